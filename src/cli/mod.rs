@@ -1,0 +1,149 @@
+//! The command line: flags in one place, one function per command, one exit-code convention
+//! (0 ok, 1 content or answers with problems, 2 usage or I/O error; a closed pipe is not an error).
+
+mod check;
+mod output;
+mod show;
+
+use crate::content::{Origin, Problem, Store};
+use crate::paths;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+pub use output::{Exit, emit};
+
+pub const DISCLAIMER: &str = "backchain is not medical advice. It summarises five public articles; it cannot examine \
+you. Red-flag symptoms (saddle numbness, bladder or bowel change, worsening leg weakness, fever, unexplained \
+weight loss, major trauma) need a clinician, not a routine.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "backchain",
+    version,
+    about = "Which causal chain explains your tight hamstrings and lower back pain, why, and what to do.",
+    after_help = DISCLAIMER
+)]
+pub struct Cli {
+    /// Read content from this folder instead of the built-in store.
+    #[arg(long, global = true, value_name = "DIR", env = paths::CONTENT_ENV)]
+    pub content: Option<PathBuf>,
+
+    /// Print where content is read from and where answers are saved, then exit.
+    #[arg(long, global = true)]
+    pub show_paths: bool,
+
+    /// Do not capture the mouse in the app (lets the terminal select text).
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate the content store and print counts; list every problem as path:line:col: message.
+    Check {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print one record: an article, claim, topic, chain or exercise.
+    Show {
+        #[arg(value_enum)]
+        kind: RecordKind,
+        /// The record's id, e.g. ribs-and-breathing
+        id: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RecordKind {
+    Article,
+    Claim,
+    Topic,
+    Chain,
+    Exercise,
+}
+
+/// Parses the command line and runs it; returns the process exit code.
+pub fn run() -> Exit {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() {
+                Exit::Usage
+            } else {
+                Exit::Ok
+            };
+            let _ = e.print();
+            return code;
+        }
+    };
+    let origin = paths::content_origin(cli.content.clone());
+    if cli.show_paths {
+        return emit(&format!(
+            "content: {origin}\nanswers: {}\n",
+            paths::answers_file().display()
+        ));
+    }
+    match cli.command {
+        Some(Command::Check { format }) => check::run(&origin, format),
+        Some(Command::Show {
+            kind,
+            ref id,
+            format,
+        }) => with_store(&origin, |store| show::run(store, kind, id, format)),
+        None => {
+            eprintln!(
+                "backchain: the terminal app is not built yet; try `backchain check` or `backchain --help`"
+            );
+            Exit::Usage
+        }
+    }
+}
+
+/// Loads the store for a command that needs clean content; reports problems and stops otherwise.
+pub fn with_store(origin: &Origin, command: impl FnOnce(&Store) -> Exit) -> Exit {
+    match load_clean(origin) {
+        Ok(store) => command(&store),
+        Err(exit) => exit,
+    }
+}
+
+/// The store, or the exit code after its problems have been printed to stderr.
+pub fn load_clean(origin: &Origin) -> Result<Store, Exit> {
+    match Store::load(origin) {
+        Err(e) => {
+            eprintln!("backchain: {e}");
+            Err(Exit::Usage)
+        }
+        Ok((_, problems)) if !problems.is_empty() => {
+            report_problems(origin, &problems);
+            Err(Exit::Problems)
+        }
+        Ok((store, _)) => Ok(store),
+    }
+}
+
+fn report_problems(origin: &Origin, problems: &[Problem]) {
+    let mut text = String::new();
+    for p in problems {
+        text.push_str(&p.to_string());
+        text.push('\n');
+    }
+    text.push_str(&format!(
+        "backchain: the content in {origin} has {} problem{}; fix {} and run `backchain check` again\n",
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" },
+        if problems.len() == 1 { "it" } else { "them" },
+    ));
+    output::emit_err(&text);
+}

@@ -1,0 +1,320 @@
+//! `backchain show KIND ID`: one record, readably (or as JSON).
+
+use super::{Exit, Format, RecordKind, emit, output::emit_err};
+use crate::content::{Article, Chain, Claim, Exercise, Store, Topic};
+use std::fmt::Write as _;
+
+/// Width prose is wrapped to.
+const WIDTH: usize = 78;
+
+pub fn run(store: &Store, kind: RecordKind, id: &str, format: Format) -> Exit {
+    let found = match kind {
+        RecordKind::Article => store.article(id).map(|r| (json(r), article(store, r))),
+        RecordKind::Claim => store.claim(id).map(|r| (json(r), claim(store, r))),
+        RecordKind::Topic => store.topic(id).map(|r| (json(r), topic(store, r))),
+        RecordKind::Chain => store.chain(id).map(|r| (json(r), chain(store, r))),
+        RecordKind::Exercise => store.exercise(id).map(|r| (json(r), exercise(store, r))),
+    };
+    let Some((json, text)) = found else {
+        emit_err(&not_found(store, kind, id));
+        return Exit::Usage;
+    };
+    match format {
+        Format::Json => emit(&json),
+        Format::Text => emit(&text),
+    }
+}
+
+fn json<T: serde::Serialize>(record: &T) -> String {
+    serde_json::to_string_pretty(record).map_or_else(
+        |e| format!("{{\"error\": {:?}}}\n", e.to_string()),
+        |s| s + "\n",
+    )
+}
+
+fn ids(store: &Store, kind: RecordKind) -> Vec<&str> {
+    match kind {
+        RecordKind::Article => store.articles.iter().map(|r| r.id.as_str()).collect(),
+        RecordKind::Claim => store.claims.iter().map(|r| r.id.as_str()).collect(),
+        RecordKind::Topic => store.topics.iter().map(|r| r.id.as_str()).collect(),
+        RecordKind::Chain => store.chains.iter().map(|r| r.id.as_str()).collect(),
+        RecordKind::Exercise => store.exercises.iter().map(|r| r.id.as_str()).collect(),
+    }
+}
+
+fn kind_name(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Article => "article",
+        RecordKind::Claim => "claim",
+        RecordKind::Topic => "topic",
+        RecordKind::Chain => "chain",
+        RecordKind::Exercise => "exercise",
+    }
+}
+
+/// "no chain with id "x"; did you mean …" with the closest ids.
+fn not_found(store: &Store, kind: RecordKind, id: &str) -> String {
+    let name = kind_name(kind);
+    let all = ids(store, kind);
+    let mut close: Vec<(usize, &str)> = all
+        .iter()
+        .map(|known| (edit_distance(id, known), *known))
+        .filter(|(d, known)| *d <= known.len() / 2 + 1 || known.contains(id))
+        .collect();
+    close.sort();
+    let mut message = format!("backchain: no {name} with id {id:?}");
+    if close.is_empty() {
+        let _ = write!(message, "; {name} ids are: {}", all.join(", "));
+    } else {
+        let names: Vec<&str> = close.iter().take(3).map(|(_, k)| *k).collect();
+        let _ = write!(message, "; did you mean {}?", names.join(", "));
+    }
+    message.push('\n');
+    message
+}
+
+/// Levenshtein distance by characters (ids are short).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let here = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(row[j]).min(here)
+            };
+            prev = here;
+        }
+    }
+    row[b.len()]
+}
+
+/// Wraps prose to [`WIDTH`] columns with a hanging indent.
+pub fn wrap(text: &str, indent: &str) -> String {
+    let mut out = String::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::from(indent);
+        let mut empty = true;
+        for word in paragraph.split_whitespace() {
+            if !empty && line.chars().count() + 1 + word.chars().count() > WIDTH {
+                out.push_str(line.trim_end());
+                out.push('\n');
+                line = String::from(indent);
+                empty = true;
+            }
+            if !empty {
+                line.push(' ');
+            }
+            line.push_str(word);
+            empty = false;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn heading(out: &mut String, title: &str) {
+    let _ = writeln!(
+        out,
+        "{title}\n{}",
+        "=".repeat(title.chars().count().min(WIDTH))
+    );
+}
+
+fn field(out: &mut String, name: &str, value: &str) {
+    let _ = writeln!(out, "\n{name}:");
+    out.push_str(&wrap(value, "  "));
+}
+
+fn list(out: &mut String, name: &str, items: &[impl AsRef<str>], numbered: bool) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{name}:");
+    for (i, item) in items.iter().enumerate() {
+        let bullet = if numbered {
+            format!("{}. ", i + 1)
+        } else {
+            String::from("- ")
+        };
+        let body = wrap(item.as_ref(), &" ".repeat(2 + bullet.len()));
+        let _ = write!(out, "  {bullet}{}", body.trim_start());
+    }
+}
+
+fn names<T: AsRef<str>>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(|i| i.as_ref())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn article(store: &Store, a: &Article) -> String {
+    let mut out = String::new();
+    heading(
+        &mut out,
+        &format!("{} ({}) — article {}", a.title, a.id, a.number),
+    );
+    field(&mut out, "Source", &a.source);
+    field(&mut out, "Thesis", &a.thesis);
+    field(
+        &mut out,
+        &format!("Evidence: {}", a.evidence.as_str()),
+        &a.evidence_note,
+    );
+    if let Some(d) = &a.self_disclosure {
+        field(&mut out, "What it says about itself", d);
+    }
+    let _ = writeln!(out, "\nSupports chains: {}", names(&a.chains));
+    let claims: Vec<String> = store
+        .claims_of(&a.id)
+        .map(|c| {
+            format!(
+                "[{}] {} ({}; {}) — {}",
+                c.id,
+                c.statement,
+                c.evidence.as_str(),
+                c.location,
+                c.topic
+            )
+        })
+        .collect();
+    list(&mut out, "Claims", &claims, false);
+    out
+}
+
+fn claim(store: &Store, c: &Claim) -> String {
+    let mut out = String::new();
+    heading(&mut out, &format!("Claim {}", c.id));
+    out.push('\n');
+    out.push_str(&wrap(&c.statement, ""));
+    let article = store
+        .article(&c.article)
+        .map_or(c.article.as_str(), |a| a.title.as_str());
+    let _ = writeln!(
+        out,
+        "\nArticle:  {} ({}), {}",
+        article, c.article, c.location
+    );
+    let question = store
+        .topic(&c.topic)
+        .map_or(c.topic.as_str(), |t| t.question.as_str());
+    let stance = store
+        .topic(&c.topic)
+        .and_then(|t| t.stance(&c.stance))
+        .map_or(c.stance.as_str(), |s| s.label.as_str());
+    let _ = writeln!(out, "Topic:    {question} ({})", c.topic);
+    let _ = writeln!(out, "Stance:   {stance} ({})", c.stance);
+    let _ = writeln!(out, "Evidence: {}", c.evidence.as_str());
+    if let Some(note) = &c.note {
+        field(&mut out, "Note", note);
+    }
+    let chains: Vec<&str> = store
+        .chains_citing(&c.id)
+        .map(|ch| ch.id.as_str())
+        .collect();
+    if !chains.is_empty() {
+        let _ = writeln!(out, "\nUsed by chains: {}", chains.join(", "));
+    }
+    out
+}
+
+fn topic(store: &Store, t: &Topic) -> String {
+    let mut out = String::new();
+    heading(&mut out, &format!("{} ({})", t.question, t.id));
+    out.push('\n');
+    out.push_str(&wrap(&t.summary, ""));
+    for stance in &t.stances {
+        let _ = writeln!(out, "\n{} ({})", stance.label, stance.id);
+        out.push_str(&wrap(&stance.meaning, "  "));
+        for c in store
+            .claims
+            .iter()
+            .filter(|c| c.topic == t.id && c.stance == stance.id)
+        {
+            out.push_str(
+                &wrap(
+                    &format!(
+                        "- {} [{}, {}]: {}",
+                        c.article,
+                        c.id,
+                        c.evidence.as_str(),
+                        c.statement
+                    ),
+                    "    ",
+                )
+                .replacen("    -", "  -", 1),
+            );
+        }
+    }
+    out
+}
+
+fn chain(store: &Store, ch: &Chain) -> String {
+    let mut out = String::new();
+    heading(&mut out, &format!("{} ({})", ch.title, ch.id));
+    let _ = writeln!(
+        out,
+        "\nArticles: {}   Pelvic tilt: {}",
+        names(&ch.articles),
+        ch.tilt.as_str()
+    );
+    field(&mut out, "Summary", &ch.summary);
+    field(&mut out, "Who it describes", &ch.who);
+    let _ = writeln!(out, "\nSteps (cause → symptom):");
+    for (i, step) in ch.steps.iter().enumerate() {
+        let _ = writeln!(out, "  {}. {}", i + 1, step.label);
+        out.push_str(&wrap(&step.detail, "     "));
+        let _ = writeln!(out, "     claims: {}", names(&step.claims));
+        if i + 1 < ch.steps.len() {
+            let _ = writeln!(out, "     ↓");
+        }
+    }
+    field(&mut out, "Way out — first", &ch.way_out.first);
+    field(&mut out, "Then", &ch.way_out.next);
+    if let Some(avoid) = &ch.way_out.avoid {
+        field(&mut out, "Avoid", avoid);
+    }
+    let exercises: Vec<&str> = store.exercises_for(&ch.id).map(|e| e.id.as_str()).collect();
+    if !exercises.is_empty() {
+        let _ = writeln!(out, "\nExercises: {}", exercises.join(", "));
+    }
+    out
+}
+
+fn exercise(_store: &Store, e: &Exercise) -> String {
+    let mut out = String::new();
+    heading(&mut out, &format!("{} ({})", e.name, e.id));
+    out.push('\n');
+    out.push_str(&wrap(&e.summary, ""));
+    let regions: Vec<&str> = e.regions.iter().map(|r| r.as_str()).collect();
+    let equipment: Vec<&str> = e.equipment.iter().map(|r| r.as_str()).collect();
+    let _ = writeln!(out, "\nPhase:     {}", e.phase.as_str());
+    let _ = writeln!(
+        out,
+        "Dose:      {} (about {} min)",
+        e.dosage.describe(),
+        e.dosage.seconds_total().div_ceil(60)
+    );
+    let _ = writeln!(out, "Position:  {}", e.position.as_str());
+    let _ = writeln!(out, "Equipment: {}", equipment.join(", "));
+    let _ = writeln!(out, "Regions:   {}", regions.join(", "));
+    let _ = writeln!(out, "Muscles:   {}", names(&e.muscles));
+    if !e.aliases.is_empty() {
+        let _ = writeln!(out, "Also:      {}", names(&e.aliases));
+    }
+    list(&mut out, "Steps", &e.steps, true);
+    list(&mut out, "Cues", &e.cues, false);
+    list(&mut out, "Cautions", &e.cautions, false);
+    let _ = writeln!(out, "\nServes chains: {}", names(&e.chains));
+    if !e.articles.is_empty() {
+        let _ = writeln!(out, "From articles: {}", names(&e.articles));
+    }
+    out
+}

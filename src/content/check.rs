@@ -1,0 +1,544 @@
+//! Meaning checks over a parsed store: ids, references, required content and limits.
+//! Every problem is collected; nothing stops at the first.
+
+use super::load::Unreadable;
+use super::model::*;
+use super::questionnaire::{MAX_WEIGHT, QuestionKind};
+use super::source::Problem;
+use super::{FileRole, Store};
+use crate::text::Text;
+use std::collections::{HashMap, HashSet};
+
+/// Longest `short` label for articles and chains (narrow table columns).
+pub const MAX_SHORT: usize = 24;
+/// Longest chain step label (drawn inside a box).
+pub const MAX_STEP_LABEL: usize = 28;
+
+pub fn check(store: &Store, unreadable: &Unreadable, problems: &mut Vec<Problem>) {
+    let mut checker = Checker {
+        store,
+        unreadable,
+        problems,
+    };
+    checker.ids();
+    checker.articles();
+    checker.topics();
+    checker.claims();
+    checker.chains();
+    checker.exercises();
+    checker.questionnaire();
+}
+
+struct Checker<'a> {
+    store: &'a Store,
+    unreadable: &'a Unreadable,
+    problems: &'a mut Vec<Problem>,
+}
+
+/// `ribs-and-breathing`: lowercase ASCII letters and digits joined by `-`.
+fn is_record_id(id: &str) -> bool {
+    is_id_with(id, '-')
+}
+
+/// `low_back_shape`: lowercase ASCII letters and digits joined by `_`.
+fn is_answer_id(id: &str) -> bool {
+    is_id_with(id, '_')
+}
+
+fn is_id_with(id: &str, joiner: char) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && !id.starts_with(joiner)
+        && !id.ends_with(joiner)
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == joiner)
+}
+
+impl Checker<'_> {
+    fn at(&mut self, file: FileId, text: &Text, message: String) {
+        let problem = match self.store.files.get(file) {
+            Some(source) => source.problem(text.span(), message),
+            None => Problem {
+                path: String::from("<unknown file>"),
+                line: 1,
+                col: 1,
+                message,
+            },
+        };
+        self.problems.push(problem);
+    }
+
+    /// Record ids: well formed, and unique within their kind.
+    fn ids(&mut self) {
+        let s = self.store;
+        let kinds: [(&str, Vec<(FileId, &Text)>); 5] = [
+            (
+                "article",
+                s.articles.iter().map(|r| (r.file, &r.id)).collect(),
+            ),
+            ("topic", s.topics.iter().map(|r| (r.file, &r.id)).collect()),
+            ("claim", s.claims.iter().map(|r| (r.file, &r.id)).collect()),
+            ("chain", s.chains.iter().map(|r| (r.file, &r.id)).collect()),
+            (
+                "exercise",
+                s.exercises.iter().map(|r| (r.file, &r.id)).collect(),
+            ),
+        ];
+        for (kind, ids) in kinds {
+            let mut first: HashMap<&str, (FileId, &Text)> = HashMap::new();
+            for (file, id) in ids {
+                if !is_record_id(id) {
+                    self.at(
+                        file,
+                        id,
+                        format!("{kind} id {id:?} must be lowercase letters, digits and '-' (e.g. \"hip-hinge\")"),
+                    );
+                }
+                if let Some(&(first_file, first_id)) = first.get(id.as_str()) {
+                    let place = self.place(first_file, first_id);
+                    self.at(
+                        file,
+                        id,
+                        format!("duplicate {kind} id {id:?}; first defined at {place}"),
+                    );
+                } else {
+                    first.insert(id, (file, id));
+                }
+            }
+        }
+    }
+
+    fn place(&self, file: FileId, text: &Text) -> String {
+        match self.store.files.get(file) {
+            Some(source) => {
+                let (line, col) = source.line_col(text.span().start);
+                format!("{}:{line}:{col}", source.display)
+            }
+            None => String::from("<unknown file>"),
+        }
+    }
+
+    fn short(
+        &mut self,
+        file: FileId,
+        kind: &str,
+        id: &Text,
+        field: &str,
+        value: &Text,
+        max: usize,
+    ) {
+        let len = value.chars().count();
+        if len > max {
+            self.at(
+                file,
+                value,
+                format!("{kind} {id:?}: `{field}` is {len} characters; keep it to {max} or fewer"),
+            );
+        }
+    }
+
+    fn not_empty(&mut self, file: FileId, kind: &str, id: &Text, field: &str, value: &Text) {
+        if value.trim().is_empty() {
+            self.at(file, value, format!("{kind} {id:?}: `{field}` is empty"));
+        }
+    }
+
+    fn refs(
+        &mut self,
+        file: FileId,
+        kind: &str,
+        id: &Text,
+        field: &str,
+        target: &str,
+        refs: &[Text],
+    ) {
+        for r in refs {
+            let exists = match target {
+                "article" => self.store.article(r).is_some(),
+                "chain" => self.store.chain(r).is_some(),
+                "claim" => self.store.claim(r).is_some(),
+                "topic" => self.store.topic(r).is_some(),
+                _ => true,
+            };
+            if !exists && !self.unreadable.covers(target, r) {
+                self.at(
+                    file,
+                    r,
+                    format!("{kind} {id:?}: `{field}` names {target} {r:?}, which does not exist"),
+                );
+            }
+        }
+    }
+
+    fn articles(&mut self) {
+        for a in &self.store.articles {
+            for (field, value) in [
+                ("title", &a.title),
+                ("thesis", &a.thesis),
+                ("source", &a.source),
+            ] {
+                self.not_empty(a.file, "article", &a.id, field, value);
+            }
+            self.short(a.file, "article", &a.id, "short", &a.short, MAX_SHORT);
+            self.refs(a.file, "article", &a.id, "chains", "chain", &a.chains);
+        }
+    }
+
+    fn topics(&mut self) {
+        for t in &self.store.topics {
+            self.not_empty(t.file, "topic", &t.id, "question", &t.question);
+            if t.stances.len() < 2 {
+                self.at(
+                    t.file,
+                    &t.id,
+                    format!(
+                        "topic {:?} needs at least two [[topic.stance]] entries to compare",
+                        t.id
+                    ),
+                );
+            }
+            let mut seen = HashSet::new();
+            for stance in &t.stances {
+                if !is_record_id(&stance.id) {
+                    self.at(
+                        t.file,
+                        &stance.id,
+                        format!(
+                            "topic {:?}: stance id {:?} must be lowercase letters, digits and '-'",
+                            t.id, stance.id
+                        ),
+                    );
+                }
+                if !seen.insert(stance.id.as_str()) {
+                    self.at(
+                        t.file,
+                        &stance.id,
+                        format!("topic {:?}: duplicate stance id {:?}", t.id, stance.id),
+                    );
+                }
+            }
+        }
+    }
+
+    fn claims(&mut self) {
+        for c in &self.store.claims {
+            self.not_empty(c.file, "claim", &c.id, "statement", &c.statement);
+            self.not_empty(c.file, "claim", &c.id, "location", &c.location);
+            self.refs(
+                c.file,
+                "claim",
+                &c.id,
+                "article",
+                "article",
+                std::slice::from_ref(&c.article),
+            );
+            match self.store.topic(&c.topic) {
+                None if self.unreadable.covers("topic", &c.topic) => {}
+                None => self.at(
+                    c.file,
+                    &c.topic,
+                    format!(
+                        "claim {:?}: `topic` names topic {:?}, which does not exist",
+                        c.id, c.topic
+                    ),
+                ),
+                Some(topic) if topic.stance(&c.stance).is_none() => {
+                    let known: Vec<&str> = topic.stances.iter().map(|s| s.id.as_str()).collect();
+                    self.at(
+                        c.file,
+                        &c.stance,
+                        format!(
+                            "claim {:?}: topic {:?} has no stance {:?} (it has: {})",
+                            c.id,
+                            c.topic,
+                            c.stance,
+                            known.join(", ")
+                        ),
+                    );
+                }
+                Some(_) => {}
+            }
+        }
+    }
+
+    fn chains(&mut self) {
+        for ch in &self.store.chains {
+            self.short(ch.file, "chain", &ch.id, "short", &ch.short, MAX_SHORT);
+            self.refs(
+                ch.file,
+                "chain",
+                &ch.id,
+                "articles",
+                "article",
+                &ch.articles,
+            );
+            if ch.steps.len() < 2 {
+                self.at(
+                    ch.file,
+                    &ch.id,
+                    format!("chain {:?} needs at least two [[chain.step]] entries (cause → … → symptom)", ch.id),
+                );
+            }
+            for (n, step) in ch.steps.iter().enumerate() {
+                let n = n + 1;
+                self.short(
+                    ch.file,
+                    "chain",
+                    &ch.id,
+                    &format!("step {n} label"),
+                    &step.label,
+                    MAX_STEP_LABEL,
+                );
+                if step.claims.is_empty() {
+                    self.at(
+                        ch.file,
+                        &step.label,
+                        format!(
+                            "chain {:?} step {n} ({:?}) cites no claims; list the claim ids that support it in `claims`",
+                            ch.id, step.label
+                        ),
+                    );
+                }
+                self.refs(
+                    ch.file,
+                    "chain",
+                    &ch.id,
+                    &format!("step {n} claims"),
+                    "claim",
+                    &step.claims,
+                );
+            }
+        }
+    }
+
+    fn exercises(&mut self) {
+        for e in &self.store.exercises {
+            self.not_empty(e.file, "exercise", &e.id, "name", &e.name);
+            // A repeated id is reported as a duplicate; its file name then says nothing new.
+            let repeated = self
+                .store
+                .exercises
+                .iter()
+                .filter(|other| other.id == e.id)
+                .count()
+                > 1;
+            if let Some(source) = self.store.files.get(e.file)
+                && !repeated
+                && FileRole::of(&source.relative) == Some(FileRole::Exercise)
+            {
+                let stem = source
+                    .relative
+                    .rsplit('/')
+                    .next()
+                    .and_then(|n| n.strip_suffix(".toml"))
+                    .unwrap_or_default();
+                if stem != e.id.as_str() {
+                    self.at(
+                        e.file,
+                        &e.id,
+                        format!("exercise id {:?} does not match its file name {stem:?}.toml; rename one of them", e.id),
+                    );
+                }
+            }
+            if e.steps.is_empty() {
+                self.at(
+                    e.file,
+                    &e.id,
+                    format!("exercise {:?}: `steps` is empty; say how to do it", e.id),
+                );
+            }
+            if e.cautions.is_empty() {
+                self.at(
+                    e.file,
+                    &e.id,
+                    format!("exercise {:?}: `cautions` is empty; every exercise needs at least one (e.g. stop if it hurts)", e.id),
+                );
+            }
+            self.refs(e.file, "exercise", &e.id, "chains", "chain", &e.chains);
+            self.refs(
+                e.file,
+                "exercise",
+                &e.id,
+                "articles",
+                "article",
+                &e.articles,
+            );
+            if let Some(picture) = &e.picture
+                && crate::assets::picture(picture).is_none()
+            {
+                self.at(
+                    e.file,
+                    picture,
+                    format!(
+                        "exercise {:?}: no picture named {picture:?}; pictures are the .txt files in assets/pictures",
+                        e.id
+                    ),
+                );
+            }
+            let d = &e.dosage;
+            if d.sets == 0 || d.sets > 20 {
+                self.at(
+                    e.file,
+                    &e.id,
+                    format!("exercise {:?}: dosage `sets` must be 1 to 20", e.id),
+                );
+            }
+            if d.reps.is_none()
+                && d.breaths.is_none()
+                && d.seconds.is_none()
+                && d.hold_seconds.is_none()
+            {
+                self.at(
+                    e.file,
+                    &e.id,
+                    format!("exercise {:?}: [dosage] needs one of `reps`, `breaths`, `seconds` or `hold_seconds`", e.id),
+                );
+            }
+        }
+    }
+
+    fn questionnaire(&mut self) {
+        let q = &self.store.questionnaire;
+        let Some(file) = q.file else { return };
+        let mut section_ids = HashSet::new();
+        for s in &q.sections {
+            if !is_answer_id(&s.id) {
+                self.at(
+                    file,
+                    &s.id,
+                    format!(
+                        "section id {:?} must be lowercase letters, digits and '_'",
+                        s.id
+                    ),
+                );
+            }
+            if !section_ids.insert(s.id.as_str()) {
+                self.at(file, &s.id, format!("duplicate section id {:?}", s.id));
+            }
+        }
+        let mut seen: HashMap<&str, &super::Question> = HashMap::new();
+        let mut any_red_flag = false;
+        for (n, question) in q.questions.iter().enumerate() {
+            let qid = &question.id;
+            if !is_answer_id(qid) {
+                self.at(
+                    file,
+                    qid,
+                    format!("question id {qid:?} must be lowercase letters, digits and '_'"),
+                );
+            }
+            if seen.contains_key(qid.as_str()) {
+                self.at(file, qid, format!("duplicate question id {qid:?}"));
+            }
+            if q.section(&question.section).is_none() {
+                self.at(
+                    file,
+                    &question.section,
+                    format!(
+                        "question {qid:?}: `section` names section {:?}, which does not exist",
+                        question.section
+                    ),
+                );
+            }
+            self.refs(
+                file,
+                "question",
+                qid,
+                "articles",
+                "article",
+                &question.articles,
+            );
+            if question.options.len() < 2 {
+                self.at(
+                    file,
+                    qid,
+                    format!("question {qid:?} needs at least two [[question.option]] entries"),
+                );
+            }
+            let red_flags = question.is_red_flag_screen();
+            if red_flags {
+                any_red_flag = true;
+                if n != 0 {
+                    self.at(
+                        file,
+                        qid,
+                        format!(
+                            "question {qid:?} screens for red flags and must be the first question"
+                        ),
+                    );
+                }
+            }
+            let mut option_ids = HashSet::new();
+            for option in &question.options {
+                let oid = &option.id;
+                if !is_answer_id(oid) {
+                    self.at(file, oid, format!("question {qid:?}: option id {oid:?} must be lowercase letters, digits and '_'"));
+                }
+                if !option_ids.insert(oid.as_str()) {
+                    self.at(
+                        file,
+                        oid,
+                        format!("question {qid:?}: duplicate option id {oid:?}"),
+                    );
+                }
+                if option.red_flag.is_some() && option.message.is_none() {
+                    self.at(file, oid, format!("question {qid:?}: red-flag option {oid:?} needs a `message` saying what to do"));
+                }
+                if option.exclusive && question.kind != QuestionKind::Multi {
+                    self.at(file, oid, format!("question {qid:?}: `exclusive` only applies to kind = \"multi\" questions"));
+                }
+                for (chain, &weight) in &option.weights {
+                    if self.store.chain(chain).is_none() && !self.unreadable.covers("chain", chain)
+                    {
+                        self.at(
+                            file,
+                            chain,
+                            format!("question {qid:?} option {oid:?}: weight names chain {chain:?}, which does not exist"),
+                        );
+                    }
+                    if weight.abs() > MAX_WEIGHT {
+                        self.at(
+                            file,
+                            chain,
+                            format!("question {qid:?} option {oid:?}: weight {weight} for {chain:?} is outside -{MAX_WEIGHT}…{MAX_WEIGHT}"),
+                        );
+                    }
+                }
+            }
+            if let Some(cond) = &question.show_if {
+                match seen.get(cond.question.as_str()) {
+                    None => self.at(
+                        file,
+                        &cond.question,
+                        format!(
+                            "question {qid:?}: `show_if` names question {:?}, which is not asked before it",
+                            cond.question
+                        ),
+                    ),
+                    Some(earlier) => {
+                        for want in &cond.any {
+                            if earlier.option(want).is_none() {
+                                self.at(
+                                    file,
+                                    want,
+                                    format!("question {qid:?}: `show_if` names option {want:?}, which question {:?} does not have", cond.question),
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+            seen.insert(qid, question);
+        }
+        if any_red_flag
+            && (q.red_flag_care.emergency.trim().is_empty()
+                || q.red_flag_care.urgent.trim().is_empty())
+        {
+            self.problems.push(self.store.files[file].problem(
+                0..0,
+                "questionnaire: [red_flag_care] needs `emergency` and `urgent` messages",
+            ));
+        }
+    }
+}

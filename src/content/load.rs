@@ -1,0 +1,254 @@
+//! Turning the files of a store into records, collecting every syntax and shape problem on the way.
+
+use super::model::{Article, Chain, Claim, Exercise, FileId, Topic};
+use super::questionnaire::Questionnaire;
+use super::source::{Problem, SourceFile};
+use serde::de::{DeserializeOwned, IntoDeserializer};
+use std::collections::HashSet;
+use toml::de::{DeTable, DeValue};
+
+/// Records that exist in the files but could not be read. References to them are not reported as
+/// missing: the problem that made them unreadable already is.
+#[derive(Debug, Default)]
+pub struct Unreadable {
+    /// (kind, id) of single records that failed.
+    ids: HashSet<(&'static str, String)>,
+    /// Kinds with a whole file that failed, so any id of that kind may be among the lost records.
+    kinds: HashSet<&'static str>,
+}
+
+impl Unreadable {
+    pub fn record(&mut self, kind: &'static str, id: Option<String>) {
+        match id {
+            Some(id) => {
+                self.ids.insert((kind, id));
+            }
+            None => {
+                self.kinds.insert(kind);
+            }
+        }
+    }
+
+    pub fn file(&mut self, kind: &'static str) {
+        self.kinds.insert(kind);
+    }
+
+    /// May a record of this kind and id have been lost?
+    pub fn covers(&self, kind: &str, id: &str) -> bool {
+        self.kinds.contains(kind) || self.ids.iter().any(|(k, i)| *k == kind && i == id)
+    }
+}
+
+/// A record that remembers which file it came from.
+pub trait Record: DeserializeOwned {
+    /// What the record is called in messages: "article", "exercise" …
+    const KIND: &'static str;
+    fn set_file(&mut self, file: FileId);
+}
+
+macro_rules! record {
+    ($ty:ty, $kind:literal) => {
+        impl Record for $ty {
+            const KIND: &'static str = $kind;
+            fn set_file(&mut self, file: FileId) {
+                self.file = file;
+            }
+        }
+    };
+}
+
+record!(Article, "article");
+record!(Topic, "topic");
+record!(Claim, "claim");
+record!(Chain, "chain");
+record!(Exercise, "exercise");
+
+/// What a file holds, decided by where it sits in the store.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileRole {
+    Articles,
+    Topics,
+    Claims,
+    Chains,
+    Exercise,
+    Questionnaire,
+}
+
+pub const LAYOUT_HINT: &str = "expected articles.toml, topics.toml, chains.toml, questionnaire.toml, \
+claims/<article>.toml or exercises/<id>.toml";
+
+impl FileRole {
+    /// The kind of record the file holds, as named in messages.
+    pub fn kind(self) -> &'static str {
+        match self {
+            FileRole::Articles => "article",
+            FileRole::Topics => "topic",
+            FileRole::Claims => "claim",
+            FileRole::Chains => "chain",
+            FileRole::Exercise => "exercise",
+            FileRole::Questionnaire => "questionnaire",
+        }
+    }
+
+    pub fn of(relative: &str) -> Option<FileRole> {
+        let in_folder = |folder: &str| {
+            relative
+                .strip_prefix(folder)
+                .and_then(|rest| rest.strip_prefix('/'))
+                .is_some_and(|name| !name.contains('/'))
+        };
+        match relative {
+            "articles.toml" => Some(FileRole::Articles),
+            "topics.toml" => Some(FileRole::Topics),
+            "chains.toml" => Some(FileRole::Chains),
+            "questionnaire.toml" => Some(FileRole::Questionnaire),
+            _ if in_folder("claims") => Some(FileRole::Claims),
+            _ if in_folder("exercises") => Some(FileRole::Exercise),
+            _ => None,
+        }
+    }
+}
+
+/// Parses a whole file, reporting every syntax error it holds.
+fn parse_document<'a>(
+    file: &'a SourceFile,
+    problems: &mut Vec<Problem>,
+) -> Option<toml::Spanned<DeTable<'a>>> {
+    let (table, errors) = DeTable::parse_recoverable(&file.text);
+    if errors.is_empty() {
+        return Some(table);
+    }
+    for error in errors {
+        problems.push(file.problem(error.span().unwrap_or(0..0), error.message()));
+    }
+    None
+}
+
+/// The `id` of a record table, if it has a string one: used to name the record in messages.
+fn id_of(value: &DeValue<'_>) -> Option<String> {
+    value
+        .get("id")
+        .and_then(|id| id.get_ref().as_str())
+        .map(crate::text::clean)
+}
+
+fn deserialize_problem(
+    file: &SourceFile,
+    kind: &str,
+    id: Option<String>,
+    fallback: std::ops::Range<usize>,
+    error: &toml::de::Error,
+) -> Problem {
+    let named = match id {
+        Some(id) => format!("{kind} {id:?}: {}", error.message()),
+        None => format!("{kind}: {}", error.message()),
+    };
+    file.problem(error.span().unwrap_or(fallback), named)
+}
+
+/// Records of an array-of-tables file (`[[article]]` …). Each record is read on its own, so one bad record
+/// does not hide the problems of the next.
+pub fn records<T: Record>(
+    file: &SourceFile,
+    file_id: FileId,
+    key: &str,
+    problems: &mut Vec<Problem>,
+    unreadable: &mut Unreadable,
+) -> Vec<T> {
+    let Some(document) = parse_document(file, problems) else {
+        unreadable.file(T::KIND);
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (name, value) in document.into_inner() {
+        if name.get_ref() != key {
+            problems.push(file.problem(
+                name.span(),
+                format!(
+                    "unknown table {:?}; this file holds [[{key}]] tables",
+                    crate::text::clean(name.get_ref())
+                ),
+            ));
+            unreadable.file(T::KIND);
+            continue;
+        }
+        let span = value.span();
+        let DeValue::Array(items) = value.into_inner() else {
+            problems.push(file.problem(
+                span,
+                format!("`{key}` must be a list of tables written as [[{key}]]"),
+            ));
+            unreadable.file(T::KIND);
+            continue;
+        };
+        for item in items {
+            let item_span = item.span();
+            if !item.get_ref().is_table() {
+                problems.push(file.problem(item_span, format!("each `{key}` must be a table")));
+                unreadable.file(T::KIND);
+                continue;
+            }
+            let id = id_of(item.get_ref());
+            match T::deserialize(item.into_deserializer()) {
+                Ok(mut record) => {
+                    record.set_file(file_id);
+                    out.push(record);
+                }
+                Err(error) => {
+                    problems.push(deserialize_problem(
+                        file,
+                        T::KIND,
+                        id.clone(),
+                        item_span,
+                        &error,
+                    ));
+                    unreadable.record(T::KIND, id);
+                }
+            }
+        }
+    }
+    out
+}
+
+impl Record for Questionnaire {
+    const KIND: &'static str = "questionnaire";
+    fn set_file(&mut self, file: FileId) {
+        self.file = Some(file);
+    }
+}
+
+/// A file that is one record as a whole (an exercise, the questionnaire), tagged with its file.
+pub fn whole_record<T: Record>(
+    file: &SourceFile,
+    file_id: FileId,
+    problems: &mut Vec<Problem>,
+    unreadable: &mut Unreadable,
+) -> Option<T> {
+    let Some(document) = parse_document(file, problems) else {
+        unreadable.file(T::KIND);
+        return None;
+    };
+    let span = document.span();
+    let id = document
+        .get_ref()
+        .get("id")
+        .and_then(|v| v.get_ref().as_str())
+        .map(crate::text::clean);
+    match T::deserialize(document.into_deserializer()) {
+        Ok(mut record) => {
+            record.set_file(file_id);
+            Some(record)
+        }
+        Err(error) => {
+            problems.push(deserialize_problem(
+                file,
+                T::KIND,
+                id.clone(),
+                span.start..span.start,
+                &error,
+            ));
+            unreadable.record(T::KIND, id);
+            None
+        }
+    }
+}

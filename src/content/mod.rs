@@ -1,0 +1,193 @@
+//! The content store: every record backchain shows, loaded from the built-in store or a folder, and checked.
+
+mod check;
+mod load;
+pub mod model;
+pub mod questionnaire;
+mod source;
+
+use load::Unreadable;
+pub use load::{FileRole, LAYOUT_HINT};
+pub use model::*;
+pub use questionnaire::*;
+pub use source::{EMBEDDED_NAME, Origin, Problem, ReadError, SourceFile};
+
+use std::collections::HashMap;
+
+/// Everything read from one store, indexed by id.
+#[derive(Clone, Debug, Default)]
+pub struct Store {
+    pub files: Vec<SourceFile>,
+    pub articles: Vec<Article>,
+    pub topics: Vec<Topic>,
+    pub claims: Vec<Claim>,
+    pub chains: Vec<Chain>,
+    pub exercises: Vec<Exercise>,
+    pub questionnaire: Questionnaire,
+    index: Index,
+}
+
+/// Position of each record by id; the first record wins when ids repeat (the checker reports the rest).
+#[derive(Clone, Debug, Default)]
+struct Index {
+    articles: HashMap<String, usize>,
+    topics: HashMap<String, usize>,
+    claims: HashMap<String, usize>,
+    chains: HashMap<String, usize>,
+    exercises: HashMap<String, usize>,
+}
+
+fn index_of<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+    let mut map = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        map.entry(id.to_owned()).or_insert(i);
+    }
+    map
+}
+
+/// Counts of each kind of record, as `check` prints them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    pub articles: usize,
+    pub topics: usize,
+    pub claims: usize,
+    pub chains: usize,
+    pub exercises: usize,
+    pub questions: usize,
+}
+
+impl Store {
+    /// Reads, parses and checks a store. `Err` only when the folder itself cannot be read; problems in
+    /// the content come back alongside whatever could be read.
+    pub fn load(origin: &Origin) -> Result<(Store, Vec<Problem>), ReadError> {
+        let read = source::read_files(origin)?;
+        let mut problems = Vec::new();
+        let mut unreadable = Unreadable::default();
+        for (relative, problem) in read.failed {
+            if let Some(role) = FileRole::of(&relative) {
+                unreadable.file(role.kind());
+            }
+            problems.push(problem);
+        }
+        let store = Store::parse(read.files, &mut problems, &mut unreadable);
+        Ok((store, problems))
+    }
+
+    /// Parses already-read files and checks the result, adding every problem found to `problems`.
+    pub fn from_files(files: Vec<SourceFile>, problems: &mut Vec<Problem>) -> Store {
+        Store::parse(files, problems, &mut Unreadable::default())
+    }
+
+    fn parse(
+        files: Vec<SourceFile>,
+        problems: &mut Vec<Problem>,
+        unreadable: &mut Unreadable,
+    ) -> Store {
+        let mut store = Store::default();
+        for (file_id, file) in files.iter().enumerate() {
+            let p = &mut *problems;
+            let u = &mut *unreadable;
+            match FileRole::of(&file.relative) {
+                Some(FileRole::Articles) => store
+                    .articles
+                    .extend(load::records(file, file_id, "article", p, u)),
+                Some(FileRole::Topics) => store
+                    .topics
+                    .extend(load::records(file, file_id, "topic", p, u)),
+                Some(FileRole::Claims) => store
+                    .claims
+                    .extend(load::records(file, file_id, "claim", p, u)),
+                Some(FileRole::Chains) => store
+                    .chains
+                    .extend(load::records(file, file_id, "chain", p, u)),
+                Some(FileRole::Exercise) => store
+                    .exercises
+                    .extend(load::whole_record(file, file_id, p, u)),
+                Some(FileRole::Questionnaire) => {
+                    if let Some(q) = load::whole_record(file, file_id, p, u) {
+                        store.questionnaire = q;
+                    }
+                }
+                None => problems.push(file.problem(
+                    0..0,
+                    format!("unexpected file {:?}; {LAYOUT_HINT}", file.relative),
+                )),
+            }
+        }
+        store.files = files;
+        store.reindex();
+        check::check(&store, unreadable, problems);
+        problems.sort();
+        problems.dedup();
+        store
+    }
+
+    /// Rebuilds the id indexes after the record lists change.
+    pub fn reindex(&mut self) {
+        self.index = Index {
+            articles: index_of(self.articles.iter().map(|r| r.id.as_str())),
+            topics: index_of(self.topics.iter().map(|r| r.id.as_str())),
+            claims: index_of(self.claims.iter().map(|r| r.id.as_str())),
+            chains: index_of(self.chains.iter().map(|r| r.id.as_str())),
+            exercises: index_of(self.exercises.iter().map(|r| r.id.as_str())),
+        };
+    }
+
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.index.articles.get(id).map(|&i| &self.articles[i])
+    }
+
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.index.topics.get(id).map(|&i| &self.topics[i])
+    }
+
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.index.claims.get(id).map(|&i| &self.claims[i])
+    }
+
+    pub fn chain(&self, id: &str) -> Option<&Chain> {
+        self.index.chains.get(id).map(|&i| &self.chains[i])
+    }
+
+    pub fn exercise(&self, id: &str) -> Option<&Exercise> {
+        self.index.exercises.get(id).map(|&i| &self.exercises[i])
+    }
+
+    pub fn counts(&self) -> Counts {
+        Counts {
+            articles: self.articles.len(),
+            topics: self.topics.len(),
+            claims: self.claims.len(),
+            chains: self.chains.len(),
+            exercises: self.exercises.len(),
+            questions: self.questionnaire.questions.len(),
+        }
+    }
+
+    /// Claims made by one article, in file order.
+    pub fn claims_of<'a>(&'a self, article: &'a str) -> impl Iterator<Item = &'a Claim> + 'a {
+        self.claims.iter().filter(move |c| c.article == article)
+    }
+
+    /// Chains whose steps cite a claim.
+    pub fn chains_citing<'a>(&'a self, claim: &'a str) -> impl Iterator<Item = &'a Chain> + 'a {
+        self.chains
+            .iter()
+            .filter(move |ch| ch.steps.iter().any(|s| s.claims.iter().any(|c| c == claim)))
+    }
+
+    /// Exercises that serve a chain, in store order.
+    pub fn exercises_for<'a>(&'a self, chain: &'a str) -> impl Iterator<Item = &'a Exercise> + 'a {
+        self.exercises
+            .iter()
+            .filter(move |e| e.chains.iter().any(|c| c == chain))
+    }
+}
+
+/// Loads the built-in store, which the test suite keeps free of problems.
+pub fn embedded() -> Store {
+    match Store::load(&Origin::Embedded) {
+        Ok((store, _)) => store,
+        Err(_) => Store::default(),
+    }
+}

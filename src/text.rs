@@ -1,0 +1,253 @@
+//! Text read from files: cleaned of anything that could drive a terminal, and remembering where it stood.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Borrow;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::ops::{Deref, Range};
+
+/// Columns a tab expands to.
+const TAB_WIDTH: usize = 4;
+
+/// Removes control characters (C0 except newline, DEL, C1), whole ANSI escape sequences and bidirectional
+/// overrides; expands tabs to spaces and turns `\r\n` / lone `\r` into newlines.
+///
+/// Everything shown by backchain passes through here once, at load, so neither the TUI nor the CLI can
+/// be made to write an escape sequence by a content or answers file.
+pub fn clean(input: &str) -> String {
+    if input.chars().all(is_plain) {
+        return input.to_owned();
+    }
+    let mut out = String::with_capacity(input.len());
+    let mut chars = input.chars().peekable();
+    let mut column = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => {
+                out.push('\n');
+                column = 0;
+            }
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' => {
+                out.push('\n');
+                column = 0;
+            }
+            '\t' => {
+                let pad = TAB_WIDTH - column % TAB_WIDTH;
+                out.extend(std::iter::repeat_n(' ', pad));
+                column += pad;
+            }
+            '\u{1b}' => skip_escape(&mut chars),
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{9d}' => skip_string(&mut chars),
+            c if is_plain(c) => {
+                out.push(c);
+                column += 1;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// True for characters that are safe to print as they are.
+fn is_plain(c: char) -> bool {
+    !(c.is_control() || is_bidi_control(c))
+}
+
+/// Bidirectional embedding, override and isolate controls, and the invisible direction marks.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// After ESC: drop the rest of the sequence it starts (CSI, OSC/DCS/APC strings, or a single character).
+fn skip_escape(chars: &mut Chars) {
+    match chars.next() {
+        Some('[') => skip_csi(chars),
+        Some(']' | 'P' | '_' | '^' | 'X') => skip_string(chars),
+        _ => {}
+    }
+}
+
+/// Parameters and intermediates up to and including the final byte (`@`..`~`).
+fn skip_csi(chars: &mut Chars) {
+    for c in chars.by_ref() {
+        if ('@'..='~').contains(&c) || !(' '..='~').contains(&c) {
+            break;
+        }
+    }
+}
+
+/// A string sequence runs to BEL, ST (`ESC \` or U+009C) or the end of a line.
+fn skip_string(chars: &mut Chars) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' | '\n' => break,
+            '\u{1b}' => {
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                break;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A cleaned string from a content or answers file, with the byte range it came from in that file.
+///
+/// Equality, ordering and hashing look at the text only, so a `Text` can key a map looked up by `&str`.
+#[derive(Clone, Default)]
+pub struct Text {
+    text: String,
+    span: Range<usize>,
+}
+
+impl Text {
+    /// Text made in code (tests, generated stores): cleaned like file text, with an empty span.
+    pub fn new(text: &str) -> Self {
+        Text {
+            text: clean(text),
+            span: 0..0,
+        }
+    }
+
+    /// Where the text stood in its file (byte offsets); `0..0` when it was not read from a file.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Self {
+        Text::new(text)
+    }
+}
+
+impl Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        &self.text
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for Text {}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.text == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.text == *other
+    }
+}
+
+impl PartialOrd for Text {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Text {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.text.cmp(&other.text)
+    }
+}
+
+impl Hash for Text {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.text.hash(state)
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.text, f)
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = toml::Spanned::<String>::deserialize(deserializer)?;
+        Ok(Text {
+            text: clean(spanned.get_ref()),
+            span: spanned.span(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean;
+
+    #[test]
+    fn plain_text_is_unchanged() {
+        assert_eq!(
+            clean("Hip hinge — 3 × 10, 髋关节 🙂\nnext"),
+            "Hip hinge — 3 × 10, 髋关节 🙂\nnext"
+        );
+    }
+
+    #[test]
+    fn escape_sequences_are_removed_whole() {
+        assert_eq!(clean("a\u{1b}[31mred\u{1b}[0m b"), "ared b");
+        assert_eq!(clean("x\u{1b}]0;title\u{7}y"), "xy");
+        assert_eq!(clean("x\u{1b}]8;;http://e\u{1b}\\link"), "xlink");
+        assert_eq!(clean("c1\u{9b}2Jz"), "c1z");
+    }
+
+    #[test]
+    fn controls_and_bidi_overrides_are_dropped() {
+        assert_eq!(clean("be\u{7}ll\u{0}\u{7f}\u{85}"), "bell");
+        assert_eq!(
+            clean("\u{202e}evil\u{202c}\u{2066}x\u{2069}\u{200f}"),
+            "evilx"
+        );
+    }
+
+    #[test]
+    fn tabs_expand_and_carriage_returns_become_newlines() {
+        assert_eq!(clean("a\tb"), "a   b");
+        assert_eq!(clean("\tx"), "    x");
+        assert_eq!(clean("one\r\ntwo\rthree"), "one\ntwo\nthree");
+    }
+}

@@ -1,0 +1,91 @@
+//! `backchain check` against bad stores: each fixture in tests/fixtures/invalid/<case> is the valid store
+//! with one thing broken, and `expected.txt` beside it holds the exact report.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else if entry.file_name() != "expected.txt" {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// Runs `check` on the valid store overlaid with one case; returns (exit code, stdout with the store path as `<store>`).
+fn check_case(case: &Path) -> (i32, String) {
+    let store = std::env::temp_dir().join(format!(
+        "backchain-fixture-{}-{}",
+        std::process::id(),
+        case.file_name().unwrap().to_string_lossy()
+    ));
+    let _ = std::fs::remove_dir_all(&store);
+    copy_tree(&fixtures().join("valid"), &store);
+    copy_tree(case, &store);
+    let out = Command::new(env!("CARGO_BIN_EXE_backchain"))
+        .args(["check", "--content"])
+        .arg(&store)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&store);
+    let stdout = String::from_utf8(out.stdout)
+        .unwrap()
+        .replace(&store.display().to_string(), "<store>");
+    (out.status.code().unwrap_or(-1), stdout)
+}
+
+#[test]
+fn valid_store_passes() {
+    let out = Command::new(env!("CARGO_BIN_EXE_backchain"))
+        .args(["check", "--content"])
+        .arg(fixtures().join("valid"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn every_invalid_fixture_reports_exactly_its_error() {
+    let mut cases: Vec<_> = std::fs::read_dir(fixtures().join("invalid"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    cases.sort();
+    assert!(
+        cases.len() >= 15,
+        "expected the full set of fixtures, found {}",
+        cases.len()
+    );
+    let bless = std::env::var_os("BLESS").is_some();
+    let mut failures = Vec::new();
+    for case in cases {
+        let (code, stdout) = check_case(&case);
+        let expected_path = case.join("expected.txt");
+        if bless {
+            std::fs::write(&expected_path, &stdout).unwrap();
+        }
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        let problems = stdout.lines().filter(|l| l.starts_with("<store>/")).count();
+        if code != 1 || stdout != expected || problems != 1 {
+            failures.push(format!(
+                "{}: exit {code}, {problems} problems (want exit 1, one problem)\n--- expected\n{expected}--- got\n{stdout}",
+                case.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -2,10 +2,13 @@
 //! (0 ok, 1 content or answers with problems, 2 usage or I/O error; a closed pipe is not an error).
 
 mod check;
+mod compare;
 mod output;
+mod quiz;
+mod search;
 mod show;
 
-use crate::content::{Origin, Problem, Store};
+use crate::content::{Equipment, Origin, Phase, Problem, Region, Store};
 use crate::paths;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -56,6 +59,77 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Answer the questionnaire (from a file, or line by line) and get your chains, reasons and routine.
+    Quiz {
+        /// TOML answers file: question_id = "option_id" (a list for multiple choice). Without it, asks.
+        #[arg(long, value_name = "FILE")]
+        answers: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = QuizFormat::Text)]
+        format: QuizFormat,
+    },
+    /// Fuzzy-search exercises by name, alias, muscle, equipment or goal.
+    Search(SearchArgs),
+    /// Two articles side by side, their claims aligned by topic.
+    Compare {
+        /// First article id, e.g. ribs-and-breathing
+        a: String,
+        /// Second article id, e.g. pelvic-pulley
+        b: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// What to look for: "good mornin", "hip ir", "foam" …
+    pub query: String,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// At most this many results.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Only exercises for this body region.
+    #[arg(long, value_parser = parse_region)]
+    pub region: Option<Region>,
+    /// Only exercises that need this equipment (none, foam-roller, small-ball, wall …).
+    #[arg(long, value_parser = parse_equipment)]
+    pub equipment: Option<Equipment>,
+    /// Only exercises of this phase (release, breathe, mobilise, activate, strengthen, pattern).
+    #[arg(long, value_parser = parse_phase)]
+    pub phase: Option<Phase>,
+    /// Only exercises that serve this chain id.
+    #[arg(long)]
+    pub chain: Option<String>,
+    /// Type the query one character at a time and print load and per-keystroke times.
+    #[arg(long)]
+    pub timings: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum QuizFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+fn parse_named<T: Copy>(value: &str, all: &[T], name: fn(T) -> &'static str, what: &str) -> Result<T, String> {
+    all.iter().copied().find(|v| name(*v) == value).ok_or_else(|| {
+        let names: Vec<&str> = all.iter().map(|v| name(*v)).collect();
+        format!("unknown {what} {value:?}; use one of: {}", names.join(", "))
+    })
+}
+
+fn parse_region(value: &str) -> Result<Region, String> {
+    parse_named(value, &Region::ALL, Region::as_str, "region")
+}
+
+fn parse_equipment(value: &str) -> Result<Equipment, String> {
+    parse_named(value, &Equipment::ALL, Equipment::as_str, "equipment")
+}
+
+fn parse_phase(value: &str) -> Result<Phase, String> {
+    parse_named(value, &Phase::ALL, Phase::as_str, "phase")
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

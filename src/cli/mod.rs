@@ -113,11 +113,19 @@ pub enum QuizFormat {
     Markdown,
 }
 
-fn parse_named<T: Copy>(value: &str, all: &[T], name: fn(T) -> &'static str, what: &str) -> Result<T, String> {
-    all.iter().copied().find(|v| name(*v) == value).ok_or_else(|| {
-        let names: Vec<&str> = all.iter().map(|v| name(*v)).collect();
-        format!("unknown {what} {value:?}; use one of: {}", names.join(", "))
-    })
+fn parse_named<T: Copy>(
+    value: &str,
+    all: &[T],
+    name: fn(T) -> &'static str,
+    what: &str,
+) -> Result<T, String> {
+    all.iter()
+        .copied()
+        .find(|v| name(*v) == value)
+        .ok_or_else(|| {
+            let names: Vec<&str> = all.iter().map(|v| name(*v)).collect();
+            format!("unknown {what} {value:?}; use one of: {}", names.join(", "))
+        })
 }
 
 fn parse_region(value: &str) -> Result<Region, String> {
@@ -175,6 +183,18 @@ pub fn run() -> Exit {
             ref id,
             format,
         }) => with_store(&origin, |store| show::run(store, kind, id, format)),
+        Some(Command::Quiz {
+            ref answers,
+            format,
+        }) => with_store(&origin, |store| {
+            quiz::run(store, answers.as_deref(), format)
+        }),
+        Some(Command::Search(ref args)) => search::run(&origin, args),
+        Some(Command::Compare {
+            ref a,
+            ref b,
+            format,
+        }) => with_store(&origin, |store| compare::run(store, a, b, format)),
         None => {
             eprintln!(
                 "backchain: the terminal app is not built yet; try `backchain check` or `backchain --help`"

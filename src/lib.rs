@@ -4,8 +4,15 @@
 //! ([`content`]), the questionnaire engine ([`engine`]), search ([`search`]) and comparison
 //! ([`compare`]). Nothing here draws on a terminal.
 
+/// Said wherever backchain gives results.
+pub const DISCLAIMER: &str = "backchain is not medical advice. It summarises five public articles; it cannot examine \
+you. Red-flag symptoms (saddle numbness, bladder or bowel change, worsening leg weakness, fever, unexplained \
+weight loss, major trauma) need a clinician, not a routine.";
+
 pub mod assets;
 pub mod cli;
+pub mod compare;
 pub mod content;
+pub mod engine;
 pub mod paths;
 pub mod text;

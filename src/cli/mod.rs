@@ -15,9 +15,7 @@ use std::path::PathBuf;
 
 pub use output::{Exit, emit};
 
-pub const DISCLAIMER: &str = "backchain is not medical advice. It summarises five public articles; it cannot examine \
-you. Red-flag symptoms (saddle numbness, bladder or bowel change, worsening leg weakness, fever, unexplained \
-weight loss, major trauma) need a clinician, not a routine.";
+pub use crate::DISCLAIMER;
 
 #[derive(Debug, Parser)]
 #[command(

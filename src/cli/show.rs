@@ -118,6 +118,13 @@ pub fn wrap(text: &str, indent: &str) -> String {
     out
 }
 
+/// A wrapped list item: `marker` on the first line, continuation lines aligned under the text.
+pub fn bullet(text: &str, indent: &str, marker: &str) -> String {
+    let hang = format!("{indent}{}", " ".repeat(marker.chars().count()));
+    let body = wrap(text, &hang);
+    format!("{indent}{marker}{}", &body[hang.len()..])
+}
+
 fn heading(out: &mut String, title: &str) {
     let _ = writeln!(
         out,

@@ -1,0 +1,244 @@
+//! Builds a routine from the best-fitting chain (and a close second): exercises ordered by phase, no
+//! duplicates, a dose for each, the total time, the cautions, and where the chains' articles disagree.
+
+use super::score::ChainScore;
+use crate::compare::{Relation, relation, stances};
+use crate::content::{Dosage, Phase, Store};
+use serde::Serialize;
+
+/// A second chain joins the routine when it scores within this many points of the first.
+pub const SECOND_WITHIN: f64 = 10.0;
+/// At most this many exercises of one phase.
+const PER_PHASE: usize = 2;
+/// At most this many exercises in all.
+const MAX_ITEMS: usize = 8;
+/// At most this many disagreements listed.
+const MAX_CONFLICTS: usize = 4;
+
+/// Said with every routine.
+pub const GENERAL_CAUTIONS: [&str; 3] = [
+    "Stop any exercise that causes sharp, spreading or increasing pain, numbness or tingling.",
+    "Mild stretch or effort is fine; pain is not. Work in a range that feels safe, and go slowly.",
+    "This is not medical advice: if pain persists, worsens or came with an injury, see a clinician.",
+];
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RoutineItem {
+    pub exercise: String,
+    pub name: String,
+    pub phase: Phase,
+    pub dosage: Dosage,
+    /// The dose in words: "3 × 10 reps, hold 3 s".
+    pub dose: String,
+    /// Rough time for the whole dose, rests included.
+    pub seconds: u32,
+    /// The routine's chains this exercise serves.
+    pub serves: Vec<String>,
+    pub cautions: Vec<String>,
+}
+
+/// One side of a disagreement: an article of one of the routine's chains and where it stands.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Side {
+    pub chain: String,
+    pub article: String,
+    pub article_short: String,
+    pub stances: Vec<String>,
+}
+
+/// A topic on which the articles behind the routine disagree.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Conflict {
+    pub topic: String,
+    pub question: String,
+    pub sides: Vec<Side>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Routine {
+    /// The chains the routine is for, best first.
+    pub chains: Vec<String>,
+    pub items: Vec<RoutineItem>,
+    pub total_seconds: u32,
+    pub conflicts: Vec<Conflict>,
+    /// What the chains' articles say to avoid.
+    pub avoid: Vec<String>,
+}
+
+/// The chains a routine is built for: the best one if it has any evidence for it, plus a close second.
+pub fn routine_chains(ranked: &[ChainScore]) -> Vec<&ChainScore> {
+    let mut chains = Vec::new();
+    if let Some(top) = ranked.first().filter(|t| t.score > 50.0) {
+        chains.push(top);
+        if let Some(second) = ranked
+            .get(1)
+            .filter(|s| s.score > 50.0 && top.score - s.score <= SECOND_WITHIN)
+        {
+            chains.push(second);
+        }
+    }
+    chains
+}
+
+/// The routine for the ranked chains, or `None` when no chain has evidence for it yet.
+pub fn build(store: &Store, ranked: &[ChainScore]) -> Option<Routine> {
+    let chains: Vec<&str> = routine_chains(ranked)
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    let top = *chains.first()?;
+    let articles_of = |chain: &str| -> Vec<&str> {
+        store
+            .chain(chain)
+            .map(|c| c.articles.iter().map(|a| a.as_str()).collect())
+            .unwrap_or_default()
+    };
+    let top_articles = articles_of(top);
+    let other_articles: Vec<&str> = chains.iter().skip(1).flat_map(|c| articles_of(c)).collect();
+
+    // Priority: serving the best chain first, then being named by its articles, then the second chain.
+    let mut candidates: Vec<(i32, usize)> = store
+        .exercises
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let serves = |c: &str| e.chains.iter().any(|x| x == c);
+            let named_by = |arts: &[&str]| e.articles.iter().any(|a| arts.contains(&a.as_str()));
+            let mut priority = 0;
+            if serves(top) {
+                priority += 4;
+            }
+            if chains.iter().skip(1).any(|c| serves(c)) {
+                priority += 2;
+            }
+            if priority == 0 {
+                return None;
+            }
+            if serves(top) && named_by(&top_articles) {
+                priority += 3;
+            }
+            if named_by(&other_articles) {
+                priority += 1;
+            }
+            Some((priority, i))
+        })
+        .collect();
+    candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+
+    let mut picked: Vec<(i32, usize)> = Vec::new();
+    for (priority, i) in candidates {
+        let phase = store.exercises[i].phase;
+        let in_phase = picked
+            .iter()
+            .filter(|(_, j)| store.exercises[*j].phase == phase)
+            .count();
+        if in_phase < PER_PHASE && picked.len() < MAX_ITEMS {
+            picked.push((priority, i));
+        }
+    }
+    picked.sort_by(|a, b| {
+        let (ea, eb) = (&store.exercises[a.1], &store.exercises[b.1]);
+        ea.phase
+            .cmp(&eb.phase)
+            .then(b.0.cmp(&a.0))
+            .then(a.1.cmp(&b.1))
+    });
+
+    let items: Vec<RoutineItem> = picked
+        .into_iter()
+        .map(|(_, i)| {
+            let e = &store.exercises[i];
+            RoutineItem {
+                exercise: e.id.to_string(),
+                name: e.name.to_string(),
+                phase: e.phase,
+                dosage: e.dosage.clone(),
+                dose: e.dosage.describe(),
+                seconds: e.dosage.seconds_total(),
+                serves: chains
+                    .iter()
+                    .filter(|c| e.chains.iter().any(|x| x == **c))
+                    .map(|c| c.to_string())
+                    .collect(),
+                cautions: e.cautions.iter().map(|c| c.to_string()).collect(),
+            }
+        })
+        .collect();
+    let total_seconds = items.iter().map(|i| i.seconds).sum();
+    let avoid = chains
+        .iter()
+        .filter_map(|c| {
+            store
+                .chain(c)?
+                .way_out
+                .avoid
+                .as_ref()
+                .map(|a| a.to_string())
+        })
+        .collect();
+    Some(Routine {
+        chains: chains.iter().map(|c| c.to_string()).collect(),
+        items,
+        total_seconds,
+        conflicts: conflicts(store, &chains),
+        avoid,
+    })
+}
+
+/// Topics on which two of the articles behind these chains take disjoint stances.
+pub fn conflicts(store: &Store, chains: &[&str]) -> Vec<Conflict> {
+    let voices: Vec<(&str, &str)> = chains
+        .iter()
+        .filter_map(|c| store.chain(c))
+        .flat_map(|c| c.articles.iter().map(move |a| (c.id.as_str(), a.as_str())))
+        .collect();
+    let mut found = Vec::new();
+    for topic in &store.topics {
+        let sides: Vec<(&str, &str, std::collections::BTreeSet<&str>)> = voices
+            .iter()
+            .map(|&(chain, article)| (chain, article, stances(store, &[article], &topic.id)))
+            .filter(|(_, _, s)| !s.is_empty())
+            .collect();
+        let disagree = sides.iter().enumerate().any(|(i, a)| {
+            sides[i + 1..]
+                .iter()
+                .any(|b| a.1 != b.1 && relation(&a.2, &b.2) == Relation::Disagree)
+        });
+        if !disagree {
+            continue;
+        }
+        let mut seen_articles = Vec::new();
+        let sides = sides
+            .into_iter()
+            .filter(|(_, article, _)| {
+                let first = !seen_articles.contains(article);
+                seen_articles.push(article);
+                first
+            })
+            .map(|(chain, article, held)| Side {
+                chain: chain.to_owned(),
+                article: article.to_owned(),
+                article_short: store
+                    .article(article)
+                    .map_or(article.to_owned(), |a| a.short.to_string()),
+                stances: held
+                    .iter()
+                    .map(|s| {
+                        topic
+                            .stance(s)
+                            .map_or(s.to_string(), |st| st.label.to_string())
+                    })
+                    .collect(),
+            })
+            .collect();
+        found.push(Conflict {
+            topic: topic.id.to_string(),
+            question: topic.question.to_string(),
+            sides,
+        });
+        if found.len() == MAX_CONFLICTS {
+            break;
+        }
+    }
+    found
+}

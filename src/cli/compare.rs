@@ -1,10 +1,314 @@
-//! `backchain compare A B`: two articles' claims aligned by topic.
+//! `backchain compare A B`: two articles' claims aligned by topic, in two columns or as JSON.
 
-use super::{Exit, Format};
-use crate::content::Store;
+use super::show::edit_distance;
+use super::{Exit, Format, emit, output::emit_err};
+use crate::compare::{CompareError, Comparison, Relation, Row, Tally, compare};
+use crate::content::{Article, Claim, Store, Topic};
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// Width of the whole output.
+const WIDTH: usize = 78;
+/// Width of the left column; the right one is one less so both and the gutter fit in [`WIDTH`].
+const LEFT: usize = 38;
+const RIGHT: usize = 37;
+const GUTTER: &str = " │ ";
 
 pub fn run(store: &Store, a: &str, b: &str, format: Format) -> Exit {
-    let _ = (store, a, b, format);
-    eprintln!("backchain: compare is being built");
-    Exit::Usage
+    let comparison = match compare(store, a, b) {
+        Ok(c) => c,
+        Err(e) => {
+            emit_err(&unknown_article(store, &e));
+            return Exit::Usage;
+        }
+    };
+    match format {
+        Format::Text => emit(&text(&comparison)),
+        Format::Json => emit(&json(&comparison)),
+    }
+}
+
+/// The error, with the closest article id when one is near enough (an article number or short name
+/// counts as near).
+fn unknown_article(store: &Store, e: &CompareError) -> String {
+    let asked = e.unknown.to_lowercase();
+    let by_alias = store
+        .articles
+        .iter()
+        .find(|r| r.number == asked.as_str() || r.short.to_lowercase() == asked)
+        .map(|r| r.id.as_str());
+    let closest = by_alias.or_else(|| {
+        store
+            .articles
+            .iter()
+            .map(|r| (edit_distance(&asked, &r.id), r.id.as_str()))
+            .filter(|(d, id)| {
+                *d <= id.len() / 2 + 1 || (!asked.is_empty() && id.contains(asked.as_str()))
+            })
+            .min()
+            .map(|(_, id)| id)
+    });
+    match closest {
+        Some(id) => format!(
+            "backchain: no article with id {:?}; did you mean {id}? Article ids are: {}\n",
+            e.unknown,
+            e.known.join(", ")
+        ),
+        None => format!("backchain: {e}\n"),
+    }
+}
+
+// ---- text ----
+
+fn text(c: &Comparison) -> String {
+    let mut out = String::new();
+    let title = format!("{} vs {}", c.a.short, c.b.short);
+    let _ = writeln!(out, "{title}\n{}", "=".repeat(width(&title).min(WIDTH)));
+    out.push('\n');
+    for (side, article) in [("A", c.a), ("B", c.b)] {
+        let heading = format!("{} ({})", article.title, article.id);
+        let first = format!("{side}  {}  ", article.number);
+        paragraph(&mut out, &heading, &first, "        ");
+        paragraph(&mut out, &about(article), "        ", "        ");
+    }
+    if c.rows.is_empty() {
+        out.push_str("\nNeither article makes a claim on any topic.\n");
+    }
+    for row in &c.rows {
+        out.push('\n');
+        topic_row(&mut out, c, row);
+    }
+    let _ = writeln!(out, "\n{}", c.counts());
+    out
+}
+
+/// Wraps a paragraph to [`WIDTH`] and appends it.
+fn paragraph(out: &mut String, text: &str, first: &str, rest: &str) {
+    for line in fit(text, WIDTH, first, rest) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+}
+
+/// One line (wrapped) on what backs the article and what it says about itself.
+fn about(article: &Article) -> String {
+    let mut line = format!("evidence: {}", article.evidence.as_str());
+    match &article.self_disclosure {
+        Some(d) => {
+            let _ = write!(line, " · says of itself: {d}");
+        }
+        None => line.push_str(" · says nothing about itself"),
+    }
+    line
+}
+
+fn topic_row(out: &mut String, c: &Comparison, row: &Row) {
+    paragraph(
+        out,
+        &format!("{}  ({})", row.topic.question, row.topic.id),
+        "",
+        "",
+    );
+    let _ = writeln!(
+        out,
+        "{} {}",
+        row.relation.symbol(),
+        row.relation.label(&c.a.short, &c.b.short)
+    );
+    let left = column(row.topic, &row.a, &format!("A · {}", c.a.short), LEFT);
+    let right = column(row.topic, &row.b, &format!("B · {}", c.b.short), RIGHT);
+    let rule = format!("{}─┼─{}", "─".repeat(LEFT), "─".repeat(RIGHT));
+    for i in 0..left.len().max(right.len()) {
+        if i == 1 {
+            let _ = writeln!(out, "{rule}");
+        }
+        let l = left.get(i).map_or("", String::as_str);
+        let r = right.get(i).map_or("", String::as_str);
+        let line = format!("{}{GUTTER}{r}", pad(l, LEFT));
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+}
+
+/// A column's lines: its heading, then per claim the stance label, statement, evidence and location, and
+/// our note when there is one.
+fn column(topic: &Topic, claims: &[&Claim], heading: &str, cols: usize) -> Vec<String> {
+    let mut lines = fit(heading, cols, "", "");
+    if claims.is_empty() {
+        lines.push(String::from("(says nothing on this)"));
+    }
+    for (i, claim) in claims.iter().enumerate() {
+        if i > 0 {
+            lines.push(String::new());
+        }
+        let stance = topic
+            .stance(&claim.stance)
+            .map_or(claim.stance.as_str(), |s| s.label.as_str());
+        lines.extend(fit(stance, cols, "• ", "  "));
+        lines.extend(fit(&claim.statement, cols, "  ", "  "));
+        lines.extend(fit(
+            &format!("[{} · {}]", claim.evidence.as_str(), claim.location),
+            cols,
+            "  ",
+            "   ",
+        ));
+        if let Some(note) = &claim.note {
+            lines.extend(fit(&format!("note: {note}"), cols, "  ", "  "));
+        }
+    }
+    lines
+}
+
+/// Display width in terminal columns (wide characters count two).
+fn width(s: &str) -> usize {
+    ratatui::text::Span::raw(s).width()
+}
+
+/// Pads with spaces to `cols` display columns.
+fn pad(s: &str, cols: usize) -> String {
+    let mut padded = String::from(s);
+    padded.extend(std::iter::repeat_n(' ', cols.saturating_sub(width(s))));
+    padded
+}
+
+/// Wraps `text` into lines of at most `cols` display columns; the first line starts with `first`, the
+/// others with `rest`. Words longer than a line are broken.
+fn fit(text: &str, cols: usize, first: &str, rest: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::from(first);
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        let room = cols.saturating_sub(width(&line) + usize::from(!empty));
+        if width(word) > room && !empty {
+            lines.push(std::mem::replace(&mut line, String::from(rest)));
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        for ch in word.chars() {
+            let mut buf = [0u8; 4];
+            let w = width(ch.encode_utf8(&mut buf));
+            if width(&line) + w > cols && width(&line) > width(rest) {
+                lines.push(std::mem::replace(&mut line, String::from(rest)));
+            }
+            line.push(ch);
+        }
+        empty = false;
+    }
+    if !empty || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+// ---- JSON ----
+
+#[derive(Serialize)]
+struct JsonComparison<'a> {
+    a: JsonArticle<'a>,
+    b: JsonArticle<'a>,
+    rows: Vec<JsonRow<'a>>,
+    counts: Tally,
+}
+
+#[derive(Serialize)]
+struct JsonArticle<'a> {
+    id: &'a str,
+    number: &'a str,
+    title: &'a str,
+    short: &'a str,
+    evidence: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    topic: &'a str,
+    question: &'a str,
+    relation: Relation,
+    a: Vec<JsonClaim<'a>>,
+    b: Vec<JsonClaim<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonClaim<'a> {
+    id: &'a str,
+    stance: &'a str,
+    stance_label: &'a str,
+    statement: &'a str,
+    evidence: &'a str,
+    location: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+}
+
+fn json_article(a: &Article) -> JsonArticle<'_> {
+    JsonArticle {
+        id: &a.id,
+        number: &a.number,
+        title: &a.title,
+        short: &a.short,
+        evidence: a.evidence.as_str(),
+    }
+}
+
+fn json_claims<'a>(topic: &'a Topic, claims: &[&'a Claim]) -> Vec<JsonClaim<'a>> {
+    claims
+        .iter()
+        .map(|c| JsonClaim {
+            id: &c.id,
+            stance: &c.stance,
+            stance_label: topic.stance(&c.stance).map_or(&c.stance, |s| &s.label),
+            statement: &c.statement,
+            evidence: c.evidence.as_str(),
+            location: &c.location,
+            note: c.note.as_deref(),
+        })
+        .collect()
+}
+
+fn json(c: &Comparison) -> String {
+    let doc = JsonComparison {
+        a: json_article(c.a),
+        b: json_article(c.b),
+        rows: c
+            .rows
+            .iter()
+            .map(|r| JsonRow {
+                topic: &r.topic.id,
+                question: &r.topic.question,
+                relation: r.relation,
+                a: json_claims(r.topic, &r.a),
+                b: json_claims(r.topic, &r.b),
+            })
+            .collect(),
+        counts: c.counts(),
+    };
+    serde_json::to_string_pretty(&doc).map_or_else(
+        |e| format!("{{\"error\": {:?}}}\n", e.to_string()),
+        |s| s + "\n",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fit, pad, width};
+
+    #[test]
+    fn fit_wraps_within_the_column() {
+        let lines = fit("one two three four five six", 10, "• ", "  ");
+        assert_eq!(lines, ["• one two", "  three", "  four", "  five six"]);
+        assert!(lines.iter().all(|l| width(l) <= 10));
+    }
+
+    #[test]
+    fn fit_breaks_words_longer_than_a_line() {
+        let lines = fit("abcdefghijkl", 6, "", "");
+        assert_eq!(lines, ["abcdef", "ghijkl"]);
+    }
+
+    #[test]
+    fn pad_counts_wide_characters_as_two() {
+        assert_eq!(width(&pad("髋", 4)), 4);
+        assert_eq!(pad("髋", 4), "髋  ");
+    }
 }

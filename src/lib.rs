@@ -15,4 +15,6 @@ pub mod compare;
 pub mod content;
 pub mod engine;
 pub mod paths;
+pub mod search;
 pub mod text;
+pub mod tui;

@@ -193,12 +193,17 @@ pub fn run() -> Exit {
             ref b,
             format,
         }) => with_store(&origin, |store| compare::run(store, a, b, format)),
-        None => {
-            eprintln!(
-                "backchain: the terminal app is not built yet; try `backchain check` or `backchain --help`"
-            );
-            Exit::Usage
-        }
+        None => match load_clean(&origin) {
+            Ok(store) => crate::tui::run(
+                store,
+                crate::tui::Options {
+                    mouse: !cli.no_mouse,
+                    answers_path: paths::answers_file(),
+                    export_dir: std::env::current_dir().unwrap_or_else(|_| paths::state_dir()),
+                },
+            ),
+            Err(exit) => exit,
+        },
     }
 }
 

@@ -1,10 +1,216 @@
-//! `backchain search QUERY`: fuzzy search over exercises.
+//! `backchain search QUERY`: fuzzy search over exercises, as aligned lines or JSON, or timed keystroke
+//! by keystroke with `--timings`.
 
-use super::{Exit, SearchArgs};
-use crate::content::Origin;
+use super::{Exit, Format, SearchArgs, emit, output::emit_err};
+use crate::content::{Exercise, Origin, Store};
+use crate::search::{Filters, Hit, SearchIndex, SearchSession};
+use serde::Serialize;
+use std::fmt::Write as _;
+use std::time::{Duration, Instant};
 
 pub fn run(origin: &Origin, args: &SearchArgs) -> Exit {
-    let _ = (origin, args);
-    eprintln!("backchain: search is being built");
-    Exit::Usage
+    let started = Instant::now();
+    let store = match super::load_clean(origin) {
+        Ok(store) => store,
+        Err(exit) => return exit,
+    };
+    let index = SearchIndex::new(&store);
+    let load = started.elapsed();
+    if let Some(chain) = &args.chain
+        && store.chain(chain).is_none()
+    {
+        emit_err(&unknown_chain(&store, chain));
+        return Exit::Usage;
+    }
+    let filters = Filters {
+        region: args.region,
+        equipment: args.equipment,
+        phase: args.phase,
+        chain: args.chain.clone(),
+    };
+    if args.timings {
+        let keystrokes = type_slowly(&index, &args.query, &filters);
+        return emit(&match args.format {
+            Format::Text => timings_text(load, &keystrokes),
+            Format::Json => timings_json(load, &keystrokes),
+        });
+    }
+    let mut hits = index.search(&args.query, &filters);
+    hits.truncate(args.limit);
+    let shown = emit(&match args.format {
+        Format::Text => text(&store, &hits),
+        Format::Json => json(&store, &hits),
+    });
+    if hits.is_empty() {
+        emit_err(&format!("backchain: no exercises match {:?}\n", args.query));
+        if shown == Exit::Ok {
+            return Exit::Problems;
+        }
+    }
+    shown
+}
+
+fn unknown_chain(store: &Store, chain: &str) -> String {
+    let ids: Vec<&str> = store.chains.iter().map(|c| c.id.as_str()).collect();
+    format!(
+        "backchain: no chain with id {chain:?}; chain ids are: {}\n",
+        ids.join(", ")
+    )
+}
+
+/// "(pattern; none)": the phase and the equipment.
+fn detail(exercise: &Exercise) -> String {
+    let equipment: Vec<&str> = exercise.equipment.iter().map(|e| e.as_str()).collect();
+    format!("({}; {})", exercise.phase.as_str(), equipment.join(", "))
+}
+
+fn width<'a>(cells: impl Iterator<Item = &'a str>) -> usize {
+    cells.map(|c| c.chars().count()).max().unwrap_or(0)
+}
+
+/// Pads to `width` chars (`format!`'s width counts chars too, but this keeps the intent visible).
+fn pad(cell: &str, width: usize) -> String {
+    let mut out = cell.to_owned();
+    out.extend(std::iter::repeat_n(
+        ' ',
+        width.saturating_sub(cell.chars().count()),
+    ));
+    out
+}
+
+/// One aligned line per hit: `id  name  (phase; equipment)  score`.
+fn text(store: &Store, hits: &[Hit]) -> String {
+    let rows: Vec<[String; 4]> = (hits.iter())
+        .map(|hit| {
+            let exercise = &store.exercises[hit.index];
+            [
+                exercise.id.to_string(),
+                exercise.name.to_string(),
+                detail(exercise),
+                hit.score.to_string(),
+            ]
+        })
+        .collect();
+    let widths: Vec<usize> = (0..4)
+        .map(|col| width(rows.iter().map(|row| row[col].as_str())))
+        .collect();
+    let mut out = String::new();
+    for [id, name, detail, score] in &rows {
+        let _ = writeln!(
+            out,
+            "{}  {}  {}  {score:>w$}",
+            pad(id, widths[0]),
+            pad(name, widths[1]),
+            pad(detail, widths[2]),
+            w = widths[3]
+        );
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    id: &'a str,
+    name: &'a str,
+    score: i64,
+    phase: &'a str,
+    equipment: Vec<&'a str>,
+    /// "name", "alias", "tag" or "summary".
+    matched: &'a str,
+    /// The alias that matched, when one did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alias: Option<&'a str>,
+    /// Char indices of the name that matched.
+    name_positions: &'a [usize],
+}
+
+fn json(store: &Store, hits: &[Hit]) -> String {
+    let rows: Vec<JsonHit> = (hits.iter())
+        .map(|hit| {
+            let exercise = &store.exercises[hit.index];
+            let alias = match hit.matched_field {
+                crate::search::Field::Alias(i) => exercise.aliases.get(i).map(|a| a.as_str()),
+                _ => None,
+            };
+            JsonHit {
+                id: &exercise.id,
+                name: &exercise.name,
+                score: hit.score,
+                phase: exercise.phase.as_str(),
+                equipment: exercise.equipment.iter().map(|e| e.as_str()).collect(),
+                matched: hit.matched_field.label(),
+                alias,
+                name_positions: &hit.name_positions,
+            }
+        })
+        .collect();
+    to_json(&rows)
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).map_or_else(
+        |e| format!("{{\"error\": {:?}}}\n", e.to_string()),
+        |s| s + "\n",
+    )
+}
+
+#[derive(Serialize)]
+struct Keystroke {
+    query: String,
+    ms: f64,
+    matches: usize,
+}
+
+fn millis(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
+
+/// Types `query` into a session one char at a time, timing each search.
+fn type_slowly(index: &SearchIndex, query: &str, filters: &Filters) -> Vec<Keystroke> {
+    let mut session = SearchSession::new();
+    (query.char_indices())
+        .map(|(at, c)| {
+            let typed = &query[..at + c.len_utf8()];
+            let started = Instant::now();
+            let matches = session.search(index, typed, filters).len();
+            Keystroke {
+                query: typed.to_owned(),
+                ms: millis(started.elapsed()),
+                matches,
+            }
+        })
+        .collect()
+}
+
+fn timings_text(load: Duration, keystrokes: &[Keystroke]) -> String {
+    let quoted: Vec<String> = keystrokes
+        .iter()
+        .map(|k| format!("{:?}", k.query))
+        .collect();
+    let times: Vec<String> = keystrokes.iter().map(|k| format!("{:.2}", k.ms)).collect();
+    let query_width = width(quoted.iter().map(String::as_str));
+    let time_width = width(times.iter().map(String::as_str));
+    let mut out = format!("load: {:.2} ms\n", millis(load));
+    for ((query, time), keystroke) in quoted.iter().zip(&times).zip(keystrokes) {
+        let matches = keystroke.matches;
+        let _ = writeln!(
+            out,
+            "{}  {time:>time_width$} ms  {matches} match{}",
+            pad(query, query_width),
+            if matches == 1 { "" } else { "es" }
+        );
+    }
+    out
+}
+
+fn timings_json(load: Duration, keystrokes: &[Keystroke]) -> String {
+    #[derive(Serialize)]
+    struct Timings<'a> {
+        load_ms: f64,
+        keystrokes: &'a [Keystroke],
+    }
+    to_json(&Timings {
+        load_ms: millis(load),
+        keystrokes,
+    })
 }

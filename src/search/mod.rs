@@ -1,0 +1,69 @@
+//! Fuzzy search over the exercises of a store: an index built once, filters, and a session that narrows
+//! as the user types.
+//!
+//! A query is split into words; every word must match some field of an exercise (name, an alias, a tag
+//! such as a muscle or the equipment, or a word of the summary) and the scores add up. Names and aliases
+//! count for more than tags and summary, and a query that matches a name or alias as a whole gets a
+//! bonus. Each field is checked with a cheap byte-level subsequence test before the scorer runs.
+
+mod fold;
+mod index;
+mod matcher;
+mod prefilter;
+mod query;
+mod scorer;
+mod session;
+
+use crate::content::{Equipment, Phase, Region};
+
+pub use fold::fold;
+pub use index::SearchIndex;
+pub use scorer::{Scorer, SkimScorer};
+pub use session::SearchSession;
+
+/// Where a hit matched best.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Name,
+    /// The alias at this position in [`crate::content::Exercise::aliases`].
+    Alias(usize),
+    /// A muscle, equipment, region, phase, position or chain id.
+    Tag,
+    Summary,
+}
+
+impl Field {
+    /// "name", "alias", "tag" or "summary".
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Alias(_) => "alias",
+            Field::Tag => "tag",
+            Field::Summary => "summary",
+        }
+    }
+}
+
+/// One exercise found by a search.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Position in [`crate::content::Store::exercises`].
+    pub index: usize,
+    /// Higher is better; 0 for every hit of an empty query.
+    pub score: i64,
+    /// Char indices into the exercise name that the query matched, sorted, for highlighting; empty when
+    /// no part of the query matched the name.
+    pub name_positions: Vec<usize>,
+    /// The field that contributed most to the score ([`Field::Name`] for an empty query).
+    pub matched_field: Field,
+}
+
+/// Restrictions applied before any scoring; `None` lets everything through.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub region: Option<Region>,
+    pub equipment: Option<Equipment>,
+    pub phase: Option<Phase>,
+    /// A chain id; an id no exercise serves matches nothing.
+    pub chain: Option<String>,
+}

@@ -1,0 +1,133 @@
+//! Byte-level tests run before the scorer: cheap, and never false when the scorer would match.
+//!
+//! A needle's chars appear in order in a haystack only if its UTF-8 bytes do, so a failed byte test
+//! means the scorer cannot match either.
+
+/// True when the bytes of `needle`, spaces skipped, appear in order in `hay`.
+pub fn is_subsequence(hay: &[u8], needle: &[u8]) -> bool {
+    let mut rest = hay;
+    for &b in needle {
+        if b == b' ' {
+            continue;
+        }
+        match rest.iter().position(|&h| h == b) {
+            Some(at) => rest = &rest[at + 1..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Like [`is_subsequence`], with the needle's first byte at the start of a word of `hay`. Used for tags
+/// and summary words, where a match from the middle of a word is mostly noise.
+///
+/// A prefix of a needle that passes also passes, which keeps narrowing a session correct.
+pub fn is_anchored_subsequence(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let mut in_word = false;
+    for (at, &b) in hay.iter().enumerate() {
+        // The earliest word start with the right byte leaves the most room for the rest.
+        if b == first && !in_word {
+            return is_subsequence(&hay[at + 1..], rest);
+        }
+        in_word = b.is_ascii_alphanumeric() || b >= 0x80;
+    }
+    false
+}
+
+/// True when `needle` with at most one byte left out is a subsequence of `hay`: the typo test (a wrong,
+/// extra or swapped letter all pass once one letter is dropped). Linear in both lengths.
+pub fn is_subsequence_but_one(hay: &[u8], needle: &[u8]) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    // ends[k]: bytes of hay used to match needle[..k] as early as possible, up to the first miss.
+    let mut ends = Vec::with_capacity(needle.len() + 1);
+    ends.push(0);
+    let mut used = 0;
+    for &b in needle {
+        match hay[used..].iter().position(|&h| h == b) {
+            Some(at) => {
+                used += at + 1;
+                ends.push(used);
+            }
+            None => break,
+        }
+    }
+    if ends.len() == needle.len() + 1 {
+        return true;
+    }
+    // Walk from the back: `start` is where needle[k + 1..] begins when matched as late as possible.
+    let mut start = hay.len();
+    for k in (0..needle.len()).rev() {
+        if let Some(&end) = ends.get(k)
+            && end <= start
+        {
+            return true;
+        }
+        match hay[..start].iter().rposition(|&h| h == needle[k]) {
+            Some(at) => start = at,
+            None => return false,
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subsequence_skips_spaces_in_the_needle() {
+        assert!(is_subsequence(b"modified good morning", b"good mornin"));
+        assert!(is_subsequence(b"hamstring foam roll", b"hamstrng"));
+        assert!(is_subsequence(b"abc", b""));
+        assert!(!is_subsequence(b"hamstring", b"hamz"));
+        assert!(!is_subsequence(b"ab", b"ba"));
+    }
+
+    #[test]
+    fn anchored_needs_a_word_start() {
+        assert!(is_anchored_subsequence(b"foam-roller", b"rol"));
+        assert!(is_anchored_subsequence(b"breathing", b"brth"));
+        assert!(!is_anchored_subsequence(b"firm", b"ir"));
+        assert!(is_anchored_subsequence(b"firm ir", b"ir"));
+        assert!(!is_anchored_subsequence(b"", b"a"));
+    }
+
+    #[test]
+    fn one_byte_may_be_left_out() {
+        assert!(is_subsequence_but_one(b"hamstring", b"hamstring"));
+        assert!(is_subsequence_but_one(b"hamstring", b"hamstrong"));
+        assert!(is_subsequence_but_one(b"hamstring", b"hmastring"));
+        assert!(is_subsequence_but_one(b"hamstring", b"xhamstring"));
+        assert!(is_subsequence_but_one(b"hamstring", b"hamstringx"));
+        assert!(!is_subsequence_but_one(b"hamstring", b"hxmstrxng"));
+        assert!(!is_subsequence_but_one(b"", b"ab"));
+        assert!(is_subsequence_but_one(b"", b"a"));
+    }
+
+    #[test]
+    fn one_left_out_agrees_with_trying_every_deletion() {
+        let hays: [&[u8]; 4] = [b"hamstring bridge", b"abcabc", b"", b"good morning"];
+        let needles: [&[u8]; 6] = [b"hamsrting", b"cba", b"gdmrn", b"bridgw", b"aa", b"zz"];
+        for hay in hays {
+            for needle in needles {
+                let brute = (0..needle.len()).any(|k| {
+                    let mut v = needle.to_vec();
+                    v.remove(k);
+                    is_subsequence(hay, &v)
+                });
+                assert_eq!(
+                    is_subsequence_but_one(hay, needle),
+                    brute || is_subsequence(hay, needle),
+                    "{:?} in {:?}",
+                    String::from_utf8_lossy(needle),
+                    String::from_utf8_lossy(hay)
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! A search that follows the user's typing: when the new query only adds to the last one, only the last
+//! query's matches are checked again.
+
+use super::index::SearchIndex;
+use super::{Filters, Hit};
+
+/// Remembers the last query and what it matched. Results are always the same as
+/// [`SearchIndex::search`] with the same arguments; only the work differs.
+#[derive(Clone, Debug, Default)]
+pub struct SearchSession {
+    last: Option<Last>,
+    checked: usize,
+}
+
+#[derive(Clone, Debug)]
+struct Last {
+    generation: u64,
+    query: String,
+    filters: Filters,
+    /// What matched without typo tolerance, in store order: a superset of what any longer query
+    /// matches, because a word's prefix matches wherever the word does.
+    exact: Vec<u32>,
+    hits: Vec<Hit>,
+}
+
+impl SearchSession {
+    pub fn new() -> SearchSession {
+        SearchSession::default()
+    }
+
+    /// The hits for `query`, best first, narrowing from the last search when `query` extends it.
+    pub fn search(&mut self, index: &SearchIndex, query: &str, filters: &Filters) -> &[Hit] {
+        let same_ground =
+            |last: &Last| last.generation == index.generation && last.filters == *filters;
+        let last = self.last.take().filter(same_ground);
+        let last = match last {
+            Some(last) if last.query == query => {
+                self.checked = 0;
+                last
+            }
+            last => {
+                let within = last
+                    .as_ref()
+                    .filter(|last| query.starts_with(last.query.as_str()))
+                    .map(|last| &last.exact[..]);
+                let outcome = index.run(query, filters, within);
+                self.checked = outcome.checked;
+                Last {
+                    generation: index.generation,
+                    query: query.to_owned(),
+                    filters: filters.clone(),
+                    exact: outcome.exact,
+                    hits: outcome.hits,
+                }
+            }
+        };
+        &self.last.insert(last).hits
+    }
+
+    /// The hits of the last search (empty before the first).
+    pub fn hits(&self) -> &[Hit] {
+        self.last.as_ref().map_or(&[], |last| &last.hits)
+    }
+
+    /// The last query searched for.
+    pub fn query(&self) -> &str {
+        self.last.as_ref().map_or("", |last| &last.query)
+    }
+
+    /// How many exercises the last search looked at: fewer than the store when it narrowed, 0 when
+    /// the query had not changed.
+    pub fn checked(&self) -> usize {
+        self.checked
+    }
+
+    /// Forgets the last search, so the next one starts over.
+    pub fn clear(&mut self) {
+        self.last = None;
+        self.checked = 0;
+    }
+}

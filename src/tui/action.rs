@@ -1,0 +1,114 @@
+//! What the person can ask the app to do; every key, click and resize becomes one of these.
+
+/// The five main screens, on the number keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Screen {
+    Questionnaire,
+    Results,
+    Compare,
+    Exercises,
+    Library,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 5] = [
+        Screen::Questionnaire,
+        Screen::Results,
+        Screen::Compare,
+        Screen::Exercises,
+        Screen::Library,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Questionnaire => "Questionnaire",
+            Screen::Results => "Results",
+            Screen::Compare => "Compare",
+            Screen::Exercises => "Exercises",
+            Screen::Library => "Library",
+        }
+    }
+
+    /// The number key that opens it.
+    pub fn key(self) -> char {
+        match self {
+            Screen::Questionnaire => '1',
+            Screen::Results => '2',
+            Screen::Compare => '3',
+            Screen::Exercises => '4',
+            Screen::Library => '5',
+        }
+    }
+}
+
+/// Exercise filters that a key cycles through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Filter {
+    Region,
+    Equipment,
+    Phase,
+    Chain,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    Suspend,
+    ToggleHelp,
+    /// Esc: close the popup or text box, or step back.
+    Back,
+    Goto(Screen),
+    NextPane,
+    PrevPane,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Enter.
+    Select,
+    /// Space.
+    Toggle,
+    /// `/`: focus the search box.
+    FocusSearch,
+    /// A character typed into the focused text box.
+    Input(char),
+    Backspace,
+    /// Ctrl-U: empty the text box.
+    ClearInput,
+    // Questionnaire
+    PrevQuestion,
+    NextQuestion,
+    Skip,
+    StartOver,
+    /// y / n in a confirmation.
+    Confirm(bool),
+    // Results
+    Export,
+    // Compare
+    PickA,
+    PickB,
+    Swap,
+    // Exercises
+    CycleFilter(Filter),
+    ClearFilters,
+    // Library
+    OpenArticle,
+    OpenChains,
+    // Mouse
+    ScrollUp {
+        column: u16,
+        row: u16,
+    },
+    ScrollDown {
+        column: u16,
+        row: u16,
+    },
+    Click {
+        column: u16,
+        row: u16,
+    },
+}

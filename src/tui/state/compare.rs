@@ -1,0 +1,16 @@
+//! The compare screen (being built).
+
+use crate::content::Store;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CompareState {}
+
+impl CompareState {
+    pub fn new(_store: &Store) -> Self {
+        Self::default()
+    }
+}
+
+pub fn update(_app: &mut App, _action: Action) {}

@@ -1,0 +1,13 @@
+//! One small state per screen, each with the `update` that changes it.
+
+pub mod compare;
+pub mod exercises;
+pub mod library;
+pub mod questionnaire;
+pub mod results;
+
+pub use compare::CompareState;
+pub use exercises::ExercisesState;
+pub use library::LibraryState;
+pub use questionnaire::QuestionnaireState;
+pub use results::ResultsState;

@@ -1,0 +1,298 @@
+//! The questionnaire screen: one question at a time, its options, the self-test and why it is asked.
+
+use crate::content::{Question, QuestionKind, Store};
+use crate::engine::{Answers, flow};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::layout::{self, contains};
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Which pane has focus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    Options,
+    Guide,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuestionnaireState {
+    /// Index into the questionnaire's questions; always a question that is shown.
+    pub current: usize,
+    /// The option under the cursor.
+    pub cursor: usize,
+    pub pane: Pane,
+    pub guide_scroll: u16,
+    /// "Start over?" is being asked.
+    pub confirm_reset: bool,
+}
+
+impl QuestionnaireState {
+    /// Opens at the first shown question not yet answered, so a person picks up where they left off.
+    pub fn new(store: &Store, answers: &Answers) -> Self {
+        let q = &store.questionnaire;
+        let current = q
+            .questions
+            .iter()
+            .position(|question| {
+                flow::is_shown(q, question, answers) && !answers.is_answered(&question.id)
+            })
+            .unwrap_or(0);
+        let mut state = QuestionnaireState {
+            current,
+            cursor: 0,
+            pane: Pane::Options,
+            guide_scroll: 0,
+            confirm_reset: false,
+        };
+        state.place_cursor(store, answers);
+        state
+    }
+
+    pub fn confirming(&self) -> bool {
+        self.confirm_reset
+    }
+
+    pub fn question<'a>(&self, store: &'a Store) -> Option<&'a Question> {
+        store.questionnaire.questions.get(self.current)
+    }
+
+    /// Puts the cursor on the (first) chosen option, or the first option.
+    fn place_cursor(&mut self, store: &Store, answers: &Answers) {
+        self.cursor = self
+            .question(store)
+            .and_then(|q| {
+                let chosen = answers.chosen(&q.id);
+                q.options
+                    .iter()
+                    .position(|o| chosen.iter().any(|c| c == o.id.as_str()))
+            })
+            .unwrap_or(0);
+        self.guide_scroll = 0;
+    }
+
+    /// The next (or previous) shown question, if any.
+    fn neighbour(&self, store: &Store, answers: &Answers, forward: bool) -> Option<usize> {
+        let q = &store.questionnaire;
+        let shown = |i: &usize| flow::is_shown(q, &q.questions[*i], answers);
+        if forward {
+            (self.current + 1..q.questions.len()).find(shown)
+        } else {
+            (0..self.current).rev().find(shown)
+        }
+    }
+
+    fn go_to(&mut self, store: &Store, answers: &Answers, index: usize) {
+        self.current = index;
+        self.place_cursor(store, answers);
+    }
+}
+
+/// The areas of the questionnaire screen: an optional red-flag banner, an optional progress list (wide
+/// terminals), the question with its options, and the guide (self-test and why).
+pub struct Areas {
+    pub banner: Option<Rect>,
+    pub progress: Option<Rect>,
+    pub question: Rect,
+    pub options: Rect,
+    pub guide: Rect,
+}
+
+/// Rows the question's header takes above the options: section line, prompt (wrapped), a blank line.
+pub fn header_height(question: &Question, width: u16) -> u16 {
+    let prompt = layout::wrapped_height(&question.prompt, width);
+    (1 + prompt + 1).min(8)
+}
+
+pub fn areas(body: Rect, question: Option<&Question>, red_flags: usize) -> Areas {
+    let (banner, rest) = if red_flags > 0 {
+        let height = (4 + red_flags as u16).min(body.height / 2);
+        let [b, r] =
+            Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(body);
+        (Some(b), r)
+    } else {
+        (None, body)
+    };
+    let (progress, main) = if rest.width >= 110 {
+        let [p, m] = Layout::horizontal([Constraint::Length(28), Constraint::Fill(1)]).areas(rest);
+        (Some(p), m)
+    } else {
+        (None, rest)
+    };
+    let (question_area, guide) = if main.width >= 70 {
+        let [q, g] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+            .areas(main);
+        (q, g)
+    } else {
+        let [q, g] =
+            Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(main);
+        (q, g)
+    };
+    let inner = question_area.inner(ratatui::layout::Margin::new(1, 1));
+    let header = question.map_or(2, |q| header_height(q, inner.width));
+    let [_, options] =
+        Layout::vertical([Constraint::Length(header), Constraint::Fill(1)]).areas(inner);
+    Areas {
+        banner,
+        progress,
+        question: question_area,
+        options,
+        guide,
+    }
+}
+
+pub fn update(app: &mut App, action: Action) {
+    let state = &mut app.questionnaire;
+    if state.confirm_reset {
+        if let Action::Confirm(yes) = action {
+            state.confirm_reset = false;
+            if yes {
+                app.answers.clear_all();
+                app.questionnaire = QuestionnaireState::new(&app.store, &app.answers);
+                app.answers_changed();
+                app.info("Started over: all answers cleared.");
+            }
+        }
+        return;
+    }
+    let Some(question) = state.question(&app.store) else {
+        return;
+    };
+    let options = question.options.len();
+    let question_id = question.id.to_string();
+    let kind = question.kind;
+    match action {
+        Action::Up if state.pane == Pane::Options => state.cursor = state.cursor.saturating_sub(1),
+        Action::Down if state.pane == Pane::Options => {
+            state.cursor = (state.cursor + 1).min(options.saturating_sub(1))
+        }
+        Action::Top if state.pane == Pane::Options => state.cursor = 0,
+        Action::Bottom if state.pane == Pane::Options => state.cursor = options.saturating_sub(1),
+        Action::Up | Action::Top => {
+            state.guide_scroll = if action == Action::Top {
+                0
+            } else {
+                state.guide_scroll.saturating_sub(1)
+            }
+        }
+        Action::Down => state.guide_scroll = state.guide_scroll.saturating_add(1),
+        Action::PageDown => state.guide_scroll = state.guide_scroll.saturating_add(5),
+        Action::PageUp => state.guide_scroll = state.guide_scroll.saturating_sub(5),
+        Action::NextPane | Action::PrevPane => {
+            state.pane = if state.pane == Pane::Options {
+                Pane::Guide
+            } else {
+                Pane::Options
+            };
+        }
+        Action::Select | Action::Toggle => choose(app, &question_id, kind),
+        Action::NextQuestion => step(app, true),
+        Action::PrevQuestion => step(app, false),
+        Action::Skip => {
+            app.answers.clear(&question_id);
+            app.answers_changed();
+            step(app, true);
+        }
+        Action::StartOver => state.confirm_reset = true,
+        Action::Click { column, row }
+        | Action::ScrollDown { column, row }
+        | Action::ScrollUp { column, row } => {
+            mouse(app, action, column, row);
+        }
+        _ => {}
+    }
+}
+
+/// Picks the option under the cursor. A single answer moves on to the next question; in a multiple
+/// choice the option is toggled and the cursor stays.
+fn choose(app: &mut App, question_id: &str, kind: QuestionKind) {
+    let Some(question) = app.questionnaire.question(&app.store) else {
+        return;
+    };
+    let Some(option) = question.options.get(app.questionnaire.cursor) else {
+        return;
+    };
+    let option_id = option.id.to_string();
+    let exclusive = option.exclusive;
+    match kind {
+        QuestionKind::Single => app.answers.set(question_id, &option_id),
+        QuestionKind::Multi => {
+            app.answers
+                .toggle(&app.store.questionnaire, question_id, &option_id)
+        }
+    }
+    app.answers_changed();
+    if app.report.has_red_flags() {
+        app.error("A red flag: please read the message above. No routine will be given.");
+        return;
+    }
+    if kind == QuestionKind::Single || (exclusive && app.answers.is_answered(question_id)) {
+        step(app, true);
+    }
+}
+
+fn step(app: &mut App, forward: bool) {
+    let state = &mut app.questionnaire;
+    match state.neighbour(&app.store, &app.answers, forward) {
+        Some(index) => state.go_to(&app.store, &app.answers, index),
+        None if forward => {
+            let (done, all) = flow::progress(&app.store.questionnaire, &app.answers);
+            app.info(format!(
+                "That was the last question ({done} of {all} answered). Press 2 for your results."
+            ));
+        }
+        None => {}
+    }
+}
+
+fn mouse(app: &mut App, action: Action, column: u16, row: u16) {
+    let body = layout::frame(app.size).body;
+    let question = app.questionnaire.question(&app.store);
+    let areas = areas(body, question, app.report.red_flags.len());
+    let options = question.map_or(0, |q| q.options.len());
+    if let Some(progress) = areas.progress
+        && contains(progress, column, row)
+        && matches!(action, Action::Click { .. })
+    {
+        let shown: Vec<usize> = (0..app.store.questionnaire.questions.len())
+            .filter(|&i| {
+                flow::is_shown(
+                    &app.store.questionnaire,
+                    &app.store.questionnaire.questions[i],
+                    &app.answers,
+                )
+            })
+            .collect();
+        let line = usize::from(row.saturating_sub(progress.y + 1));
+        if let Some(&index) = shown.get(line) {
+            app.questionnaire.go_to(&app.store, &app.answers, index);
+        }
+        return;
+    }
+    if contains(areas.options, column, row) {
+        app.questionnaire.pane = Pane::Options;
+        match action {
+            Action::Click { .. } => {
+                let line = usize::from(row - areas.options.y);
+                if line < options {
+                    app.questionnaire.cursor = line;
+                    let q = app
+                        .questionnaire
+                        .question(&app.store)
+                        .map(|q| (q.id.to_string(), q.kind));
+                    if let Some((id, kind)) = q {
+                        choose(app, &id, kind);
+                    }
+                }
+            }
+            Action::ScrollDown { .. } => update(app, Action::Down),
+            _ => update(app, Action::Up),
+        }
+    } else if contains(areas.guide, column, row) {
+        app.questionnaire.pane = Pane::Guide;
+        match action {
+            Action::ScrollDown { .. } => update(app, Action::Down),
+            Action::ScrollUp { .. } => update(app, Action::Up),
+            _ => {}
+        }
+    }
+}

@@ -79,30 +79,91 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-/// Lines `text` takes when word-wrapped to `width` columns (the way `Paragraph` with `Wrap` does it,
-/// closely enough for layout).
-pub fn wrapped_height(text: &str, width: u16) -> u16 {
+/// `text` word-wrapped to `width` columns; words longer than a line are broken.
+pub fn wrap_lines(text: &str, width: u16) -> Vec<String> {
     let width = usize::from(width.max(1));
-    let mut lines = 0u16;
+    let mut lines = Vec::new();
     for paragraph in text.split('\n') {
+        let mut line = String::new();
         let mut used = 0usize;
-        let mut line_count = 1u16;
         for word in paragraph.split_whitespace() {
             let w = ratatui::text::Span::raw(word).width();
             if used > 0 && used + 1 + w > width {
-                line_count += 1;
+                lines.push(std::mem::take(&mut line));
                 used = 0;
             }
             if used > 0 {
+                line.push(' ');
                 used += 1;
             }
-            used += w;
-            while used > width {
-                line_count += 1;
-                used -= width;
+            for c in word.chars() {
+                let cw = ratatui::text::Span::raw(c.to_string()).width();
+                if used + cw > width && used > 0 {
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
+                }
+                line.push(c);
+                used += cw;
             }
         }
-        lines = lines.saturating_add(line_count);
+        lines.push(line);
     }
     lines
+}
+
+/// Lines `text` takes when word-wrapped to `width` columns.
+pub fn wrapped_height(text: &str, width: u16) -> u16 {
+    u16::try_from(wrap_lines(text, width).len()).unwrap_or(u16::MAX)
+}
+
+/// For items of the given heights in a window of `height` rows, the first item to show so that `cursor`
+/// is visible (scrolling as little as possible from the top).
+pub fn first_visible(heights: &[u16], height: u16, cursor: usize) -> usize {
+    let cursor = cursor.min(heights.len().saturating_sub(1));
+    let mut first = 0;
+    let used = |from: usize| {
+        heights[from..=cursor]
+            .iter()
+            .map(|&h| u32::from(h))
+            .sum::<u32>()
+    };
+    while first < cursor && used(first) > u32::from(height) {
+        first += 1;
+    }
+    first
+}
+
+/// Which item sits at `row` rows below the top of the window, if any.
+pub fn item_at(heights: &[u16], first: usize, row: u16) -> Option<usize> {
+    let mut top = 0u32;
+    for (i, &h) in heights.iter().enumerate().skip(first) {
+        if u32::from(row) < top + u32::from(h) {
+            return Some(i);
+        }
+        top += u32::from(h);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_breaks_on_words_and_long_words() {
+        assert_eq!(wrap_lines("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap_lines("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap_lines("a\nb", 10), ["a", "b"]);
+        assert_eq!(wrapped_height("", 5), 1);
+    }
+
+    #[test]
+    fn the_cursor_stays_in_view() {
+        let heights = [2, 2, 2, 2];
+        assert_eq!(first_visible(&heights, 4, 1), 0);
+        assert_eq!(first_visible(&heights, 4, 3), 2);
+        assert_eq!(item_at(&heights, 2, 3), Some(3));
+        assert_eq!(item_at(&heights, 0, 9), None);
+        assert_eq!(first_visible(&[], 4, 0), 0);
+    }
 }

@@ -1,7 +1,7 @@
 //! The questionnaire screen: one question at a time, its options, the self-test and why it is asked.
 
 use crate::content::{Question, QuestionKind, Store};
-use crate::engine::{Answers, flow};
+use crate::engine::{Answers, Report, flow};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::layout::{self, contains};
@@ -103,9 +103,56 @@ pub fn header_height(question: &Question, width: u16) -> u16 {
     (1 + prompt + 1).min(8)
 }
 
-pub fn areas(body: Rect, question: Option<&Question>, red_flags: usize) -> Areas {
-    let (banner, rest) = if red_flags > 0 {
-        let height = (4 + red_flags as u16).min(body.height / 2);
+/// Columns before an option's label: cursor marker and choice mark, "▶ (•) ".
+pub const OPTION_INDENT: u16 = 6;
+
+/// Rows each option takes in an options area `width` wide (labels wrap under themselves).
+pub fn option_heights(question: &Question, width: u16) -> Vec<u16> {
+    let text_width = width.saturating_sub(OPTION_INDENT).max(1);
+    question
+        .options
+        .iter()
+        .map(|o| layout::wrapped_height(&o.label, text_width))
+        .collect()
+}
+
+/// The first option shown in the options area, so the cursor stays visible.
+pub fn first_option(question: &Question, options: Rect, cursor: usize) -> usize {
+    layout::first_visible(
+        &option_heights(question, options.width),
+        options.height,
+        cursor,
+    )
+}
+
+/// Rows the red-flag banner needs at this width (0 without red flags): heading, care message, each flag.
+pub fn banner_height(report: &Report, width: u16) -> u16 {
+    if !report.has_red_flags() {
+        return 0;
+    }
+    let inner = width.saturating_sub(2);
+    let care = report
+        .care
+        .as_deref()
+        .map_or(0, |c| layout::wrapped_height(c, inner));
+    let flags: u16 = report
+        .red_flags
+        .iter()
+        .map(|f| {
+            layout::wrapped_height(
+                &format!("[{}] {}: {}", f.urgency.as_str(), f.label, f.message),
+                inner,
+            )
+        })
+        .sum();
+    2 + 1 + care + flags
+}
+
+pub fn areas(body: Rect, question: Option<&Question>, report: &Report) -> Areas {
+    let wanted = banner_height(report, body.width);
+    let (banner, rest) = if wanted > 0 {
+        // The banner may take up to two thirds of the screen; the question stays reachable below it.
+        let height = wanted.min(body.height * 2 / 3);
         let [b, r] =
             Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(body);
         (Some(b), r)
@@ -247,7 +294,7 @@ fn step(app: &mut App, forward: bool) {
 fn mouse(app: &mut App, action: Action, column: u16, row: u16) {
     let body = layout::frame(app.size).body;
     let question = app.questionnaire.question(&app.store);
-    let areas = areas(body, question, app.report.red_flags.len());
+    let areas = areas(body, question, &app.report);
     let options = question.map_or(0, |q| q.options.len());
     if let Some(progress) = areas.progress
         && contains(progress, column, row)
@@ -272,8 +319,14 @@ fn mouse(app: &mut App, action: Action, column: u16, row: u16) {
         app.questionnaire.pane = Pane::Options;
         match action {
             Action::Click { .. } => {
-                let line = usize::from(row - areas.options.y);
-                if line < options {
+                let Some(question) = app.questionnaire.question(&app.store) else {
+                    return;
+                };
+                let heights = option_heights(question, areas.options.width);
+                let first = first_option(question, areas.options, app.questionnaire.cursor);
+                if let Some(line) = layout::item_at(&heights, first, row - areas.options.y)
+                    && line < options
+                {
                     app.questionnaire.cursor = line;
                     let q = app
                         .questionnaire

@@ -50,7 +50,11 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect, scroll: u16) {
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(crate::DISCLAIMER, theme.muted()));
-    let area = layout::centered(body, 76, body.height);
+    let area = if body.width < 100 {
+        body
+    } else {
+        layout::centered(body, 90, body.height)
+    };
     frame.render_widget(Clear, area);
     let block = super::pane("Help — Esc or ? to close", true, theme);
     frame.render_widget(

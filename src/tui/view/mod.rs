@@ -97,19 +97,48 @@ fn status_bar(app: &App, frame: &mut Frame, area: ratatui::layout::Rect) {
             } else {
                 keymap::hints(app.screen)
             };
-            let mut spans = Vec::new();
-            for (i, (key, what)) in hints.into_iter().enumerate() {
-                if i > 0 {
-                    spans.push(Span::styled(" · ", theme.muted()));
-                }
-                spans.push(Span::styled(
-                    key,
-                    theme.accent().add_modifier(ratatui::style::Modifier::BOLD),
-                ));
-                spans.push(Span::raw(format!(" {what}")));
-            }
-            Line::from(spans)
+            hint_line(theme, &hints, usize::from(area.width))
         }
     };
     frame.render_widget(line, area);
+}
+
+/// As many whole `key what` hints as fit in `width`, always ending with help and quit.
+fn hint_line<'a>(
+    theme: &crate::tui::theme::Theme,
+    hints: &[(&'a str, &'a str)],
+    width: usize,
+) -> Line<'a> {
+    let always: Vec<(&str, &str)> = hints
+        .iter()
+        .copied()
+        .filter(|(k, _)| *k == "?" || *k == "q")
+        .collect();
+    let rest = hints
+        .iter()
+        .copied()
+        .filter(|(k, _)| *k != "?" && *k != "q");
+    let cost = |(k, w): (&str, &str)| k.chars().count() + 1 + w.chars().count() + 3;
+    let mut room = width.saturating_sub(always.iter().map(|h| cost(*h)).sum());
+    let mut shown = Vec::new();
+    for hint in rest {
+        if cost(hint) > room {
+            break;
+        }
+        room -= cost(hint);
+        shown.push(hint);
+    }
+    shown.extend(always);
+    let mut spans = Vec::new();
+    for (i, (key, what)) in shown.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.muted()));
+        }
+        spans.push(Span::styled(
+            key,
+            theme.accent().add_modifier(ratatui::style::Modifier::BOLD),
+        ));
+        spans.push(Span::raw(format!(" {what}")));
+    }
+    Line::from(spans)
 }

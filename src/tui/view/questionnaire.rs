@@ -5,7 +5,7 @@ use crate::content::QuestionKind;
 use crate::engine::flow;
 use crate::tui::app::App;
 use crate::tui::layout;
-use crate::tui::state::questionnaire::{Pane, areas};
+use crate::tui::state::questionnaire::{OPTION_INDENT, Pane, areas, first_option};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -25,7 +25,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         );
         return;
     };
-    let areas = areas(body, Some(question), app.report.red_flags.len());
+    let areas = areas(body, Some(question), &app.report);
 
     if let Some(banner) = areas.banner {
         let mut lines = vec![Line::styled(
@@ -97,37 +97,43 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     ];
     frame.render_widget(Paragraph::new(header).wrap(Wrap { trim: true }), inner);
     let chosen = app.answers.chosen(&question.id);
-    let items: Vec<ListItem> = question
-        .options
-        .iter()
-        .map(|o| {
-            let picked = chosen.iter().any(|c| c == o.id.as_str());
-            let mark = match (question.kind, picked) {
-                (QuestionKind::Single, true) => "(•)",
-                (QuestionKind::Single, false) => "( )",
-                (QuestionKind::Multi, true) => "[x]",
-                (QuestionKind::Multi, false) => "[ ]",
-            };
-            let style = if o.red_flag.is_some() && picked {
-                theme.warn()
-            } else {
-                theme.plain()
-            };
-            ListItem::new(Line::from(vec![Span::styled(
-                format!("{mark} {}", o.label),
-                style,
-            )]))
-        })
-        .collect();
-    let mut list_state = ListState::default().with_selected(Some(state.cursor));
-    let list = List::new(items)
-        .highlight_symbol("▶ ")
-        .highlight_style(if focused {
-            theme.selected()
+    let text_width = areas.options.width.saturating_sub(OPTION_INDENT).max(1);
+    let first = first_option(question, areas.options, state.cursor);
+    let mut lines = Vec::new();
+    for (i, o) in question.options.iter().enumerate().skip(first) {
+        let picked = chosen.iter().any(|c| c == o.id.as_str());
+        let mark = match (question.kind, picked) {
+            (QuestionKind::Single, true) => "(•)",
+            (QuestionKind::Single, false) => "( )",
+            (QuestionKind::Multi, true) => "[x]",
+            (QuestionKind::Multi, false) => "[ ]",
+        };
+        let under_cursor = i == state.cursor;
+        let mut style = if o.red_flag.is_some() && picked {
+            theme.warn()
         } else {
-            theme.selected_unfocused()
-        });
-    frame.render_stateful_widget(list, areas.options, &mut list_state);
+            theme.plain()
+        };
+        if under_cursor {
+            style = style.patch(if focused {
+                theme.selected()
+            } else {
+                theme.selected_unfocused()
+            });
+        }
+        for (n, part) in layout::wrap_lines(&o.label, text_width)
+            .into_iter()
+            .enumerate()
+        {
+            let lead = match (n, under_cursor) {
+                (0, true) => format!("▶ {mark} "),
+                (0, false) => format!("  {mark} "),
+                _ => " ".repeat(usize::from(OPTION_INDENT)),
+            };
+            lines.push(Line::from(vec![Span::raw(lead), Span::styled(part, style)]));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), areas.options);
 
     // The guide: how to check, why, and what the option under the cursor means.
     let mut guide = vec![

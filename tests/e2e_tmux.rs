@@ -1,0 +1,308 @@
+//! The real binary in a real terminal (tmux): answer by keystrokes, read the screen, quit, reopen, resize,
+//! and kill it — and find the terminal usable afterwards. `.ci/run` installs tmux.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// One tmux server (own socket) running a bash shell, torn down on drop.
+struct Tmux {
+    socket: String,
+    dir: PathBuf,
+}
+
+impl Tmux {
+    fn start(name: &str, width: u16, height: u16) -> Tmux {
+        assert!(
+            Command::new("tmux")
+                .arg("-V")
+                .output()
+                .is_ok_and(|o| o.status.success()),
+            "tmux is needed for the end-to-end tests (apt-get install tmux; .ci/run does this)"
+        );
+        let socket = format!("backchain-e2e-{}-{name}", std::process::id());
+        let dir = std::env::temp_dir().join(&socket);
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let tmux = Tmux { socket, dir };
+        let status = tmux
+            .cmd()
+            .args([
+                "new-session",
+                "-d",
+                "-s",
+                "t",
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+            ])
+            .args(["-c", &tmux.dir.display().to_string()])
+            .args([
+                "env",
+                "PS1=$ ",
+                "TERM=xterm-256color",
+                "bash",
+                "--norc",
+                "--noprofile",
+            ])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        tmux.wait_for("$");
+        tmux
+    }
+
+    fn cmd(&self) -> Command {
+        let mut cmd = Command::new("tmux");
+        cmd.args(["-L", &self.socket]);
+        cmd
+    }
+
+    /// Types a line into the shell.
+    fn run(&self, line: &str) {
+        self.keys(&["-l", line]);
+        self.keys(&["Enter"]);
+    }
+
+    /// Starts backchain in the shell with its own state folder, named so it can be found by `pgrep`.
+    fn launch(&self) {
+        let bin = env!("CARGO_BIN_EXE_backchain");
+        self.run(&format!(
+            "BACKCHAIN_STATE_DIR={} bash -c 'exec -a {} {bin}'; echo EXIT=$?",
+            self.dir.join("state").display(),
+            self.process_name()
+        ));
+    }
+
+    fn process_name(&self) -> String {
+        format!("{}-app", self.socket)
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let status = self
+            .cmd()
+            .args(["send-keys", "-t", "t"])
+            .args(keys)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn screen(&self) -> String {
+        let out = self
+            .cmd()
+            .args(["capture-pane", "-p", "-t", "t"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "waited 15 s for {text:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// tmux's view of the terminal modes the app may leave behind.
+    fn modes(&self) -> String {
+        let out = self
+            .cmd()
+            .args([
+                "display-message",
+                "-p",
+                "-t",
+                "t",
+                "alt=#{alternate_on} mouse=#{mouse_any_flag}",
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
+    /// After the app has ended: normal screen, no mouse capture, and a shell that echoes and runs commands.
+    fn assert_terminal_restored(&self) {
+        self.wait_for("EXIT=");
+        assert_eq!(self.modes(), "alt=0 mouse=0");
+        self.run("clear; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; echo OK-$((20+22))");
+        let screen = self.wait_for("OK-42");
+        assert!(
+            screen.contains("icanon echo"),
+            "cooked mode is back:\n{screen}"
+        );
+    }
+
+    fn saved_answers(&self) -> String {
+        std::fs::read_to_string(self.dir.join("state/answers.toml")).unwrap_or_default()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd().arg("kill-server").status();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn dir_of(t: &Tmux) -> &Path {
+    &t.dir
+}
+
+#[test]
+fn answer_by_keys_see_the_chain_quit_and_find_answers_on_reopening() {
+    let t = Tmux::start("answer", 100, 30);
+    t.launch();
+    t.wait_for("Question 1 of");
+    // red_flags: "None of these" is last and ends the question.
+    t.keys(&["G", "Enter"]);
+    t.wait_for("When you breathe in");
+    t.keys(&["j", "Enter"]); // breathing: belly
+    t.wait_for("lower ribs");
+    t.keys(&["Enter"]); // rib_expand: barely move
+    t.wait_for("low back");
+    t.keys(&["Enter"]); // low_back_shape: arched
+    t.keys(&["j", "Enter"]); // forward_bend: back of thighs
+    t.keys(&["Enter"]); // back_bend: easy
+    t.keys(&["G", "Enter"]); // bend_habit: unsure
+    t.keys(&["s", "s"]); // bridge_test, knee_lift: skipped
+    t.keys(&["G", "Enter"]); // stretch_result: not tried
+    t.keys(&["j", "Enter"]); // hip_rotation: normal
+    t.keys(&["j", "Enter"]); // sitting_hours: 4 to 8
+    t.keys(&["s"]); // seat_edge: skipped
+    t.wait_for("last question");
+    let saved = t.saved_answers();
+    assert!(
+        saved.contains("breathing = \"belly\"") && saved.contains("sitting_hours = \"4_to_8\""),
+        "{saved}"
+    );
+    t.keys(&["2"]);
+    let results = t.wait_for("Stiff ribs");
+    let first_chain_line = results
+        .lines()
+        .position(|l| l.contains("Stiff ribs"))
+        .unwrap();
+    for other in [
+        "Sleepy hamstrings",
+        "Tight hamstrings",
+        "Brain guarding",
+        "Hip rotation",
+    ] {
+        if let Some(line) = results.lines().position(|l| l.contains(other)) {
+            assert!(
+                first_chain_line <= line,
+                "rib stiffness ranks above {other}:\n{results}"
+            );
+        }
+    }
+    t.keys(&["q"]);
+    t.assert_terminal_restored();
+    // Reopen: the answers are still there.
+    t.launch();
+    t.wait_for("Question");
+    t.keys(&["2"]);
+    t.wait_for("Stiff ribs");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    assert!(dir_of(&t).join("state/answers.toml").exists());
+}
+
+#[test]
+fn search_finds_good_morning_and_compare_opens() {
+    let t = Tmux::start("search", 100, 30);
+    t.launch();
+    t.wait_for("Question 1 of");
+    t.keys(&["4", "/"]);
+    t.keys(&["-l", "good mornin"]);
+    t.wait_for("Modified good morning");
+    t.keys(&["Escape", "3"]);
+    let screen = t.wait_for("Pelvic pulley");
+    assert!(screen.contains("Ribs & breathing"), "{screen}");
+    t.keys(&["q"]);
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn a_30x8_window_shows_a_message_and_survives_resizing() {
+    let t = Tmux::start("tiny", 30, 8);
+    t.launch();
+    t.wait_for("too small");
+    let status = t
+        .cmd()
+        .args(["resize-window", "-t", "t", "-x", "100", "-y", "30"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    t.wait_for("Questionnaire");
+    let status = t
+        .cmd()
+        .args(["resize-window", "-t", "t", "-x", "20", "-y", "5"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    t.wait_for("too");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let t = Tmux::start("sigterm", 100, 30);
+    t.launch();
+    t.wait_for("Question 1 of");
+    assert_eq!(
+        t.modes(),
+        "alt=1 mouse=1",
+        "the app runs on the alternate screen with the mouse captured"
+    );
+    let killed = Command::new("pkill")
+        .args(["-TERM", "-f", &t.process_name()])
+        .status()
+        .unwrap();
+    assert!(killed.success(), "found the app to kill");
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn ctrl_c_quits_even_while_typing_and_no_mouse_is_honoured() {
+    let t = Tmux::start("ctrlc", 100, 30);
+    let bin = env!("CARGO_BIN_EXE_backchain");
+    t.run(&format!(
+        "BACKCHAIN_STATE_DIR={} {bin} --no-mouse; echo EXIT=$?",
+        t.dir.join("state").display()
+    ));
+    t.wait_for("Question 1 of");
+    assert_eq!(t.modes(), "alt=1 mouse=0");
+    t.keys(&["4", "/"]);
+    t.keys(&["-l", "hip"]);
+    t.keys(&["C-c"]);
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn content_errors_are_shown_before_the_app_starts() {
+    let t = Tmux::start("badcontent", 100, 30);
+    let store = t.dir.join("bad");
+    std::fs::create_dir_all(store.join("exercises")).unwrap();
+    std::fs::write(store.join("exercises/x.toml"), "id = \"x\"\nnmae = 1\n").unwrap();
+    let bin = env!("CARGO_BIN_EXE_backchain");
+    t.run(&format!(
+        "{bin} --content {}; echo EXIT=$?",
+        store.display()
+    ));
+    let screen = t.wait_for("EXIT=1");
+    assert!(
+        screen.contains("exercises/x.toml:2:1: exercise \"x\": unknown field `nmae`"),
+        "{screen}"
+    );
+    assert_eq!(t.modes(), "alt=0 mouse=0");
+}

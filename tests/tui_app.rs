@@ -1,0 +1,296 @@
+//! The app as a whole, without a terminal: keys through the real key table into `update`, whole frames
+//! rendered into a TestBackend, and the answers file kept safe.
+
+use backchain::content::{SourceFile, Store, embedded};
+use backchain::engine::Answers;
+use backchain::tui::keymap::map_key;
+use backchain::tui::theme::Theme;
+use backchain::tui::{Action, App, Screen, save, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use std::path::{Path, PathBuf};
+
+fn answers(store: &Store, name: &str) -> Answers {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/answers")
+        .join(name);
+    let file = SourceFile {
+        relative: String::new(),
+        display: name.into(),
+        text: std::fs::read_to_string(path).unwrap(),
+    };
+    Answers::parse(&file, &store.questionnaire).unwrap()
+}
+
+fn app_with(answers: Option<&str>) -> App {
+    let store = embedded();
+    let answers = answers
+        .map(|n| self::answers(&store, n))
+        .unwrap_or_default();
+    App::new(store, answers, Theme::new(true))
+}
+
+fn render(app: &mut App, width: u16, height: u16) -> String {
+    app.size = Rect::new(0, 0, width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| view::render(app, frame)).unwrap();
+    terminal.backend().to_string()
+}
+
+/// Presses keys the way the event loop does: through the key table, then `update`.
+fn press(app: &mut App, keys: &[KeyCode]) {
+    for &code in keys {
+        if let Some(action) = map_key(app.key_context(), KeyEvent::new(code, KeyModifiers::NONE)) {
+            update(app, action);
+        }
+    }
+}
+
+fn current_question(app: &App) -> String {
+    app.questionnaire
+        .question(&app.store)
+        .unwrap()
+        .id
+        .to_string()
+}
+
+#[test]
+fn answering_by_keys_moves_through_the_questions() {
+    let mut app = app_with(None);
+    assert_eq!(current_question(&app), "red_flags");
+    // "None of these" is the last option: G then Enter; it is exclusive, so the app moves on.
+    press(&mut app, &[KeyCode::Char('G'), KeyCode::Enter]);
+    assert_eq!(app.answers.chosen("red_flags"), ["none"]);
+    assert_eq!(current_question(&app), "breathing");
+    // Belly breathing (second option) shows the conditional rib question next.
+    press(&mut app, &[KeyCode::Char('j'), KeyCode::Enter]);
+    assert_eq!(app.answers.chosen("breathing"), ["belly"]);
+    assert_eq!(current_question(&app), "rib_expand");
+    // Back, change the answer to chest: the rib question is skipped now.
+    press(
+        &mut app,
+        &[KeyCode::Char('p'), KeyCode::Char('g'), KeyCode::Enter],
+    );
+    assert_eq!(app.answers.chosen("breathing"), ["chest"]);
+    assert_eq!(current_question(&app), "low_back_shape");
+    // Skip leaves it unanswered and moves on.
+    press(&mut app, &[KeyCode::Char('s')]);
+    assert!(!app.answers.is_answered("low_back_shape"));
+    assert_eq!(current_question(&app), "forward_bend");
+    assert!(
+        app.effects
+            .contains(&backchain::tui::app::Effect::SaveAnswers),
+        "every change is saved"
+    );
+}
+
+#[test]
+fn a_red_flag_shows_the_care_message_and_no_routine() {
+    let mut app = app_with(Some("ribs-and-breathing.toml"));
+    app.questionnaire.current = 0;
+    app.questionnaire.cursor = 0; // saddle numbness
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(app.report.has_red_flags());
+    assert!(app.report.routine.is_none());
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("STOP — PLEASE SEE A CLINICIAN"), "{screen}");
+    insta::assert_snapshot!("questionnaire_red_flag_80x24", screen);
+}
+
+#[test]
+fn start_over_asks_first_and_clears_on_yes() {
+    let mut app = app_with(Some("ribs-and-breathing.toml"));
+    press(&mut app, &[KeyCode::Char('X')]);
+    assert!(app.key_context().confirming);
+    insta::assert_snapshot!("questionnaire_start_over_80x24", render(&mut app, 80, 24));
+    press(&mut app, &[KeyCode::Char('n')]);
+    assert!(!app.answers.is_empty(), "no keeps the answers");
+    press(&mut app, &[KeyCode::Char('X'), KeyCode::Char('y')]);
+    assert!(app.answers.is_empty());
+    assert_eq!(current_question(&app), "red_flags");
+}
+
+#[test]
+fn number_keys_switch_screens_and_q_quits() {
+    let mut app = app_with(None);
+    for screen in Screen::ALL {
+        press(&mut app, &[KeyCode::Char(screen.key())]);
+        assert_eq!(app.screen, screen);
+    }
+    press(&mut app, &[KeyCode::Char('1'), KeyCode::Char('q')]);
+    assert!(!app.running);
+    let mut app = app_with(None);
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    let quit = map_key(app.key_context(), ctrl_c).unwrap();
+    update(&mut app, quit);
+    assert!(!app.running);
+}
+
+#[test]
+fn help_opens_and_closes_and_lists_this_screens_keys() {
+    let mut app = app_with(None);
+    press(&mut app, &[KeyCode::Char('?')]);
+    assert!(app.help.is_some());
+    press(&mut app, &[KeyCode::Char('2')]);
+    assert_eq!(
+        app.screen,
+        Screen::Questionnaire,
+        "keys do not leak through the overlay"
+    );
+    let screen = render(&mut app, 80, 24);
+    assert!(
+        screen.contains("next question") && screen.contains("start over"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("help_80x24", screen);
+    press(&mut app, &[KeyCode::Esc]);
+    assert!(app.help.is_none());
+}
+
+#[test]
+fn mouse_clicks_pick_options_and_tabs() {
+    let mut app = app_with(None);
+    press(&mut app, &[KeyCode::Char('G'), KeyCode::Enter]); // red flags: none
+    app.size = Rect::new(0, 0, 100, 30);
+    let body = backchain::tui::layout::frame(app.size).body;
+    let question = app.questionnaire.question(&app.store).unwrap();
+    let areas = backchain::tui::state::questionnaire::areas(body, Some(question), &app.report);
+    // The second option (belly) starts one row below the first.
+    let row = areas.options.y + 1;
+    update(
+        &mut app,
+        Action::Click {
+            column: areas.options.x + 4,
+            row,
+        },
+    );
+    assert_eq!(app.answers.chosen("breathing"), ["belly"]);
+    // The "3 Compare" tab on the top row.
+    let (_, start, _) = backchain::tui::layout::tabs(app.size)[2];
+    update(
+        &mut app,
+        Action::Click {
+            column: start + 1,
+            row: 0,
+        },
+    );
+    assert_eq!(app.screen, Screen::Compare);
+}
+
+#[test]
+fn questionnaire_renders_at_every_size() {
+    let mut app = app_with(None);
+    insta::assert_snapshot!("questionnaire_80x24", render(&mut app, 80, 24));
+    let mut app = app_with(Some("ribs-and-breathing.toml"));
+    app.questionnaire.current = 1;
+    insta::assert_snapshot!("questionnaire_160x48", render(&mut app, 160, 48));
+    insta::assert_snapshot!("questionnaire_60x16", render(&mut app, 60, 16));
+}
+
+#[test]
+fn a_tiny_terminal_says_so_on_every_screen() {
+    let mut app = app_with(Some("ribs-and-breathing.toml"));
+    for screen in Screen::ALL {
+        app.screen = screen;
+        let text = render(&mut app, 30, 8);
+        assert!(text.contains("Terminal too small"), "{text}");
+    }
+    insta::assert_snapshot!("too_small_30x8", render(&mut app, 30, 8));
+    for (w, h) in [(1, 1), (1, 40), (2, 40), (200, 3), (200, 1)] {
+        let _ = render(&mut app, w, h);
+    }
+}
+
+// ---- Saved answers -------------------------------------------------------------------------------
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("backchain-save-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn answers_survive_a_restart() {
+    let store = embedded();
+    let path = scratch("restart").join("state/answers.toml");
+    let saved = answers(&store, "tight-or-sleepy-sleepy.toml");
+    save::save(&path, &saved, &store.questionnaire).unwrap();
+    let restored = save::restore(&path, &store.questionnaire);
+    assert_eq!(restored.answers, saved);
+    assert!(restored.notice.is_none());
+    // The app opens at the first unanswered question.
+    let app = App::new(store, restored.answers, Theme::new(true));
+    assert!(!app.answers.is_answered(&current_question(&app)));
+}
+
+#[test]
+fn a_corrupt_save_file_is_set_aside_with_a_message() {
+    let store = embedded();
+    let dir = scratch("corrupt");
+    let path = dir.join("answers.toml");
+    std::fs::write(&path, "breathing = \"belly\nthis is not toml").unwrap();
+    let restored = save::restore(&path, &store.questionnaire);
+    assert!(restored.answers.is_empty());
+    let notice = restored.notice.expect("a notice");
+    assert!(
+        notice.contains("could not be read") && notice.contains("unreadable-"),
+        "{notice}"
+    );
+    assert!(!path.exists());
+    let kept: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(kept.len(), 1, "the old file is kept: {kept:?}");
+    let text = std::fs::read_to_string(dir.join(&kept[0])).unwrap();
+    assert!(text.contains("this is not toml"), "kept byte for byte");
+}
+
+#[test]
+fn a_save_from_a_newer_version_is_kept_not_overwritten() {
+    let store = embedded();
+    let dir = scratch("newer");
+    let path = dir.join("answers.toml");
+    std::fs::write(&path, "backchain-answers = 7\nbreathing = \"belly\"\n").unwrap();
+    let restored = save::restore(&path, &store.questionnaire);
+    assert!(restored.notice.unwrap().contains("newer backchain"));
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+}
+
+#[test]
+fn a_failed_write_leaves_the_old_file_whole() {
+    let store = embedded();
+    let dir = scratch("failed");
+    let path = dir.join("answers.toml");
+    let old = answers(&store, "brain-and-hinge.toml");
+    save::save(&path, &old, &store.questionnaire).unwrap();
+    // A leftover temporary file from a killed write does not matter.
+    std::fs::write(dir.join("answers.toml.tmp-999999"), "half a fi").unwrap();
+    assert_eq!(save::restore(&path, &store.questionnaire).answers, old);
+    // Make the rename impossible: the temp path is a directory. The old file stays as it was.
+    std::fs::create_dir_all(dir.join(format!("answers.toml.tmp-{}", std::process::id()))).unwrap();
+    let newer = answers(&store, "ribs-and-breathing.toml");
+    assert!(save::save(&path, &newer, &store.questionnaire).is_err());
+    assert_eq!(save::restore(&path, &store.questionnaire).answers, old);
+}
+
+#[test]
+fn an_unwritable_folder_is_an_error_not_a_crash() {
+    let store = embedded();
+    let dir = scratch("unwritable");
+    let blocker = dir.join("not-a-dir");
+    std::fs::write(&blocker, "").unwrap();
+    let path = blocker.join("answers.toml");
+    let err = save::save(
+        &path,
+        &answers(&store, "brain-and-hinge.toml"),
+        &store.questionnaire,
+    );
+    assert!(err.is_err());
+    let restored = save::restore(&path, &store.questionnaire);
+    assert!(restored.answers.is_empty());
+}

@@ -15,9 +15,26 @@ const TAB_WIDTH: usize = 4;
 /// Everything shown by backchain passes through here once, at load, so neither the TUI nor the CLI can
 /// be made to write an escape sequence by a content or answers file.
 pub fn clean(input: &str) -> String {
-    if input.chars().all(is_plain) {
+    if is_clean(input) {
         return input.to_owned();
     }
+    clean_dirty(input)
+}
+
+/// Like [`clean`], but keeps the string it was given when there is nothing to remove (no copy).
+pub fn clean_owned(input: String) -> String {
+    if is_clean(&input) { input } else { clean_dirty(&input) }
+}
+
+/// Nothing to remove: the common case, checked byte-wise for ASCII.
+fn is_clean(input: &str) -> bool {
+    if input.is_ascii() {
+        return input.bytes().all(|b| b == b'\n' || (b' '..0x7f).contains(&b));
+    }
+    input.chars().all(|c| c == '\n' || is_plain(c))
+}
+
+fn clean_dirty(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     let mut chars = input.chars().peekable();
     let mut column = 0usize;
@@ -50,7 +67,7 @@ pub fn clean(input: &str) -> String {
     out
 }
 
-/// True for characters that are safe to print as they are.
+/// True for characters that are safe to print as they are (newline is handled by the callers).
 fn is_plain(c: char) -> bool {
     !(c.is_control() || is_bidi_control(c))
 }
@@ -208,9 +225,10 @@ impl Serialize for Text {
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let spanned = toml::Spanned::<String>::deserialize(deserializer)?;
+        let span = spanned.span();
         Ok(Text {
-            text: clean(spanned.get_ref()),
-            span: spanned.span(),
+            text: clean_owned(spanned.into_inner()),
+            span,
         })
     }
 }

@@ -313,6 +313,10 @@ impl Checker<'_> {
     }
 
     fn exercises(&mut self) {
+        let mut id_counts: HashMap<&str, usize> = HashMap::new();
+        for e in &self.store.exercises {
+            *id_counts.entry(e.id.as_str()).or_default() += 1;
+        }
         for e in &self.store.exercises {
             self.not_empty(e.file, "exercise", &e.id, "name", &e.name);
             // A repeated id is reported as a duplicate; its file name then says nothing new.

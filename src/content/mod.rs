@@ -5,6 +5,7 @@ mod load;
 pub mod model;
 pub mod questionnaire;
 mod source;
+pub mod synthetic;
 
 use load::Unreadable;
 pub use load::{FileRole, LAYOUT_HINT};

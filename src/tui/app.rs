@@ -83,6 +83,12 @@ impl App {
         self.effects.push(Effect::SaveAnswers);
     }
 
+    /// Work deferred from `update` until just before a frame is drawn: a search is run once for all the
+    /// keystrokes that arrived since the last frame, however fast they came.
+    pub fn settle(&mut self) {
+        self.exercises.refresh(&self.store, &self.search);
+    }
+
     pub fn key_context(&self) -> KeyContext {
         KeyContext {
             screen: self.screen,

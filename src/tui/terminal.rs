@@ -95,6 +95,7 @@ fn event_loop(
     while app.running && !stop.load(Ordering::Relaxed) {
         let size = terminal.size()?;
         app.size = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+        app.settle();
         terminal.draw(|frame| view::render(app, frame))?;
         if !event::poll(POLL)? {
             continue;

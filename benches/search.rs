@@ -1,0 +1,140 @@
+//! Search per keystroke: the queries typed one character at a time through a `SearchSession`, at 10k and
+//! 100k exercises. Targets: p95 ≤ 16 ms at 10k; at 100k the median ≤ 3× a plain byte-scan subsequence
+//! floor and ≤ 1.5× nucleo-matcher scanning the same lines, both measured in this run.
+
+mod common;
+
+use backchain::content::{Store, synthetic};
+use backchain::search::{Filters, SearchIndex, SearchSession};
+use criterion::{Criterion, criterion_group};
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+use std::time::Duration;
+
+const QUERIES: [&str; 5] = ["hamstrng", "good mornin", "hip ir", "kneel rot", "brth"];
+
+fn store(count: usize) -> Store {
+    let mut problems = Vec::new();
+    let store = Store::from_files(synthetic::store_files(count), &mut problems);
+    assert!(problems.is_empty(), "{:?}", problems.first());
+    store
+}
+
+/// One line of text per exercise, what a line-based matcher would see (~100 bytes).
+fn lines(store: &Store) -> Vec<String> {
+    store
+        .exercises
+        .iter()
+        .map(|e| {
+            let aliases: Vec<&str> = e.aliases.iter().map(|a| a.as_str()).collect();
+            let muscles: Vec<&str> = e.muscles.iter().map(|m| m.as_str()).collect();
+            format!("{} | {} | {} | {}", e.name, aliases.join(", "), muscles.join(", "), e.phase.as_str())
+                .to_lowercase()
+        })
+        .collect()
+}
+
+/// Every prefix of every query: what typing them produces.
+fn keystrokes() -> Vec<&'static str> {
+    QUERIES
+        .iter()
+        .flat_map(|q| q.char_indices().map(move |(i, c)| &q[..i + c.len_utf8()]))
+        .collect()
+}
+
+fn is_subsequence(hay: &[u8], needle: &[u8]) -> bool {
+    let mut it = hay.iter();
+    needle.iter().all(|n| it.any(|h| h == n))
+}
+
+/// Per-keystroke times of backchain's search, a session per query as the app uses it.
+fn ours(index: &SearchIndex) -> Vec<Duration> {
+    let filters = Filters::default();
+    let mut times = Vec::new();
+    for query in QUERIES {
+        let mut session = SearchSession::new();
+        for (i, c) in query.char_indices() {
+            let prefix = &query[..i + c.len_utf8()];
+            let (_, t) = common::time(|| session.search(index, prefix, &filters).len());
+            times.push(t);
+        }
+    }
+    times
+}
+
+fn floor(lines: &[String]) -> Vec<Duration> {
+    keystrokes()
+        .into_iter()
+        .map(|q| {
+            let needle: Vec<u8> = q.bytes().filter(|b| *b != b' ').collect();
+            common::time(|| lines.iter().filter(|l| is_subsequence(l.as_bytes(), &needle)).count()).1
+        })
+        .collect()
+}
+
+fn nucleo(lines: &[String]) -> Vec<Duration> {
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut buf = Vec::new();
+    keystrokes()
+        .into_iter()
+        .map(|q| {
+            let pattern = Pattern::parse(q, CaseMatching::Ignore, Normalization::Smart);
+            common::time(|| {
+                lines
+                    .iter()
+                    .filter(|l| pattern.score(Utf32Str::new(l, &mut buf), &mut matcher).is_some())
+                    .count()
+            })
+            .1
+        })
+        .collect()
+}
+
+fn benches(c: &mut Criterion) {
+    let store = store(10_000);
+    let index = SearchIndex::new(&store);
+    let mut group = c.benchmark_group("search_10k");
+    group.sample_size(20);
+    group.bench_function("type_five_queries", |b| b.iter(|| ours(&index)));
+    group.finish();
+}
+
+criterion_group!(group, benches);
+
+fn main() {
+    group();
+    let repeats = 10;
+    for count in [10_000, 100_000] {
+        let (store, load) = common::time(|| store(count));
+        let (index, build) = common::time(|| SearchIndex::new(&store));
+        let lines = lines(&store);
+        let bytes: usize = lines.iter().map(|l| l.len() + 1).sum();
+        println!(
+            "{count} exercises: store built in {:.0} ms, search index in {:.0} ms, {} lines, {:.1} MB of line text",
+            load.as_secs_f64() * 1000.0,
+            build.as_secs_f64() * 1000.0,
+            lines.len(),
+            bytes as f64 / 1e6
+        );
+        let (mut a, mut f, mut n) = (Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..repeats {
+            a.extend(ours(&index));
+            f.extend(floor(&lines));
+            n.extend(nucleo(&lines));
+        }
+        let (a, f, n) = (common::stats(a), common::stats(f), common::stats(n));
+        for (name, s) in [("backchain (session)", &a), ("byte-scan floor", &f), ("nucleo-matcher naive", &n)] {
+            println!(
+                "  {name:<22} per keystroke: median {:.2} ms, p95 {:.2} ms, range {:.2}–{:.2} ms",
+                s.median, s.p95, s.min, s.max
+            );
+        }
+        if count == 10_000 {
+            common::verdict("10k p95 per keystroke", a.p95, " ms", 16.0);
+        } else {
+            common::verdict("100k median / byte-scan floor", a.median / f.median, "×", 3.0);
+            common::verdict("100k median / nucleo-matcher", a.median / n.median, "×", 1.5);
+        }
+    }
+    criterion::Criterion::default().configure_from_args().final_summary();
+}

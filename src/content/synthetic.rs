@@ -1,0 +1,89 @@
+//! Large stores made from the bundled one, for benchmarks and robustness tests: the real articles, claims,
+//! chains and questionnaire, plus any number of exercises varied from the real ones (about 1.4 KB each).
+
+use super::source::{Origin, SourceFile, read_files};
+use std::path::Path;
+
+const WORDS: [&str; 24] = [
+    "banded", "single-leg", "tempo", "paused", "supported", "kneeling", "standing", "seated", "wall", "floor",
+    "slow", "reverse", "lateral", "rotating", "assisted", "loaded", "elevated", "split", "narrow", "wide",
+    "isometric", "eccentric", "reaching", "alternating",
+];
+
+/// The bundled store's files without its exercises.
+fn base_files() -> Vec<SourceFile> {
+    read_files(&Origin::Embedded)
+        .map(|read| read.files)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|f| !f.relative.starts_with("exercises/"))
+        .collect()
+}
+
+/// `count` exercise files varied from the bundled exercises: new ids, names and aliases built from a
+/// deterministic mix of modifier words, everything else (steps, cues, cautions, dose) copied.
+pub fn exercise_files(count: usize) -> Vec<SourceFile> {
+    let originals: Vec<toml::Table> = read_files(&Origin::Embedded)
+        .map(|read| read.files)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|f| f.relative.starts_with("exercises/"))
+        .filter_map(|f| toml::from_str(&f.text).ok())
+        .collect();
+    if originals.is_empty() {
+        return Vec::new();
+    }
+    (0..count)
+        .map(|i| {
+            let mut table = originals[i % originals.len()].clone();
+            let base_id = table.get("id").and_then(|v| v.as_str()).unwrap_or("exercise").to_owned();
+            let base_name = table.get("name").and_then(|v| v.as_str()).unwrap_or("Exercise").to_owned();
+            let (a, b) = (WORDS[(i / originals.len()) % WORDS.len()], WORDS[(i * 7 + 3) % WORDS.len()]);
+            let id = format!("{base_id}-{a}-{b}-{i}");
+            table.insert("id".into(), toml::Value::String(id.clone()));
+            table.insert("name".into(), toml::Value::String(format!("{a} {b} {base_name} {i}")));
+            if let Some(toml::Value::Array(aliases)) = table.get_mut("aliases") {
+                aliases.push(toml::Value::String(format!("{b} {base_name}")));
+            }
+            SourceFile {
+                relative: format!("exercises/{id}.toml"),
+                display: format!("synthetic/exercises/{id}.toml"),
+                text: toml::to_string(&table).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// The bundled store with `count` synthetic exercises instead of its own, in memory.
+pub fn store_files(count: usize) -> Vec<SourceFile> {
+    let mut files = base_files();
+    files.extend(exercise_files(count));
+    files.sort_by(|a, b| a.relative.cmp(&b.relative));
+    files
+}
+
+/// Writes such a store to a folder (for `--content` and load benchmarks).
+pub fn write_store(dir: &Path, count: usize) -> std::io::Result<()> {
+    for file in store_files(count) {
+        let path = dir.join(&file.relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, file.text)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Store;
+
+    #[test]
+    fn a_synthetic_store_checks_clean() {
+        let mut problems = Vec::new();
+        let store = Store::from_files(super::store_files(300), &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(store.exercises.len(), 300);
+        assert!(store.articles.len() == 5 && store.chains.len() >= 5);
+    }
+}

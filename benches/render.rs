@@ -15,8 +15,11 @@ fn app() -> App {
     let mut problems = Vec::new();
     let store = Store::from_files(synthetic::store_files(10_000), &mut problems);
     assert!(problems.is_empty());
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/answers/pelvic-pulley.toml"))
-        .expect("fixture");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/answers/pelvic-pulley.toml"
+    ))
+    .expect("fixture");
     let file = SourceFile {
         relative: String::new(),
         display: String::from("fixture"),
@@ -35,7 +38,9 @@ fn benches(c: &mut Criterion) {
     for screen in Screen::ALL {
         app.screen = screen;
         app.settle();
-        group.bench_function(screen.title(), |b| b.iter(|| terminal.draw(|f| view::render(&app, f)).map(|_| ())));
+        group.bench_function(screen.title(), |b| {
+            b.iter(|| terminal.draw(|f| view::render(&app, f)).map(|_| ()))
+        });
     }
     group.finish();
 }
@@ -49,8 +54,17 @@ fn main() {
     for screen in Screen::ALL {
         app.screen = screen;
         app.settle();
-        let s = common::stats(common::repeat(200, || terminal.draw(|f| view::render(&app, f)).map(|_| ())));
-        common::verdict(&format!("{} frame at 200×60, median", screen.title()), s.median, " ms", 2.0);
+        let s = common::stats(common::repeat(200, || {
+            terminal.draw(|f| view::render(&app, f)).map(|_| ())
+        }));
+        common::verdict(
+            &format!("{} frame at 200×60, median", screen.title()),
+            s.median,
+            " ms",
+            2.0,
+        );
     }
-    criterion::Criterion::default().configure_from_args().final_summary();
+    criterion::Criterion::default()
+        .configure_from_args()
+        .final_summary();
 }

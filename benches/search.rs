@@ -28,8 +28,14 @@ fn lines(store: &Store) -> Vec<String> {
         .map(|e| {
             let aliases: Vec<&str> = e.aliases.iter().map(|a| a.as_str()).collect();
             let muscles: Vec<&str> = e.muscles.iter().map(|m| m.as_str()).collect();
-            format!("{} | {} | {} | {}", e.name, aliases.join(", "), muscles.join(", "), e.phase.as_str())
-                .to_lowercase()
+            format!(
+                "{} | {} | {} | {}",
+                e.name,
+                aliases.join(", "),
+                muscles.join(", "),
+                e.phase.as_str()
+            )
+            .to_lowercase()
         })
         .collect()
 }
@@ -67,7 +73,13 @@ fn floor(lines: &[String]) -> Vec<Duration> {
         .into_iter()
         .map(|q| {
             let needle: Vec<u8> = q.bytes().filter(|b| *b != b' ').collect();
-            common::time(|| lines.iter().filter(|l| is_subsequence(l.as_bytes(), &needle)).count()).1
+            common::time(|| {
+                lines
+                    .iter()
+                    .filter(|l| is_subsequence(l.as_bytes(), &needle))
+                    .count()
+            })
+            .1
         })
         .collect()
 }
@@ -82,7 +94,11 @@ fn nucleo(lines: &[String]) -> Vec<Duration> {
             common::time(|| {
                 lines
                     .iter()
-                    .filter(|l| pattern.score(Utf32Str::new(l, &mut buf), &mut matcher).is_some())
+                    .filter(|l| {
+                        pattern
+                            .score(Utf32Str::new(l, &mut buf), &mut matcher)
+                            .is_some()
+                    })
                     .count()
             })
             .1
@@ -123,7 +139,11 @@ fn main() {
             n.extend(nucleo(&lines));
         }
         let (a, f, n) = (common::stats(a), common::stats(f), common::stats(n));
-        for (name, s) in [("backchain (session)", &a), ("byte-scan floor", &f), ("nucleo-matcher naive", &n)] {
+        for (name, s) in [
+            ("backchain (session)", &a),
+            ("byte-scan floor", &f),
+            ("nucleo-matcher naive", &n),
+        ] {
             println!(
                 "  {name:<22} per keystroke: median {:.2} ms, p95 {:.2} ms, range {:.2}–{:.2} ms",
                 s.median, s.p95, s.min, s.max
@@ -132,9 +152,21 @@ fn main() {
         if count == 10_000 {
             common::verdict("10k p95 per keystroke", a.p95, " ms", 16.0);
         } else {
-            common::verdict("100k median / byte-scan floor", a.median / f.median, "×", 3.0);
-            common::verdict("100k median / nucleo-matcher", a.median / n.median, "×", 1.5);
+            common::verdict(
+                "100k median / byte-scan floor",
+                a.median / f.median,
+                "×",
+                3.0,
+            );
+            common::verdict(
+                "100k median / nucleo-matcher",
+                a.median / n.median,
+                "×",
+                1.5,
+            );
         }
     }
-    criterion::Criterion::default().configure_from_args().final_summary();
+    criterion::Criterion::default()
+        .configure_from_args()
+        .final_summary();
 }

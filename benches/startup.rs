@@ -33,8 +33,20 @@ criterion_group!(group, benches);
 fn main() {
     group();
     let load = common::stats(common::repeat(50, || Store::load(&Origin::Embedded)));
-    common::verdict("bundled store loaded and checked, median", load.median, " ms", 10.0);
+    common::verdict(
+        "bundled store loaded and checked, median",
+        load.median,
+        " ms",
+        10.0,
+    );
     let frame = common::stats(common::repeat(30, first_frame));
-    common::verdict("first frame after launch (load + app + render 200×60), median", frame.median, " ms", 20.0);
-    criterion::Criterion::default().configure_from_args().final_summary();
+    common::verdict(
+        "first frame after launch (load + app + render 200×60), median",
+        frame.median,
+        " ms",
+        20.0,
+    );
+    criterion::Criterion::default()
+        .configure_from_args()
+        .final_summary();
 }

@@ -43,7 +43,10 @@ fn store_dir() -> PathBuf {
 }
 
 fn plain_parse(dir: &Path) -> usize {
-    let mut entries: Vec<_> = std::fs::read_dir(dir.join("exercises")).expect("dir").map(|e| e.expect("entry").path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir.join("exercises"))
+        .expect("dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
     entries.sort();
     entries
         .iter()
@@ -88,6 +91,13 @@ fn main() {
         "10k files — plain toml+serde: median {:.1} ms (range {:.1}–{:.1}); backchain load+clean+check+index: median {:.1} ms (range {:.1}–{:.1})",
         plain.median, plain.min, plain.max, ours.median, ours.min, ours.max
     );
-    common::verdict("ratio backchain / plain", ours.median / plain.median, "×", 1.25);
-    criterion::Criterion::default().configure_from_args().final_summary();
+    common::verdict(
+        "ratio backchain / plain",
+        ours.median / plain.median,
+        "×",
+        1.25,
+    );
+    criterion::Criterion::default()
+        .configure_from_args()
+        .final_summary();
 }

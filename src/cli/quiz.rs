@@ -58,7 +58,7 @@ pub fn read_answers(store: &Store, path: &Path) -> Result<Answers, Exit> {
         }
         let _ = writeln!(
             out,
-            "backchain: the answers file has {} problem{}; question and option ids are listed by `backchain quiz --help`",
+            "backchain: the answers file has {} problem{}; every question and option id is in content/questionnaire.toml, or run `backchain quiz` without --answers to be asked",
             problems.len(),
             if problems.len() == 1 { "" } else { "s" }
         );

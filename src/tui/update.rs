@@ -7,6 +7,10 @@ use super::layout;
 use super::state;
 
 pub fn update(app: &mut App, action: Action) {
+    // A status message lasts until the next key press; the wheel does not dismiss it.
+    if !matches!(action, Action::ScrollUp { .. } | Action::ScrollDown { .. }) {
+        app.status = None;
+    }
     match action {
         Action::Quit => app.running = false,
         Action::Suspend => app.effects.push(Effect::Suspend),

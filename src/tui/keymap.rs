@@ -201,7 +201,7 @@ pub const BINDINGS: &[Binding] = &[
         true,
         [ch('a')],
         "a",
-        "go to the claim's article",
+        "claim's article",
         Action::OpenArticle
     ),
     bind!(
@@ -209,7 +209,7 @@ pub const BINDINGS: &[Binding] = &[
         true,
         [ch('c')],
         "c",
-        "chains that use the claim",
+        "chains citing it",
         Action::OpenChains
     ),
     // Everywhere

@@ -138,6 +138,22 @@ pub const BINDINGS: &[Binding] = &[
         "choose the article",
         Action::Select
     ),
+    bind!(
+        On(Compare),
+        false,
+        [ch('h'), code(KeyCode::Left)],
+        "h/←",
+        "previous topic",
+        Action::Left
+    ),
+    bind!(
+        On(Compare),
+        false,
+        [ch('l'), code(KeyCode::Right)],
+        "l/→",
+        "next topic",
+        Action::Right
+    ),
     // Exercises
     bind!(
         On(Exercises),

@@ -224,7 +224,8 @@ fn search_finds_good_morning_and_compare_opens() {
     t.keys(&["4", "/"]);
     t.keys(&["-l", "good mornin"]);
     t.wait_for("Modified good morning");
-    t.keys(&["Escape", "3"]);
+    t.keys(&["Escape"]);
+    t.keys(&["3"]);
     let screen = t.wait_for("Pelvic pulley");
     assert!(screen.contains("Ribs & breathing"), "{screen}");
     t.keys(&["q"]);

@@ -2,6 +2,7 @@
 
 mod common;
 mod compare;
+mod diagram;
 mod exercises;
 mod help;
 mod library;

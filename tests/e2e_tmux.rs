@@ -307,3 +307,60 @@ fn content_errors_are_shown_before_the_app_starts() {
     );
     assert_eq!(t.modes(), "alt=0 mouse=0");
 }
+
+#[test]
+fn closing_the_terminal_ends_the_app() {
+    let t = Tmux::start("hangup", 100, 30);
+    t.launch();
+    t.wait_for("Question 1 of");
+    let name = t.process_name();
+    let running = || {
+        Command::new("pgrep")
+            .args(["-f", &name])
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    assert!(running());
+    let _ = t.cmd().arg("kill-server").status();
+    let start = Instant::now();
+    while running() {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the app outlived its terminal"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn idle_app_uses_no_cpu() {
+    let t = Tmux::start("idle", 100, 30);
+    t.launch();
+    t.wait_for("Question 1 of");
+    let pid = String::from_utf8(
+        Command::new("pgrep")
+            .args(["-f", &t.process_name()])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let pid = pid.trim();
+    let ticks = || -> u64 {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+        let fields: Vec<&str> = stat
+            .rsplit(')')
+            .next()
+            .unwrap()
+            .split_whitespace()
+            .collect();
+        fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+    };
+    let before = ticks();
+    std::thread::sleep(Duration::from_secs(2));
+    let used = ticks() - before;
+    // Clock ticks are 1/100 s: waking every 50 ms to check for signals costs next to nothing.
+    assert!(used <= 10, "idle for 2 s used {used} ticks of CPU");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}

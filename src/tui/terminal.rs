@@ -52,11 +52,7 @@ pub fn run(store: Store, options: Options) -> Exit {
     }
 
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        if let Err(e) = signal_hook::flag::register(signal, Arc::clone(&stop)) {
-            eprintln!("backchain: cannot watch for signal {signal}: {e}");
-        }
-    }
+    watch_signals(Arc::clone(&stop), options.mouse);
 
     let mut terminal = ratatui::init();
     let mouse = options.mouse;
@@ -86,20 +82,54 @@ pub fn run(store: Store, options: Options) -> Exit {
     }
 }
 
+/// How long the loop gets to wind down by itself after SIGTERM/SIGHUP before the terminal is restored
+/// from the signal thread.
+const GRACE: Duration = Duration::from_millis(500);
+
+/// SIGTERM and SIGHUP ask the loop to stop. If it cannot (it may be blocked reading a terminal that has
+/// gone away), the terminal is restored from here and the process exits.
+fn watch_signals(stop: Arc<AtomicBool>, mouse: bool) {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = match signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) {
+        Ok(signals) => signals,
+        Err(e) => {
+            eprintln!("backchain: cannot watch for SIGTERM/SIGHUP: {e}");
+            return;
+        }
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            stop.store(true, Ordering::Relaxed);
+            std::thread::sleep(GRACE);
+            if mouse {
+                let _ = execute!(std::io::stdout(), DisableMouseCapture);
+            }
+            ratatui::restore();
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     options: &Options,
     stop: &AtomicBool,
 ) -> std::io::Result<()> {
+    // Draw only when something happened: idle, the app uses no CPU.
+    let mut dirty = true;
     while app.running && !stop.load(Ordering::Relaxed) {
-        let size = terminal.size()?;
-        app.size = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-        app.settle();
-        terminal.draw(|frame| view::render(app, frame))?;
+        if dirty {
+            let size = terminal.size()?;
+            app.size = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+            app.settle();
+            terminal.draw(|frame| view::render(app, frame))?;
+            dirty = false;
+        }
         if !event::poll(POLL)? {
             continue;
         }
+        dirty = true;
         // Handle everything already queued before drawing again, so fast typing is coalesced.
         loop {
             let event = event::read()?;

@@ -23,13 +23,19 @@ pub fn clean(input: &str) -> String {
 
 /// Like [`clean`], but keeps the string it was given when there is nothing to remove (no copy).
 pub fn clean_owned(input: String) -> String {
-    if is_clean(&input) { input } else { clean_dirty(&input) }
+    if is_clean(&input) {
+        input
+    } else {
+        clean_dirty(&input)
+    }
 }
 
 /// Nothing to remove: the common case, checked byte-wise for ASCII.
 fn is_clean(input: &str) -> bool {
     if input.is_ascii() {
-        return input.bytes().all(|b| b == b'\n' || (b' '..0x7f).contains(&b));
+        return input
+            .bytes()
+            .all(|b| b == b'\n' || (b' '..0x7f).contains(&b));
     }
     input.chars().all(|c| c == '\n' || is_plain(c))
 }

@@ -5,9 +5,30 @@ use super::source::{Origin, SourceFile, read_files};
 use std::path::Path;
 
 const WORDS: [&str; 24] = [
-    "banded", "single-leg", "tempo", "paused", "supported", "kneeling", "standing", "seated", "wall", "floor",
-    "slow", "reverse", "lateral", "rotating", "assisted", "loaded", "elevated", "split", "narrow", "wide",
-    "isometric", "eccentric", "reaching", "alternating",
+    "banded",
+    "single-leg",
+    "tempo",
+    "paused",
+    "supported",
+    "kneeling",
+    "standing",
+    "seated",
+    "wall",
+    "floor",
+    "slow",
+    "reverse",
+    "lateral",
+    "rotating",
+    "assisted",
+    "loaded",
+    "elevated",
+    "split",
+    "narrow",
+    "wide",
+    "isometric",
+    "eccentric",
+    "reaching",
+    "alternating",
 ];
 
 /// The bundled store's files without its exercises.
@@ -36,12 +57,26 @@ pub fn exercise_files(count: usize) -> Vec<SourceFile> {
     (0..count)
         .map(|i| {
             let mut table = originals[i % originals.len()].clone();
-            let base_id = table.get("id").and_then(|v| v.as_str()).unwrap_or("exercise").to_owned();
-            let base_name = table.get("name").and_then(|v| v.as_str()).unwrap_or("Exercise").to_owned();
-            let (a, b) = (WORDS[(i / originals.len()) % WORDS.len()], WORDS[(i * 7 + 3) % WORDS.len()]);
+            let base_id = table
+                .get("id")
+                .and_then(|v| v.as_str())
+                .unwrap_or("exercise")
+                .to_owned();
+            let base_name = table
+                .get("name")
+                .and_then(|v| v.as_str())
+                .unwrap_or("Exercise")
+                .to_owned();
+            let (a, b) = (
+                WORDS[(i / originals.len()) % WORDS.len()],
+                WORDS[(i * 7 + 3) % WORDS.len()],
+            );
             let id = format!("{base_id}-{a}-{b}-{i}");
             table.insert("id".into(), toml::Value::String(id.clone()));
-            table.insert("name".into(), toml::Value::String(format!("{a} {b} {base_name} {i}")));
+            table.insert(
+                "name".into(),
+                toml::Value::String(format!("{a} {b} {base_name} {i}")),
+            );
             if let Some(toml::Value::Array(aliases)) = table.get_mut("aliases") {
                 aliases.push(toml::Value::String(format!("{b} {base_name}")));
             }

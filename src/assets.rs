@@ -1,31 +1,46 @@
 //! Drawings and diagrams built into the binary from `assets/`.
 
 use include_dir::{Dir, include_dir};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 static PICTURES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets/pictures");
 static DIAGRAMS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets/diagrams");
 
-fn text_file(dir: &'static Dir<'static>, name: &str) -> Option<&'static str> {
-    dir.get_file(format!("{name}.txt"))
-        .and_then(|f| f.contents_utf8())
+/// The `.txt` files of a folder by name without extension. `Dir::get_file` compares whole paths one
+/// entry at a time, too slow for a checker that asks once per exercise.
+fn by_name(dir: &'static Dir<'static>) -> HashMap<&'static str, &'static str> {
+    dir.files()
+        .filter_map(|f| {
+            let name = f.path().file_name()?.to_str()?.strip_suffix(".txt")?;
+            Some((name, f.contents_utf8()?))
+        })
+        .collect()
+}
+
+fn pictures() -> &'static HashMap<&'static str, &'static str> {
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| by_name(&PICTURES))
+}
+
+fn diagrams() -> &'static HashMap<&'static str, &'static str> {
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| by_name(&DIAGRAMS))
 }
 
 /// An exercise drawing from `assets/pictures/<name>.txt`.
 pub fn picture(name: &str) -> Option<&'static str> {
-    text_file(&PICTURES, name)
+    pictures().get(name).copied()
 }
 
 /// A diagram from `assets/diagrams/<name>.txt` (`pelvis-anterior`, `breathing-belly` …).
 pub fn diagram(name: &str) -> Option<&'static str> {
-    text_file(&DIAGRAMS, name)
+    diagrams().get(name).copied()
 }
 
 /// Names of all exercise drawings, sorted.
 pub fn picture_names() -> Vec<&'static str> {
-    let mut names: Vec<_> = PICTURES
-        .files()
-        .filter_map(|f| f.path().file_stem().and_then(|s| s.to_str()))
-        .collect();
+    let mut names: Vec<_> = pictures().keys().copied().collect();
     names.sort_unstable();
     names
 }

@@ -320,13 +320,7 @@ impl Checker<'_> {
         for e in &self.store.exercises {
             self.not_empty(e.file, "exercise", &e.id, "name", &e.name);
             // A repeated id is reported as a duplicate; its file name then says nothing new.
-            let repeated = self
-                .store
-                .exercises
-                .iter()
-                .filter(|other| other.id == e.id)
-                .count()
-                > 1;
+            let repeated = id_counts.get(e.id.as_str()).is_some_and(|&n| n > 1);
             if let Some(source) = self.store.files.get(e.file)
                 && !repeated
                 && FileRole::of(&source.relative) == Some(FileRole::Exercise)

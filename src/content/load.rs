@@ -11,8 +11,8 @@ use toml::de::{DeTable, DeValue};
 /// missing: the problem that made them unreadable already is.
 #[derive(Debug, Default)]
 pub struct Unreadable {
-    /// (kind, id) of single records that failed.
-    ids: HashSet<(&'static str, String)>,
+    /// `kind:id` of single records that failed.
+    ids: HashSet<String>,
     /// Kinds with a whole file that failed, so any id of that kind may be among the lost records.
     kinds: HashSet<&'static str>,
 }
@@ -21,7 +21,7 @@ impl Unreadable {
     pub fn record(&mut self, kind: &'static str, id: Option<String>) {
         match id {
             Some(id) => {
-                self.ids.insert((kind, id));
+                self.ids.insert(format!("{kind}:{id}"));
             }
             None => {
                 self.kinds.insert(kind);
@@ -35,7 +35,13 @@ impl Unreadable {
 
     /// May a record of this kind and id have been lost?
     pub fn covers(&self, kind: &str, id: &str) -> bool {
-        self.kinds.contains(kind) || self.ids.iter().any(|(k, i)| *k == kind && i == id)
+        self.kinds.contains(kind)
+            || (!self.ids.is_empty() && self.ids.contains(&format!("{kind}:{id}")))
+    }
+
+    pub fn merge(&mut self, other: Unreadable) {
+        self.ids.extend(other.ids);
+        self.kinds.extend(other.kinds);
     }
 }
 
@@ -250,5 +256,49 @@ pub fn whole_record<T: Record>(
             unreadable.record(T::KIND, id);
             None
         }
+    }
+}
+
+/// The records one file holds.
+pub enum Records {
+    Articles(Vec<Article>),
+    Topics(Vec<Topic>),
+    Claims(Vec<Claim>),
+    Chains(Vec<Chain>),
+    Exercise(Option<Exercise>),
+    Questionnaire(Option<Questionnaire>),
+}
+
+/// What parsing one file gave: its records, its problems, and what it could not read.
+pub struct Parsed {
+    pub records: Records,
+    pub problems: Vec<Problem>,
+    pub unreadable: Unreadable,
+}
+
+/// Parses one file by the role its place in the store gives it.
+pub fn parse_file(file: &SourceFile, file_id: FileId) -> Parsed {
+    let mut problems = Vec::new();
+    let mut unreadable = Unreadable::default();
+    let (p, u) = (&mut problems, &mut unreadable);
+    let records = match FileRole::of(&file.relative) {
+        Some(FileRole::Articles) => Records::Articles(records(file, file_id, "article", p, u)),
+        Some(FileRole::Topics) => Records::Topics(records(file, file_id, "topic", p, u)),
+        Some(FileRole::Claims) => Records::Claims(records(file, file_id, "claim", p, u)),
+        Some(FileRole::Chains) => Records::Chains(records(file, file_id, "chain", p, u)),
+        Some(FileRole::Exercise) => Records::Exercise(whole_record(file, file_id, p, u)),
+        Some(FileRole::Questionnaire) => Records::Questionnaire(whole_record(file, file_id, p, u)),
+        None => {
+            p.push(file.problem(
+                0..0,
+                format!("unexpected file {:?}; {LAYOUT_HINT}", file.relative),
+            ));
+            Records::Exercise(None)
+        }
+    };
+    Parsed {
+        records,
+        problems,
+        unreadable,
     }
 }

@@ -84,35 +84,23 @@ impl Store {
         problems: &mut Vec<Problem>,
         unreadable: &mut Unreadable,
     ) -> Store {
+        let numbered: Vec<(FileId, &SourceFile)> = files.iter().enumerate().collect();
+        // Files are independent until the checker looks across them: parse them on every core.
+        let parsed = crate::par::map(&numbered, |&(file_id, file)| {
+            load::parse_file(file, file_id)
+        });
         let mut store = Store::default();
-        for (file_id, file) in files.iter().enumerate() {
-            let p = &mut *problems;
-            let u = &mut *unreadable;
-            match FileRole::of(&file.relative) {
-                Some(FileRole::Articles) => store
-                    .articles
-                    .extend(load::records(file, file_id, "article", p, u)),
-                Some(FileRole::Topics) => store
-                    .topics
-                    .extend(load::records(file, file_id, "topic", p, u)),
-                Some(FileRole::Claims) => store
-                    .claims
-                    .extend(load::records(file, file_id, "claim", p, u)),
-                Some(FileRole::Chains) => store
-                    .chains
-                    .extend(load::records(file, file_id, "chain", p, u)),
-                Some(FileRole::Exercise) => store
-                    .exercises
-                    .extend(load::whole_record(file, file_id, p, u)),
-                Some(FileRole::Questionnaire) => {
-                    if let Some(q) = load::whole_record(file, file_id, p, u) {
-                        store.questionnaire = q;
-                    }
-                }
-                None => problems.push(file.problem(
-                    0..0,
-                    format!("unexpected file {:?}; {LAYOUT_HINT}", file.relative),
-                )),
+        for file in parsed {
+            problems.extend(file.problems);
+            unreadable.merge(file.unreadable);
+            match file.records {
+                load::Records::Articles(r) => store.articles.extend(r),
+                load::Records::Topics(r) => store.topics.extend(r),
+                load::Records::Claims(r) => store.claims.extend(r),
+                load::Records::Chains(r) => store.chains.extend(r),
+                load::Records::Exercise(r) => store.exercises.extend(r),
+                load::Records::Questionnaire(Some(q)) => store.questionnaire = q,
+                load::Records::Questionnaire(None) => {}
             }
         }
         store.files = files;

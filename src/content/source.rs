@@ -165,6 +165,12 @@ fn collect_embedded(dir: &Dir<'static>, files: &mut Vec<SourceFile>) {
 /// How deep below the root content folders may nest.
 const MAX_DEPTH: usize = 4;
 
+/// A `.toml` file found in the store folder, not read yet.
+struct Found {
+    path: PathBuf,
+    relative: String,
+}
+
 fn collect_dir(
     root: &Path,
     dir: &Path,
@@ -172,19 +178,32 @@ fn collect_dir(
     files: &mut Vec<SourceFile>,
     problems: &mut Vec<(String, Problem)>,
 ) -> std::io::Result<()> {
+    let mut found = Vec::new();
+    walk(root, dir, depth, &mut found)?;
+    // Reading many small files is I/O-bound per file: read them on every core.
+    for result in crate::par::map(&found, read_one) {
+        match result {
+            Ok(file) => files.push(file),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    Ok(())
+}
+
+/// The `.toml` files below `dir`, skipping hidden entries.
+fn walk(root: &Path, dir: &Path, depth: usize, found: &mut Vec<Found>) -> std::io::Result<()> {
     let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let path = entry.path();
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
+        if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
         let file_type = entry.file_type()?;
         let is_dir = file_type.is_dir() || (file_type.is_symlink() && path.is_dir());
         if is_dir {
             if depth < MAX_DEPTH {
-                collect_dir(root, &path, depth + 1, files, problems)?;
+                walk(root, &path, depth + 1, found)?;
             }
             continue;
         }
@@ -196,42 +215,47 @@ fn collect_dir(
             .unwrap_or(&path)
             .to_string_lossy()
             .replace('\\', "/");
-        let display = path.display().to_string();
-        match std::fs::read(&path) {
-            Ok(bytes) => {
-                match String::from_utf8(bytes) {
-                    Ok(text) => files.push(SourceFile {
-                        relative,
-                        display,
-                        text,
-                    }),
-                    Err(e) => {
-                        let valid = e.utf8_error().valid_up_to();
-                        let bytes = e.into_bytes();
-                        let text = String::from_utf8_lossy(&bytes[..valid]).into_owned();
-                        let file = SourceFile {
-                            relative,
-                            display,
-                            text,
-                        };
-                        let problem = file.problem(
-                        valid..valid,
-                        format!("file is not valid UTF-8 (bad byte at offset {valid}); save it as UTF-8"),
-                    );
-                        problems.push((file.relative, problem));
-                    }
-                }
-            }
-            Err(e) => problems.push((
-                relative,
-                Problem {
-                    path: display,
-                    line: 1,
-                    col: 1,
-                    message: format!("cannot read file: {e}"),
-                },
-            )),
-        }
+        found.push(Found { path, relative });
     }
     Ok(())
+}
+
+/// Reads one file; a file that is not UTF-8 or cannot be opened becomes a problem naming it.
+fn read_one(found: &Found) -> Result<SourceFile, (String, Problem)> {
+    let display = found.path.display().to_string();
+    let relative = found.relative.clone();
+    match std::fs::read(&found.path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Ok(SourceFile {
+                relative,
+                display,
+                text,
+            }),
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let bytes = e.into_bytes();
+                let file = SourceFile {
+                    relative,
+                    display,
+                    text: String::from_utf8_lossy(&bytes[..valid]).into_owned(),
+                };
+                let problem = file.problem(
+                    valid..valid,
+                    format!(
+                        "file is not valid UTF-8 (bad byte at offset {valid}); save it as UTF-8"
+                    ),
+                );
+                Err((file.relative, problem))
+            }
+        },
+        Err(e) => Err((
+            relative,
+            Problem {
+                path: display,
+                line: 1,
+                col: 1,
+                message: format!("cannot read file: {e}"),
+            },
+        )),
+    }
 }

@@ -1,0 +1,46 @@
+//! A parallel map over a slice with scoped threads, for the per-file work of loading large stores.
+
+/// Below this many items the work is done on the calling thread: threads would cost more than they save.
+const MIN_PARALLEL: usize = 256;
+
+/// `f` applied to every item, results in the items' order, spread over the available cores.
+pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if workers < 2 || items.len() < MIN_PARALLEL {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(workers);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(results) => results,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn keeps_order_small_and_large() {
+        let small: Vec<u32> = (0..10).collect();
+        assert_eq!(
+            super::map(&small, |x| x * 2),
+            (0..10).map(|x| x * 2).collect::<Vec<_>>()
+        );
+        let large: Vec<u32> = (0..10_000).collect();
+        assert_eq!(
+            super::map(&large, |x| x + 1),
+            (1..10_001).collect::<Vec<_>>()
+        );
+    }
+}

@@ -36,12 +36,13 @@ pub fn run(origin: &Origin, args: &SearchArgs) -> Exit {
         });
     }
     let mut hits = index.search(&args.query, &filters);
+    let found = hits.len();
     hits.truncate(args.limit);
     let shown = emit(&match args.format {
         Format::Text => text(&store, &hits),
         Format::Json => json(&store, &hits),
     });
-    if hits.is_empty() {
+    if found == 0 {
         emit_err(&format!("backchain: no exercises match {:?}\n", args.query));
         if shown == Exit::Ok {
             return Exit::Problems;

@@ -266,7 +266,7 @@ pub enum Records {
     Claims(Vec<Claim>),
     Chains(Vec<Chain>),
     Exercise(Option<Exercise>),
-    Questionnaire(Option<Questionnaire>),
+    Questionnaire(Option<Box<Questionnaire>>),
 }
 
 /// What parsing one file gave: its records, its problems, and what it could not read.
@@ -287,7 +287,9 @@ pub fn parse_file(file: &SourceFile, file_id: FileId) -> Parsed {
         Some(FileRole::Claims) => Records::Claims(records(file, file_id, "claim", p, u)),
         Some(FileRole::Chains) => Records::Chains(records(file, file_id, "chain", p, u)),
         Some(FileRole::Exercise) => Records::Exercise(whole_record(file, file_id, p, u)),
-        Some(FileRole::Questionnaire) => Records::Questionnaire(whole_record(file, file_id, p, u)),
+        Some(FileRole::Questionnaire) => {
+            Records::Questionnaire(whole_record(file, file_id, p, u).map(Box::new))
+        }
         None => {
             p.push(file.problem(
                 0..0,

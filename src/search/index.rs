@@ -1,6 +1,7 @@
 //! The search index: every exercise's searchable fields, folded once, laid out flat for fast scans.
 
 use super::fold;
+use super::matcher::Within;
 use super::scorer::{Scorer, SkimScorer};
 use super::{Filters, Hit};
 use crate::content::{Phase, Store};
@@ -38,6 +39,10 @@ pub(super) struct Entry {
     pub lesser: u32,
     /// All its pieces' text, for one subsequence test that rules the exercise out early.
     pub blob: Range<u32>,
+    /// Where the tags and summary words start in the blob: each half gets its own early test.
+    pub lesser_text: u32,
+    /// Its place when all exercises are sorted by name, so hits sort without comparing strings.
+    pub name_rank: u32,
     pub regions: u32,
     pub equipment: u32,
     pub phase: Phase,
@@ -111,6 +116,7 @@ impl SearchIndex {
                 index.push(Kind::Alias(offset(i)), &fold(alias));
             }
             let lesser = offset(index.pieces.len());
+            let lesser_text = offset(index.text.len());
             seen.clear();
             let tags = (exercise.muscles.iter().map(|m| m.as_str()))
                 .chain(exercise.equipment.iter().map(|e| e.as_str()))
@@ -139,11 +145,18 @@ impl SearchIndex {
                 pieces: first_piece..offset(index.pieces.len()),
                 lesser,
                 blob: blob_start..offset(index.text.len()),
+                lesser_text,
+                name_rank: 0,
                 regions: exercise.regions.iter().fold(0, |m, &r| m | bit(r as u8)),
                 equipment: exercise.equipment.iter().fold(0, |m, &e| m | bit(e as u8)),
                 phase: exercise.phase,
                 chains: chains_start..offset(index.entry_chains.len()),
             });
+        }
+        let mut by_name: Vec<usize> = (0..index.entries.len()).collect();
+        by_name.sort_by(|&a, &b| index.name(a).cmp(index.name(b)).then(a.cmp(&b)));
+        for (rank, at) in by_name.into_iter().enumerate() {
+            index.entries[at].name_rank = offset(rank);
         }
         index
     }
@@ -170,7 +183,7 @@ impl SearchIndex {
 
     /// Every exercise matching `query`, best first, after the filters.
     pub fn search(&self, query: &str, filters: &Filters) -> Vec<Hit> {
-        self.run(query, filters, None).hits
+        self.run(query, filters, Within::default()).hits
     }
 
     pub(super) fn piece_text(&self, piece: &Piece) -> &str {
@@ -183,6 +196,14 @@ impl SearchIndex {
 
     pub(super) fn blob(&self, entry: &Entry) -> &[u8] {
         &self.text.as_bytes()[entry.blob.start as usize..entry.blob.end as usize]
+    }
+
+    /// The blob split where the tags and summary words start.
+    pub(super) fn blob_halves(&self, entry: &Entry) -> (&str, &str) {
+        (
+            &self.text[entry.blob.start as usize..entry.lesser_text as usize],
+            &self.text[entry.lesser_text as usize..entry.blob.end as usize],
+        )
     }
 
     /// The folded name of the exercise at `at`.

@@ -2,25 +2,33 @@
 //! the hits sorted.
 
 use super::index::{Entry, Kind, Piece, SearchIndex};
-use super::prefilter::{is_anchored_subsequence, is_subsequence, is_subsequence_but_one};
+use super::prefilter::{
+    is_anchored_subsequence, is_subsequence, is_subsequence_but_one, is_subsequence_long,
+};
 use super::query::Query;
 use super::{Field, Filters, Hit};
+use std::sync::OnceLock;
 
 /// Score multipliers: a match on the name or an alias counts most, then a tag, then a summary word.
-/// Name and alias weigh the same: skim barely penalises gaps, so a heavier name would let "r…d…l" in
-/// "Romanian deadlift" beat the alias "RDL". On a tie the name wins.
-const NAME_WEIGHT: i64 = 3;
-const ALIAS_WEIGHT: i64 = 3;
-const TAG_WEIGHT: i64 = 2;
-const SUMMARY_WEIGHT: i64 = 1;
+/// The name weighs only a little more than an alias: skim barely penalises gaps, so a much heavier name
+/// would let "r…d…l" in "Romanian deadlift" beat the alias "RDL".
+const NAME_WEIGHT: i64 = 10;
+const ALIAS_WEIGHT: i64 = 9;
+const TAG_WEIGHT: i64 = 6;
+const SUMMARY_WEIGHT: i64 = 3;
+/// Added to the raw score, per char of the query word, when the word fits inside one word of the
+/// field: "brth" in "breathing" rather than spread over "bend from the hips".
+const ONE_WORD_BONUS: i64 = 4;
 /// Added when the whole query is exactly the name or an alias ("hip ir" is an alias of one drill); that
 /// field is then the hit's matched field.
-const EXACT_BONUS: i64 = 200;
+const EXACT_BONUS: i64 = 600;
 
 /// What one search produced, with what a session needs to narrow the next one.
 pub(super) struct Outcome {
     /// Store indices that matched without typo tolerance, in store order.
     pub exact: Vec<u32>,
+    /// Store indices that matched with typo tolerance, when that pass ran, in store order.
+    pub loose: Option<Vec<u32>>,
     pub hits: Vec<Hit>,
     /// How many exercises were looked at.
     pub checked: usize,
@@ -59,14 +67,55 @@ fn keep_best(best: &mut Option<(i64, Field)>, candidate: (i64, Field)) {
     }
 }
 
+/// Below this many items one thread is quicker than starting more.
+const PARALLEL_FROM: usize = 16 * 1024;
+/// More threads than this gain little for one keystroke's work.
+const MAX_THREADS: usize = 8;
+
+/// `items.iter().filter_map(f)`, on several threads for long lists; same order either way.
+fn parallel_filter_map<S: Sync, T: Send>(
+    items: &[S],
+    f: impl Fn(&S) -> Option<T> + Sync,
+) -> Vec<T> {
+    static THREADS: OnceLock<usize> = OnceLock::new();
+    let threads = *THREADS.get_or_init(|| {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
+    });
+    if threads < 2 || items.len() < PARALLEL_FROM {
+        return items.iter().filter_map(f).collect();
+    }
+    let f = &f;
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = (items.chunks(items.len().div_ceil(threads)))
+            .map(|part| scope.spawn(move || part.iter().filter_map(f).collect::<Vec<T>>()))
+            .collect();
+        let mut out = Vec::new();
+        for part in parts {
+            out.extend(
+                part.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+        }
+        out
+    })
+}
+
+/// Where a session knows the matches must lie: what the last query matched, when the new one extends it.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Within<'a> {
+    /// The last query's exact matches: a superset of the new query's exact matches.
+    pub exact: Option<&'a [u32]>,
+    /// The last query's typo-tolerant matches: a superset of the new query's, when given.
+    pub loose: Option<&'a [u32]>,
+}
+
 impl SearchIndex {
-    /// Searches `within` (store indices that already pass `filters`), or every exercise the filters let
-    /// through. Typo tolerance, when nothing matches exactly, always looks at everything that passes.
-    pub(super) fn run(&self, query: &str, filters: &Filters, within: Option<&[u32]>) -> Outcome {
+    /// Searches the exercises `filters` let through, or only those in `within` (which must pass them).
+    pub(super) fn run(&self, query: &str, filters: &Filters, within: Within) -> Outcome {
         let query = Query::parse(query);
         let everything;
-        let candidates = match within {
-            Some(within) => within,
+        let candidates = match within.exact {
+            Some(exact) => exact,
             None => {
                 everything = self.filtered(filters);
                 &everything[..]
@@ -83,44 +132,53 @@ impl SearchIndex {
                 .collect();
             return Outcome {
                 exact: candidates.to_vec(),
+                loose: None,
                 hits,
                 checked: candidates.len(),
             };
         }
-        let mut checked = candidates.len();
-        let mut scored: Vec<(u32, i64, Field)> = (candidates.iter())
-            .filter_map(|&at| {
-                let (score, field) = self.score_entry(at as usize, &query, false)?;
+        let score_all = |candidates: &[u32], typos: bool| {
+            parallel_filter_map(candidates, |&at| {
+                let (score, field) = self.score_entry(at as usize, &query, typos)?;
                 Some((at, score, field))
             })
-            .collect();
+        };
+        let mut checked = candidates.len();
+        let mut scored = score_all(candidates, false);
         let exact: Vec<u32> = scored.iter().map(|&(at, _, _)| at).collect();
         let typos = scored.is_empty() && query.allows_typos();
+        let mut loose = None;
         if typos {
-            let all = self.filtered(filters);
-            checked += all.len();
-            scored = (all.iter())
-                .filter_map(|&at| {
-                    let (score, field) = self.score_entry(at as usize, &query, true)?;
-                    Some((at, score, field))
-                })
-                .collect();
+            let all;
+            let candidates = match within.loose {
+                Some(loose) => loose,
+                None => {
+                    all = self.filtered(filters);
+                    &all[..]
+                }
+            };
+            checked += candidates.len();
+            scored = score_all(candidates, true);
+            loose = Some(scored.iter().map(|&(at, _, _)| at).collect());
         }
-        let mut hits: Vec<Hit> = (scored.into_iter())
-            .map(|(at, score, matched_field)| Hit {
+        let mut hits = parallel_filter_map(&scored, |&(at, score, matched_field)| {
+            Some(Hit {
                 index: at as usize,
                 score,
                 name_positions: self.name_positions(at as usize, &query, typos),
                 matched_field,
             })
-            .collect();
-        hits.sort_unstable_by(|a, b| {
-            (b.score.cmp(&a.score))
-                .then_with(|| self.name(a.index).cmp(self.name(b.index)))
-                .then(a.index.cmp(&b.index))
+        });
+        // Score, then name: the name rank is unique, so the order is total.
+        hits.sort_unstable_by_key(|hit| {
+            (
+                std::cmp::Reverse(hit.score),
+                self.entries[hit.index].name_rank,
+            )
         });
         Outcome {
             exact,
+            loose,
             hits,
             checked,
         }
@@ -134,17 +192,13 @@ impl SearchIndex {
         let mut total = 0;
         let mut best = None;
         for (word, variants) in query.words.iter().zip(&query.variants) {
-            let mut found = None;
-            if is_subsequence(blob, word.as_bytes()) {
-                found = self.best_piece(entry, word);
-            }
+            let mut found = self.best_piece(entry, word);
             if found.is_none() && typos && is_subsequence_but_one(blob, word.as_bytes()) {
-                for variant in variants {
-                    if let Some((score, field)) = self.best_piece(entry, variant) {
-                        // A misspelt word counts for half.
-                        keep_best(&mut found, (score / 2, field));
-                    }
-                }
+                // The first spelling that fits is taken, not the best: trying them all costs several
+                // times as much for a score that is halved anyway.
+                found = (variants.iter())
+                    .find_map(|variant| self.best_piece(entry, variant))
+                    .map(|(score, field)| (score / 2, field));
             }
             let (score, field) = found?;
             total += score;
@@ -169,29 +223,80 @@ impl SearchIndex {
     /// The best weighted score of `needle` over the exercise's pieces. Tags and summary words are only
     /// tried when neither the name nor an alias matches, and only from the start of a word.
     fn best_piece(&self, entry: &Entry, needle: &str) -> Option<(i64, Field)> {
-        let lesser = (entry.lesser - entry.pieces.start) as usize;
+        let bytes = needle.as_bytes();
+        let (names, lesser) = self.blob_halves(entry);
+        let pieces = self.entry_pieces(entry);
+        let (name_pieces, lesser_pieces) =
+            pieces.split_at((entry.lesser - entry.pieces.start) as usize);
         let mut best = None;
-        for (p, piece) in self.entry_pieces(entry).iter().enumerate() {
-            if p == lesser && best.is_some() {
-                break;
+        // One test over all names (or all tags and summary words) rules most exercises out at once.
+        if is_subsequence_long(names, needle) {
+            for piece in name_pieces {
+                let hay = self.piece_text(piece);
+                if is_subsequence(hay.as_bytes(), bytes)
+                    && let Some((raw, _)) = self.raw_score(hay, needle, false)
+                {
+                    keep_best(&mut best, (raw * weight(piece.kind), field(piece.kind)));
+                }
             }
-            let hay = self.piece_text(piece);
-            let passes = if p < lesser {
-                is_subsequence(hay.as_bytes(), needle.as_bytes())
-            } else {
-                is_anchored_subsequence(hay.as_bytes(), needle.as_bytes())
-            };
-            if !passes {
-                continue;
-            }
-            if let Some(raw) = self.scorer.score_only(hay, needle) {
-                keep_best(
-                    &mut best,
-                    (raw.max(1) * weight(piece.kind), field(piece.kind)),
-                );
+        }
+        if best.is_none() && is_subsequence_long(lesser, needle) {
+            for piece in lesser_pieces {
+                let hay = self.piece_text(piece);
+                if is_anchored_subsequence(hay.as_bytes(), bytes)
+                    && let Some((raw, _)) = self.raw_score(hay, needle, false)
+                {
+                    keep_best(&mut best, (raw * weight(piece.kind), field(piece.kind)));
+                }
             }
         }
         best
+    }
+
+    /// The scorer's score (at least 1) for `needle` in one field, with char positions when asked for.
+    ///
+    /// A needle without spaces that fits inside one word of the field is scored against that word
+    /// alone (the first that starts with the needle's first letter, else the first it fits), plus
+    /// [`ONE_WORD_BONUS`] per char: "rot" then lands on "rotation" rather than straddling "internal
+    /// rotation", and "brth" in "breathing" beats it spread over "bend from the hips". Otherwise the
+    /// whole field is scored. Either way the scorer runs once.
+    fn raw_score(&self, hay: &str, needle: &str, positions: bool) -> Option<(i64, Vec<usize>)> {
+        let score = |hay: &str| {
+            if positions {
+                self.scorer.score(hay, needle)
+            } else {
+                (self.scorer.score_only(hay, needle)).map(|raw| (raw, Vec::new()))
+            }
+        };
+        let mut chosen: Option<(&str, usize)> = None;
+        if let Some(&first) = needle.as_bytes().first()
+            && !needle.contains(' ')
+        {
+            let mut first_char = 0;
+            for word in hay.split(' ') {
+                if word.len() >= needle.len() && is_subsequence(word.as_bytes(), needle.as_bytes())
+                {
+                    let at_start = word.as_bytes()[0] == first;
+                    if at_start || chosen.is_none() {
+                        chosen = Some((word, first_char));
+                    }
+                    if at_start {
+                        break;
+                    }
+                }
+                if positions {
+                    first_char += word.chars().count() + 1;
+                }
+            }
+        }
+        match chosen {
+            Some((word, first_char)) => score(word).map(|(raw, mut at)| {
+                at.iter_mut().for_each(|i| *i += first_char);
+                let bonus = ONE_WORD_BONUS * needle.chars().count() as i64;
+                (raw.max(1) + bonus, at)
+            }),
+            None => score(hay).map(|(raw, at)| (raw.max(1), at)),
+        }
     }
 
     /// The bonus for the whole query matching the name or an alias: its weighted score when the query
@@ -205,9 +310,9 @@ impl SearchIndex {
             let mut bonus = if exact { EXACT_BONUS } else { 0 };
             if query.words.len() > 1
                 && is_subsequence(hay.as_bytes(), query.whole.as_bytes())
-                && let Some(raw) = self.scorer.score_only(hay, &query.whole)
+                && let Some((raw, _)) = self.raw_score(hay, &query.whole, false)
             {
-                bonus += raw.max(1) * weight(piece.kind);
+                bonus += raw * weight(piece.kind);
             }
             // An exact field outranks any other, whatever skim makes of them.
             if bonus > 0
@@ -225,32 +330,28 @@ impl SearchIndex {
         best
     }
 
-    /// Char indices of the name to highlight: where the whole query matched it, or else where each word
-    /// (or, with `typos`, its first variant that fits) did. Spaces are never highlighted.
+    /// Char indices of the name to highlight: where each query word (or, with `typos`, its first
+    /// variant that fits) matched it. Word by word rather than the whole query at once, so "kneel rot"
+    /// lights up "kneel" and "rot" in "rotation", not an "r" in "internal". Spaces are never highlighted.
     fn name_positions(&self, at: usize, query: &Query, typos: bool) -> Vec<usize> {
         let entry = &self.entries[at];
         let name_piece: &Piece = &self.pieces[entry.pieces.start as usize];
         let name = self.piece_text(name_piece);
         let fits = |needle: &str| {
             if is_subsequence(name.as_bytes(), needle.as_bytes()) {
-                self.scorer
-                    .score(name, needle)
+                self.raw_score(name, needle, true)
                     .map(|(_, positions)| positions)
             } else {
                 None
             }
         };
         let mut positions = Vec::new();
-        if let Some(whole) = fits(&query.whole).filter(|_| query.words.len() > 1) {
-            positions = whole;
-        } else {
-            for (word, variants) in query.words.iter().zip(&query.variants) {
-                let found = match fits(word) {
-                    None if typos => variants.iter().find_map(|v| fits(v)),
-                    found => found,
-                };
-                positions.extend(found.unwrap_or_default());
-            }
+        for (word, variants) in query.words.iter().zip(&query.variants) {
+            let found = match fits(word) {
+                None if typos => variants.iter().find_map(|v| fits(v)),
+                found => found,
+            };
+            positions.extend(found.unwrap_or_default());
         }
         positions.sort_unstable();
         positions.dedup();
@@ -260,5 +361,22 @@ impl SearchIndex {
             .collect();
         positions.retain(|i| spaces.binary_search(i).is_err());
         positions
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{PARALLEL_FROM, parallel_filter_map};
+
+    #[test]
+    fn parallel_filter_map_keeps_the_order() {
+        let items: Vec<u32> = (0..PARALLEL_FROM as u32 * 3 + 7).collect();
+        let odd = parallel_filter_map(&items, |&i| (i % 2 == 1).then_some(i * 10));
+        let expected: Vec<u32> = items
+            .iter()
+            .filter(|&&i| i % 2 == 1)
+            .map(|&i| i * 10)
+            .collect();
+        assert_eq!(odd, expected);
     }
 }

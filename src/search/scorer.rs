@@ -18,7 +18,13 @@ pub trait Scorer: Send + Sync {
     }
 }
 
-/// skim's V2 algorithm from the `fuzzy-matcher` crate: rewards consecutive matches and word starts.
+/// skim's V2 scoring from the `fuzzy-matcher` crate: rewards consecutive matches and word starts.
+///
+/// It runs skim's linear "simple match" (the tightest alignment ending earliest, then scored), not its
+/// full alignment matrix: in fuzzy-matcher 0.3.7 that matrix is a per-thread cache reused without being
+/// cleared, so a score depends on which strings were scored before it on the same thread. Search must
+/// score an exercise the same whether a session narrowed to it or not; the simple path keeps no state,
+/// and is about twice as fast.
 pub struct SkimScorer {
     matcher: SkimMatcherV2,
 }
@@ -26,8 +32,11 @@ pub struct SkimScorer {
 impl Default for SkimScorer {
     fn default() -> Self {
         SkimScorer {
-            // Text is folded to lowercase already; respecting case skips skim's per-pattern case check.
-            matcher: SkimMatcherV2::default().respect_case(),
+            matcher: SkimMatcherV2::default()
+                // Text is folded to lowercase already; this skips skim's per-pattern case check.
+                .respect_case()
+                // Any matrix has more than one cell, so every call takes the stateless simple path.
+                .element_limit(1),
         }
     }
 }
@@ -39,5 +48,33 @@ impl Scorer for SkimScorer {
 
     fn score_only(&self, haystack: &str, needle: &str) -> Option<i64> {
         self.matcher.fuzzy_match(haystack, needle)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Scorer, SkimScorer};
+
+    #[test]
+    fn a_score_does_not_depend_on_what_was_scored_before() {
+        let scorer = SkimScorer::default();
+        let alone = SkimScorer::default().score_only("quadruped reach", "eea");
+        let long =
+            "on all fours, reach one arm and the opposite leg out long while the spine stays still";
+        scorer.score_only(long, "ea");
+        assert_eq!(scorer.score_only("quadruped reach", "eea"), alone);
+        scorer.score(long, "eeaa");
+        assert_eq!(scorer.score("quadruped reach", "eea").map(|s| s.0), alone);
+    }
+
+    #[test]
+    fn positions_are_char_indices() {
+        let scorer = SkimScorer::default();
+        assert_eq!(
+            scorer.score("hamstring foam roll", "foam").map(|s| s.1),
+            Some(vec![10, 11, 12, 13])
+        );
+        assert_eq!(scorer.score("髋 ab", "ab").map(|s| s.1), Some(vec![2, 3]));
+        assert_eq!(scorer.score("abc", "abd"), None);
     }
 }

@@ -2,6 +2,8 @@
 //! query's matches are checked again.
 
 use super::index::SearchIndex;
+use super::matcher::Within;
+use super::query::TYPO_MIN_CHARS;
 use super::{Filters, Hit};
 
 /// Remembers the last query and what it matched. Results are always the same as
@@ -20,7 +22,31 @@ struct Last {
     /// What matched without typo tolerance, in store order: a superset of what any longer query
     /// matches, because a word's prefix matches wherever the word does.
     exact: Vec<u32>,
+    /// What matched with typo tolerance, when nothing matched exactly.
+    loose: Option<Vec<u32>>,
     hits: Vec<Hit>,
+}
+
+impl Last {
+    /// What the last search tells about `query`'s matches.
+    fn within(&self, query: &str) -> Within<'_> {
+        if !query.starts_with(self.query.as_str()) {
+            return Within::default();
+        }
+        Within {
+            exact: Some(&self.exact),
+            loose: self.loose.as_deref().filter(|_| self.typos_carry_over()),
+        }
+    }
+
+    /// Whether typo-tolerant matches of a longer query must be among this query's: true when the
+    /// word being typed already had typo tolerance (a letter left out of the longer word is either
+    /// in this word, or it is the new letter), or when the last word is finished.
+    fn typos_carry_over(&self) -> bool {
+        self.query.ends_with(char::is_whitespace)
+            || (self.query.split_whitespace().last())
+                .is_some_and(|word| word.chars().count() >= TYPO_MIN_CHARS)
+    }
 }
 
 impl SearchSession {
@@ -41,8 +67,7 @@ impl SearchSession {
             last => {
                 let within = last
                     .as_ref()
-                    .filter(|last| query.starts_with(last.query.as_str()))
-                    .map(|last| &last.exact[..]);
+                    .map_or_else(Within::default, |l| l.within(query));
                 let outcome = index.run(query, filters, within);
                 self.checked = outcome.checked;
                 Last {
@@ -50,6 +75,7 @@ impl SearchSession {
                     query: query.to_owned(),
                     filters: filters.clone(),
                     exact: outcome.exact,
+                    loose: outcome.loose,
                     hits: outcome.hits,
                 }
             }

@@ -265,7 +265,7 @@ pub enum Records {
     Topics(Vec<Topic>),
     Claims(Vec<Claim>),
     Chains(Vec<Chain>),
-    Exercise(Option<Exercise>),
+    Exercise(Option<Box<Exercise>>),
     Questionnaire(Option<Box<Questionnaire>>),
 }
 
@@ -286,7 +286,9 @@ pub fn parse_file(file: &SourceFile, file_id: FileId) -> Parsed {
         Some(FileRole::Topics) => Records::Topics(records(file, file_id, "topic", p, u)),
         Some(FileRole::Claims) => Records::Claims(records(file, file_id, "claim", p, u)),
         Some(FileRole::Chains) => Records::Chains(records(file, file_id, "chain", p, u)),
-        Some(FileRole::Exercise) => Records::Exercise(whole_record(file, file_id, p, u)),
+        Some(FileRole::Exercise) => {
+            Records::Exercise(whole_record(file, file_id, p, u).map(Box::new))
+        }
         Some(FileRole::Questionnaire) => {
             Records::Questionnaire(whole_record(file, file_id, p, u).map(Box::new))
         }

@@ -98,7 +98,7 @@ impl Store {
                 load::Records::Topics(r) => store.topics.extend(r),
                 load::Records::Claims(r) => store.claims.extend(r),
                 load::Records::Chains(r) => store.chains.extend(r),
-                load::Records::Exercise(r) => store.exercises.extend(r),
+                load::Records::Exercise(r) => store.exercises.extend(r.map(|e| *e)),
                 load::Records::Questionnaire(Some(q)) => store.questionnaire = *q,
                 load::Records::Questionnaire(None) => {}
             }

@@ -6,6 +6,11 @@ pub fn fold(text: &str) -> String {
     text.chars().map(fold_char).collect()
 }
 
+/// [`fold`] onto the end of `out`, without a new allocation.
+pub fn fold_into(text: &str, out: &mut String) {
+    out.extend(text.chars().map(fold_char));
+}
+
 fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();

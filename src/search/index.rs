@@ -1,11 +1,10 @@
 //! The search index: every exercise's searchable fields, folded once, laid out flat for fast scans.
 
-use super::fold;
 use super::matcher::Within;
 use super::scorer::{Scorer, SkimScorer};
 use super::{Filters, Hit};
 use crate::content::{Phase, Store};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -73,6 +72,87 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
+/// An exercise's searchable text, folded into one buffer: the name and aliases (the first `names`
+/// pieces), then its distinct tags and summary words, each a range of `text`.
+struct Folded {
+    text: String,
+    pieces: Vec<(Kind, Range<usize>)>,
+    names: usize,
+}
+
+impl Folded {
+    /// Folds `raw` onto the end of the buffer and returns its range.
+    fn add(&mut self, raw: &str) -> Range<usize> {
+        let start = self.text.len();
+        super::fold::fold_into(raw, &mut self.text);
+        start..self.text.len()
+    }
+
+    /// Keeps a tag or summary word unless it is empty or already there (few enough for a linear check).
+    fn keep(&mut self, kind: Kind, range: Range<usize>) {
+        let new = &self.text[range.clone()];
+        if !new.is_empty()
+            && !self.pieces[self.names..]
+                .iter()
+                .any(|(_, r)| &self.text[r.clone()] == new)
+        {
+            self.pieces.push((kind, range));
+        }
+    }
+}
+
+fn fold_exercise(exercise: &crate::content::Exercise) -> Folded {
+    let mut folded = Folded {
+        text: String::with_capacity(512),
+        pieces: Vec::with_capacity(48),
+        names: 0,
+    };
+    let name = folded.add(&exercise.name);
+    folded.pieces.push((Kind::Name, name));
+    for (i, alias) in exercise.aliases.iter().enumerate() {
+        let range = folded.add(alias);
+        folded.pieces.push((Kind::Alias(offset(i)), range));
+    }
+    folded.names = folded.pieces.len();
+    let tags = (exercise.muscles.iter().map(|m| m.as_str()))
+        .chain(exercise.equipment.iter().map(|e| e.as_str()))
+        .chain(exercise.regions.iter().map(|r| r.as_str()))
+        .chain([exercise.phase.as_str(), exercise.position.as_str()])
+        .chain(exercise.chains.iter().map(|c| c.as_str()));
+    for tag in tags {
+        let range = folded.add(tag);
+        folded.keep(Kind::Tag, range);
+    }
+    let summary = folded.add(&exercise.summary);
+    // Words of the summary: runs of non-space, trimmed of punctuation at both ends.
+    let mut words = Vec::new();
+    let mut start = None;
+    let text = &folded.text;
+    let ends = text[summary.clone()]
+        .char_indices()
+        .map(|(i, c)| (summary.start + i, c.is_whitespace()));
+    for (i, space) in ends.chain([(summary.end, true)]) {
+        match (start, space) {
+            (None, false) => start = Some(i),
+            (Some(s), true) => {
+                let word = &text[s..i];
+                let lead = word.len()
+                    - word
+                        .trim_start_matches(|c: char| !c.is_alphanumeric())
+                        .len();
+                let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric()).len();
+                words.push(s + lead..s + lead + trimmed);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    for word in words {
+        folded.keep(Kind::Summary, word);
+    }
+    folded
+}
+
 /// The filters, turned into bit masks and chain numbers once per search.
 pub(super) struct Allowed {
     region: u32,
@@ -107,33 +187,24 @@ impl SearchIndex {
             chain_ids: HashMap::new(),
             entry_chains: Vec::new(),
         };
-        let mut seen = HashSet::new();
-        for exercise in &store.exercises {
+        // Folding is the costly part and each exercise is independent: fold on every core, then lay the
+        // pieces out in order.
+        let folded = crate::par::map(&store.exercises, fold_exercise);
+        for (exercise, folded) in store.exercises.iter().zip(folded) {
             let first_piece = offset(index.pieces.len());
             let blob_start = offset(index.text.len());
-            index.push(Kind::Name, &fold(&exercise.name));
-            for (i, alias) in exercise.aliases.iter().enumerate() {
-                index.push(Kind::Alias(offset(i)), &fold(alias));
-            }
-            let lesser = offset(index.pieces.len());
-            let lesser_text = offset(index.text.len());
-            seen.clear();
-            let tags = (exercise.muscles.iter().map(|m| m.as_str()))
-                .chain(exercise.equipment.iter().map(|e| e.as_str()))
-                .chain(exercise.regions.iter().map(|r| r.as_str()))
-                .chain([exercise.phase.as_str(), exercise.position.as_str()])
-                .chain(exercise.chains.iter().map(|c| c.as_str()));
-            for tag in tags {
-                let tag = fold(tag);
-                if !tag.is_empty() && seen.insert(tag.clone()) {
-                    index.push(Kind::Tag, &tag);
+            let mut lesser = first_piece;
+            let mut lesser_text = blob_start;
+            for (n, (kind, range)) in folded.pieces.iter().enumerate() {
+                if n == folded.names {
+                    lesser = offset(index.pieces.len());
+                    lesser_text = offset(index.text.len());
                 }
+                index.push(*kind, &folded.text[range.clone()]);
             }
-            for word in fold(&exercise.summary).split_whitespace() {
-                let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-                if !word.is_empty() && seen.insert(word.to_owned()) {
-                    index.push(Kind::Summary, word);
-                }
+            if folded.names == folded.pieces.len() {
+                lesser = offset(index.pieces.len());
+                lesser_text = offset(index.text.len());
             }
             let chains_start = offset(index.entry_chains.len());
             for chain in &exercise.chains {

@@ -26,7 +26,8 @@ pub fn stats(mut samples: Vec<Duration>) -> Stats {
 
 pub fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     let start = Instant::now();
-    let out = f();
+    // black_box keeps the compiler from dropping work whose result is not used.
+    let out = std::hint::black_box(f());
     (out, start.elapsed())
 }
 

@@ -67,6 +67,10 @@ fn keep_best(best: &mut Option<(i64, Field)>, candidate: (i64, Field)) {
     }
 }
 
+/// How many of the best hits come with their matched name letters; further down, ask
+/// [`SearchIndex::highlight`] for the rows being shown.
+pub const POSITIONED: usize = 256;
+
 /// Below this many items one thread is quicker than starting more.
 const PARALLEL_FROM: usize = 16 * 1024;
 /// More threads than this gain little for one keystroke's work.
@@ -161,7 +165,16 @@ impl SearchIndex {
             scored = score_all(candidates, true);
             loose = Some(scored.iter().map(|&(at, _, _)| at).collect());
         }
-        let mut hits = parallel_filter_map(&scored, |&(at, score, matched_field)| {
+        // Score, then name: the name rank is unique, so the order is total.
+        scored.sort_unstable_by_key(|&(at, score, _)| {
+            (
+                std::cmp::Reverse(score),
+                self.entries[at as usize].name_rank,
+            )
+        });
+        // Matched letters cost a second scoring pass: only the hits a screen can show get them here.
+        let positioned = scored.len().min(POSITIONED);
+        let mut hits = parallel_filter_map(&scored[..positioned], |&(at, score, matched_field)| {
             Some(Hit {
                 index: at as usize,
                 score,
@@ -169,13 +182,16 @@ impl SearchIndex {
                 matched_field,
             })
         });
-        // Score, then name: the name rank is unique, so the order is total.
-        hits.sort_unstable_by_key(|hit| {
-            (
-                std::cmp::Reverse(hit.score),
-                self.entries[hit.index].name_rank,
-            )
-        });
+        hits.extend(
+            scored[positioned..]
+                .iter()
+                .map(|&(at, score, matched_field)| Hit {
+                    index: at as usize,
+                    score,
+                    name_positions: Vec::new(),
+                    matched_field,
+                }),
+        );
         Outcome {
             exact,
             loose,
@@ -328,6 +344,21 @@ impl SearchIndex {
             }
         }
         best
+    }
+
+    /// The char indices of an exercise's name that `query` matches, for a hit past the first
+    /// [`POSITIONED`], whose `name_positions` are left empty to keep typing fast.
+    pub fn highlight(&self, index: usize, query: &str) -> Vec<usize> {
+        if index >= self.entries.len() {
+            return Vec::new();
+        }
+        let query = Query::parse(query);
+        let exact = self.name_positions(index, &query, false);
+        if exact.is_empty() {
+            self.name_positions(index, &query, true)
+        } else {
+            exact
+        }
     }
 
     /// Char indices of the name to highlight: where each query word (or, with `typos`, its first

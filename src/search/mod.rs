@@ -18,6 +18,7 @@ use crate::content::{Equipment, Phase, Region};
 
 pub use fold::fold;
 pub use index::SearchIndex;
+pub use matcher::POSITIONED;
 pub use scorer::{Scorer, SkimScorer};
 pub use session::SearchSession;
 
@@ -52,7 +53,8 @@ pub struct Hit {
     /// Higher is better; 0 for every hit of an empty query.
     pub score: i64,
     /// Char indices into the exercise name that the query matched, sorted, for highlighting; empty when
-    /// no part of the query matched the name.
+    /// no part of the query matched the name, and for hits past the first [`POSITIONED`] (ask
+    /// [`SearchIndex::highlight`] for those).
     pub name_positions: Vec<usize>,
     /// The field that contributed most to the score ([`Field::Name`] for an empty query).
     pub matched_field: Field,

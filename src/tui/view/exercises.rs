@@ -301,6 +301,16 @@ fn list(app: &App, frame: &mut Frame, areas: &Areas) {
             continue;
         };
         let selected = at == state.cursor;
+        let far;
+        let hit = if at >= crate::search::POSITIONED && hit.name_positions.is_empty() {
+            far = crate::search::Hit {
+                name_positions: app.search.highlight(hit.index, &state.query),
+                ..hit.clone()
+            };
+            &far
+        } else {
+            hit
+        };
         let mut line = row(exercise, hit, usize::from(rows.width), selected, theme);
         if selected {
             line = line.style(selected_style);

@@ -1,8 +1,9 @@
 //! The app as a whole, without a terminal: keys through the real key table into `update`, whole frames
 //! rendered into a TestBackend, and the answers file kept safe.
 
-use backchain::content::{SourceFile, Store, embedded};
-use backchain::engine::Answers;
+mod common;
+
+use backchain::content::embedded;
 use backchain::tui::keymap::map_key;
 use backchain::tui::theme::Theme;
 use backchain::tui::{Action, App, Screen, save, update, view};
@@ -10,19 +11,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-fn answers(store: &Store, name: &str) -> Answers {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/answers")
-        .join(name);
-    let file = SourceFile {
-        relative: String::new(),
-        display: name.into(),
-        text: std::fs::read_to_string(path).unwrap(),
-    };
-    Answers::parse(&file, &store.questionnaire).unwrap()
-}
+use common::fixture_answers as answers;
 
 fn app_with(answers: Option<&str>) -> App {
     let store = embedded();

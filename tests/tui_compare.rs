@@ -1,6 +1,8 @@
 //! The compare screen: `update` driven by keys, clicks and the wheel, and snapshots of the whole app.
 
-use backchain::content::{SourceFile, Store, embedded};
+mod common;
+
+use backchain::content::{Store, embedded};
 use backchain::engine::Answers;
 use backchain::tui::action::{Action, Screen};
 use backchain::tui::app::App;
@@ -15,17 +17,7 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
 fn answers(store: &Store) -> Answers {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/answers/ribs-and-breathing.toml"
-    ))
-    .expect("the fixture is readable");
-    let file = SourceFile {
-        relative: String::new(),
-        display: "x".into(),
-        text,
-    };
-    Answers::parse(&file, &store.questionnaire).expect("the fixture parses")
+    common::fixture_answers(store, "ribs-and-breathing")
 }
 
 fn app_with(store: Store, width: u16, height: u16) -> App {

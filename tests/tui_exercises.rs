@@ -1,8 +1,9 @@
 //! The exercises screen: typing into the search box through the real key table, filters, the cursor,
 //! mouse clicks and wheel at coordinates from the screen's own areas, and whole frames as snapshots.
 
-use backchain::content::{Equipment, Phase, Region, SourceFile, Store, embedded};
-use backchain::engine::Answers;
+mod common;
+
+use backchain::content::{Equipment, Phase, Region, embedded};
 use backchain::search::Field;
 use backchain::tui::action::Filter;
 use backchain::tui::keymap::map_key;
@@ -14,19 +15,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
-use std::path::Path;
 
-fn answers(store: &Store, name: &str) -> Answers {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/answers")
-        .join(name);
-    let file = SourceFile {
-        relative: String::new(),
-        display: "x".into(),
-        text: std::fs::read_to_string(path).unwrap(),
-    };
-    Answers::parse(&file, &store.questionnaire).unwrap()
-}
+use common::fixture_answers as answers;
 
 /// The app on the exercises screen, with a realistic set of answers, in a terminal of `width`×`height`.
 fn app(width: u16, height: u16) -> App {

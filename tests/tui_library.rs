@@ -1,7 +1,9 @@
 //! The library screen: keys and mouse through `update`, jumps from a claim to its article and chains and
 //! back with Esc, an empty store, and whole frames as snapshots.
 
-use backchain::content::{SourceFile, Store, embedded};
+mod common;
+
+use backchain::content::{Store, embedded};
 use backchain::engine::Answers;
 use backchain::tui::keymap::map_key;
 use backchain::tui::layout;
@@ -14,19 +16,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
-use std::path::Path;
 
-fn answers(store: &Store, name: &str) -> Answers {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/answers")
-        .join(name);
-    let file = SourceFile {
-        relative: String::new(),
-        display: "x".into(),
-        text: std::fs::read_to_string(path).unwrap(),
-    };
-    Answers::parse(&file, &store.questionnaire).unwrap()
-}
+use common::fixture_answers as answers;
 
 /// The app on the library screen at `width`×`height`, with realistic answers.
 fn app(width: u16, height: u16) -> App {

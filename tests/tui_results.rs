@@ -1,6 +1,8 @@
 //! The results screen: `update` driven by actions (keys, clicks, wheel) and snapshots of the whole app.
 
-use backchain::content::{SourceFile, Store};
+mod common;
+
+use backchain::content::Store;
 use backchain::engine::Answers;
 use backchain::tui::action::{Action, Screen};
 use backchain::tui::app::{App, Effect};
@@ -14,19 +16,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
-fn fixture(store: &Store, name: &str) -> Answers {
-    let path = format!(
-        "{}/tests/fixtures/answers/{name}.toml",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).expect("fixture exists");
-    let file = SourceFile {
-        relative: String::new(),
-        display: "x".into(),
-        text,
-    };
-    Answers::parse(&file, &store.questionnaire).expect("fixture parses")
-}
+use common::fixture_answers as fixture;
 
 fn app_with(answers: impl FnOnce(&Store) -> Answers, width: u16, height: u16) -> App {
     let store = backchain::content::embedded();

@@ -1,6 +1,8 @@
 //! The app under random keys, clicks and resizes, and with big or odd stores: no panic, every frame drawn,
 //! no control characters on screen.
 
+mod common;
+
 use backchain::content::{SourceFile, Store, embedded, synthetic};
 use backchain::engine::Answers;
 use backchain::tui::keymap::map_key;
@@ -94,19 +96,7 @@ fn apply(app: &mut App, input: &Input) {
     }
 }
 
-fn fixture_answers(store: &Store) -> Answers {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/answers/pelvic-pulley.toml"
-    ))
-    .unwrap();
-    let file = SourceFile {
-        relative: String::new(),
-        display: "f".into(),
-        text,
-    };
-    Answers::parse(&file, &store.questionnaire).unwrap()
-}
+use common::fixture_answers as fixture;
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
@@ -114,7 +104,7 @@ proptest! {
     #[test]
     fn random_input_never_breaks_the_app(inputs in prop::collection::vec(input(), 1..60), start in 0usize..5) {
         let store = embedded();
-        let answers = if start % 2 == 0 { fixture_answers(&store) } else { Answers::new() };
+        let answers = if start % 2 == 0 { fixture(&store, "pelvic-pulley") } else { Answers::new() };
         let mut app = App::new(store, answers, Theme::new(start == 3));
         app.screen = Screen::ALL[start];
         for (i, input) in inputs.iter().enumerate() {
@@ -134,7 +124,7 @@ fn app_for(store: Store) -> App {
     let answers = if store.questionnaire.questions.is_empty() {
         Answers::new()
     } else {
-        fixture_answers(&store)
+        fixture(&store, "pelvic-pulley")
     };
     App::new(store, answers, Theme::new(true))
 }

@@ -46,11 +46,7 @@ pub fn read_answers(store: &Store, path: &Path) -> Result<Answers, Exit> {
         ));
         Exit::Usage
     })?;
-    let file = SourceFile {
-        relative: String::new(),
-        display: path.display().to_string(),
-        text,
-    };
+    let file = SourceFile::named(&path.display().to_string(), text);
     Answers::parse(&file, &store.questionnaire).map_err(|problems| {
         let mut out = String::new();
         for p in &problems {

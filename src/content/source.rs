@@ -22,6 +22,15 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
+    /// A file that is not part of a store (an answers file, text made in code), shown as `display`.
+    pub fn named(display: &str, text: String) -> SourceFile {
+        SourceFile {
+            relative: String::new(),
+            display: display.to_owned(),
+            text,
+        }
+    }
+
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));

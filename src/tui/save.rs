@@ -34,11 +34,7 @@ pub fn restore(path: &Path, questionnaire: &Questionnaire) -> Restored {
     let problem = match String::from_utf8(bytes) {
         Err(_) => String::from("it is not valid UTF-8"),
         Ok(text) => {
-            let file = SourceFile {
-                relative: String::new(),
-                display: path.display().to_string(),
-                text,
-            };
+            let file = SourceFile::named(&path.display().to_string(), text);
             match Answers::parse(&file, questionnaire) {
                 Ok(answers) => {
                     return Restored {

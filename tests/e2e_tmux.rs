@@ -364,3 +364,28 @@ fn idle_app_uses_no_cpu() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn ctrl_z_suspends_and_fg_resumes() {
+    let t = Tmux::start("suspend", 100, 30);
+    let bin = env!("CARGO_BIN_EXE_backchain");
+    t.run(&format!(
+        "BACKCHAIN_STATE_DIR={} {bin}; echo EXIT=$?",
+        t.dir.join("state").display()
+    ));
+    t.wait_for("Question 1 of");
+    t.keys(&["C-z"]);
+    t.wait_for("Stopped");
+    assert_eq!(
+        t.modes(),
+        "alt=0 mouse=0",
+        "the shell gets a normal terminal back while stopped"
+    );
+    t.run("fg");
+    t.wait_for("Question 1 of");
+    assert_eq!(t.modes(), "alt=1 mouse=1");
+    t.keys(&["4"]);
+    t.wait_for("Search");
+    t.keys(&["q"]);
+    t.assert_terminal_restored();
+}

@@ -37,10 +37,3 @@ pub fn picture(name: &str) -> Option<&'static str> {
 pub fn diagram(name: &str) -> Option<&'static str> {
     diagrams().get(name).copied()
 }
-
-/// Names of all exercise drawings, sorted.
-pub fn picture_names() -> Vec<&'static str> {
-    let mut names: Vec<_> = pictures().keys().copied().collect();
-    names.sort_unstable();
-    names
-}

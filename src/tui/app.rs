@@ -14,7 +14,6 @@ use ratatui::layout::Rect;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Effect {
     SaveAnswers,
-    ClearSavedAnswers,
     ExportRoutine,
     Suspend,
 }

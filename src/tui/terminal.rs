@@ -180,14 +180,6 @@ fn run_effects(
                     ));
                 }
             }
-            Effect::ClearSavedAnswers => {
-                if let Err(e) = save::clear(&options.answers_path) {
-                    app.error(format!(
-                        "could not remove {}: {e}",
-                        options.answers_path.display()
-                    ));
-                }
-            }
             Effect::ExportRoutine => export(app, options),
             Effect::Suspend => suspend(terminal, options.mouse)?,
         }

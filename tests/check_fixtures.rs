@@ -89,3 +89,56 @@ fn every_invalid_fixture_reports_exactly_its_error() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn content_dir_comes_from_the_flag_before_or_after_the_command_or_the_environment() {
+    let bad = fixtures().join("invalid/unknown-phase");
+    let bin = env!("CARGO_BIN_EXE_backchain");
+    let code = |cmd: &mut Command| cmd.output().unwrap().status.code();
+    // The fixture overlay alone lacks the rest of the store, so it has problems: exit 1 either way.
+    assert_eq!(
+        code(Command::new(bin).arg("--content").arg(&bad).arg("check")),
+        Some(1)
+    );
+    assert_eq!(
+        code(Command::new(bin).arg("check").arg("--content").arg(&bad)),
+        Some(1)
+    );
+    assert_eq!(
+        code(
+            Command::new(bin)
+                .arg("check")
+                .env("BACKCHAIN_CONTENT", &bad)
+        ),
+        Some(1)
+    );
+    assert_eq!(
+        code(
+            Command::new(bin)
+                .arg("check")
+                .env_remove("BACKCHAIN_CONTENT")
+        ),
+        Some(0)
+    );
+    let missing = Command::new(bin)
+        .args(["check", "--content", "/no/such/folder"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read content folder"));
+}
+
+#[test]
+fn show_paths_names_the_content_and_the_answers_file() {
+    let out = Command::new(env!("CARGO_BIN_EXE_backchain"))
+        .arg("--show-paths")
+        .env("BACKCHAIN_STATE_DIR", "/tmp/backchain-paths-test")
+        .env_remove("BACKCHAIN_CONTENT")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text,
+        "content: built-in content\nanswers: /tmp/backchain-paths-test/answers.toml\n"
+    );
+}

@@ -23,6 +23,11 @@ pub struct Report {
 }
 
 impl Report {
+    /// A chain's score by id.
+    pub fn chain(&self, id: &str) -> Option<&ChainScore> {
+        self.chains.iter().find(|c| c.id == id)
+    }
+
     pub fn has_red_flags(&self) -> bool {
         !self.red_flags.is_empty()
     }

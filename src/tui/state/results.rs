@@ -743,9 +743,7 @@ pub fn reasons_text(report: &Report, state: &ResultsState, width: u16) -> Vec<Te
             .iter()
             .map(|id| {
                 report
-                    .chains
-                    .iter()
-                    .find(|c| c.id == *id)
+                    .chain(id)
                     .map_or(id.clone(), |c| format!("{} ({:.0})", c.short, c.score))
             })
             .collect();

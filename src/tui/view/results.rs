@@ -256,13 +256,7 @@ fn render_chains(app: &App, frame: &mut Frame, rect: Rect) {
                 let names: Vec<&str> = chain
                     .close_to
                     .iter()
-                    .map(|id| {
-                        report
-                            .chains
-                            .iter()
-                            .find(|c| c.id == *id)
-                            .map_or(id.as_str(), |c| c.short.as_str())
-                    })
+                    .map(|id| report.chain(id).map_or(id.as_str(), |c| c.short.as_str()))
                     .collect();
                 let tie = format!("  ≈ near-tie with {}", names.join(", "));
                 if line.width() + text_width(&tie) <= width {

@@ -239,9 +239,68 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
+/// Columns `text` takes in a terminal (wide CJK and emoji count two).
+pub fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// `text` word-wrapped to `width` columns: the first line starts with `first`, every other line with
+/// `rest`; a newline starts a new line; a word longer than a line is broken. The one wrapper for plain
+/// text, used by the CLI and the terminal app alike.
+pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::from(first);
+    let mut lead = self::width(first);
+    let mut used = lead;
+    for (n, paragraph) in text.split('\n').enumerate() {
+        if n > 0 {
+            lines.push(std::mem::replace(&mut line, String::from(rest)));
+            lead = self::width(rest);
+            used = lead;
+        }
+        for word in paragraph.split_whitespace() {
+            let w = self::width(word);
+            if used > lead && used + 1 + w > width {
+                lines.push(std::mem::replace(&mut line, String::from(rest)));
+                lead = self::width(rest);
+                used = lead;
+            }
+            if used > lead {
+                line.push(' ');
+                used += 1;
+            }
+            for c in word.chars() {
+                let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if used + cw > width && used > lead {
+                    lines.push(std::mem::replace(&mut line, String::from(rest)));
+                    lead = self::width(rest);
+                    used = lead;
+                }
+                line.push(c);
+                used += cw;
+            }
+        }
+    }
+    lines.push(line);
+    lines
+}
+
 #[cfg(test)]
 mod tests {
-    use super::clean;
+    use super::{clean, wrap};
+
+    #[test]
+    fn wrapping_keeps_words_whole_breaks_long_ones_and_counts_wide_chars() {
+        assert_eq!(wrap("one two three", 7, "", ""), ["one two", "three"]);
+        assert_eq!(wrap("abcdefghij", 4, "", ""), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("a\nb", 10, "", ""), ["a", "b"]);
+        assert_eq!(wrap("", 5, "", ""), [""]);
+        assert_eq!(
+            wrap("alpha beta gamma", 12, "- ", "  "),
+            ["- alpha beta", "  gamma"]
+        );
+        assert_eq!(wrap("髋关节 内旋", 7, "", ""), ["髋关节", "内旋"]);
+    }
 
     #[test]
     fn plain_text_is_unchanged() {

@@ -84,7 +84,7 @@ fn text(c: &Comparison) -> String {
 
 /// Wraps a paragraph to [`WIDTH`] and appends it.
 fn paragraph(out: &mut String, text: &str, first: &str, rest: &str) {
-    for line in fit(text, WIDTH, first, rest) {
+    for line in crate::text::wrap(text, WIDTH, first, rest) {
         out.push_str(&line);
         out.push('\n');
     }
@@ -132,7 +132,7 @@ fn topic_row(out: &mut String, c: &Comparison, row: &Row) {
 /// A column's lines: its heading, then per claim the stance label, statement, evidence and location, and
 /// our note when there is one.
 fn column(topic: &Topic, claims: &[&Claim], heading: &str, cols: usize) -> Vec<String> {
-    let mut lines = fit(heading, cols, "", "");
+    let mut lines = crate::text::wrap(heading, cols, "", "");
     if claims.is_empty() {
         lines.push(String::from("(says nothing on this)"));
     }
@@ -143,62 +143,33 @@ fn column(topic: &Topic, claims: &[&Claim], heading: &str, cols: usize) -> Vec<S
         let stance = topic
             .stance(&claim.stance)
             .map_or(claim.stance.as_str(), |s| s.label.as_str());
-        lines.extend(fit(stance, cols, "• ", "  "));
-        lines.extend(fit(&claim.statement, cols, "  ", "  "));
-        lines.extend(fit(
+        lines.extend(crate::text::wrap(stance, cols, "• ", "  "));
+        lines.extend(crate::text::wrap(&claim.statement, cols, "  ", "  "));
+        lines.extend(crate::text::wrap(
             &format!("[{} · {}]", claim.evidence.as_str(), claim.location),
             cols,
             "  ",
             "   ",
         ));
         if let Some(note) = &claim.note {
-            lines.extend(fit(&format!("note: {note}"), cols, "  ", "  "));
+            lines.extend(crate::text::wrap(
+                &format!("note: {note}"),
+                cols,
+                "  ",
+                "  ",
+            ));
         }
     }
     lines
 }
 
-/// Display width in terminal columns (wide characters count two).
-fn width(s: &str) -> usize {
-    ratatui::text::Span::raw(s).width()
-}
+use crate::text::width;
 
 /// Pads with spaces to `cols` display columns.
 fn pad(s: &str, cols: usize) -> String {
     let mut padded = String::from(s);
     padded.extend(std::iter::repeat_n(' ', cols.saturating_sub(width(s))));
     padded
-}
-
-/// Wraps `text` into lines of at most `cols` display columns; the first line starts with `first`, the
-/// others with `rest`. Words longer than a line are broken.
-fn fit(text: &str, cols: usize, first: &str, rest: &str) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::from(first);
-    let mut empty = true;
-    for word in text.split_whitespace() {
-        let room = cols.saturating_sub(width(&line) + usize::from(!empty));
-        if width(word) > room && !empty {
-            lines.push(std::mem::replace(&mut line, String::from(rest)));
-            empty = true;
-        }
-        if !empty {
-            line.push(' ');
-        }
-        for ch in word.chars() {
-            let mut buf = [0u8; 4];
-            let w = width(ch.encode_utf8(&mut buf));
-            if width(&line) + w > cols && width(&line) > width(rest) {
-                lines.push(std::mem::replace(&mut line, String::from(rest)));
-            }
-            line.push(ch);
-        }
-        empty = false;
-    }
-    if !empty || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
 }
 
 // ---- JSON ----
@@ -291,20 +262,7 @@ fn json(c: &Comparison) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{fit, pad, width};
-
-    #[test]
-    fn fit_wraps_within_the_column() {
-        let lines = fit("one two three four five six", 10, "• ", "  ");
-        assert_eq!(lines, ["• one two", "  three", "  four", "  five six"]);
-        assert!(lines.iter().all(|l| width(l) <= 10));
-    }
-
-    #[test]
-    fn fit_breaks_words_longer_than_a_line() {
-        let lines = fit("abcdefghijkl", 6, "", "");
-        assert_eq!(lines, ["abcdef", "ghijkl"]);
-    }
+    use super::{pad, width};
 
     #[test]
     fn pad_counts_wide_characters_as_two() {

@@ -93,25 +93,10 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// Wraps prose to [`WIDTH`] columns with a hanging indent.
+/// Wraps prose to [`WIDTH`] columns, every line starting with `indent`; ends with a newline.
 pub fn wrap(text: &str, indent: &str) -> String {
     let mut out = String::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::from(indent);
-        let mut empty = true;
-        for word in paragraph.split_whitespace() {
-            if !empty && line.chars().count() + 1 + word.chars().count() > WIDTH {
-                out.push_str(line.trim_end());
-                out.push('\n');
-                line = String::from(indent);
-                empty = true;
-            }
-            if !empty {
-                line.push(' ');
-            }
-            line.push_str(word);
-            empty = false;
-        }
+    for line in crate::text::wrap(text, WIDTH, indent, indent) {
         out.push_str(line.trim_end());
         out.push('\n');
     }

@@ -79,36 +79,9 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-/// `text` word-wrapped to `width` columns; words longer than a line are broken.
+/// `text` word-wrapped to `width` columns (see [`crate::text::wrap`]).
 pub fn wrap_lines(text: &str, width: u16) -> Vec<String> {
-    let width = usize::from(width.max(1));
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        let mut used = 0usize;
-        for word in paragraph.split_whitespace() {
-            let w = ratatui::text::Span::raw(word).width();
-            if used > 0 && used + 1 + w > width {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            if used > 0 {
-                line.push(' ');
-                used += 1;
-            }
-            for c in word.chars() {
-                let cw = ratatui::text::Span::raw(c.to_string()).width();
-                if used + cw > width && used > 0 {
-                    lines.push(std::mem::take(&mut line));
-                    used = 0;
-                }
-                line.push(c);
-                used += cw;
-            }
-        }
-        lines.push(line);
-    }
-    lines
+    crate::text::wrap(text, usize::from(width.max(1)), "", "")
 }
 
 /// Lines `text` takes when word-wrapped to `width` columns.
@@ -148,14 +121,6 @@ pub fn item_at(heights: &[u16], first: usize, row: u16) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wrapping_breaks_on_words_and_long_words() {
-        assert_eq!(wrap_lines("one two three", 7), ["one two", "three"]);
-        assert_eq!(wrap_lines("abcdefghij", 4), ["abcd", "efgh", "ij"]);
-        assert_eq!(wrap_lines("a\nb", 10), ["a", "b"]);
-        assert_eq!(wrapped_height("", 5), 1);
-    }
 
     #[test]
     fn the_cursor_stays_in_view() {

@@ -1040,10 +1040,6 @@ fn detail_view(app: &App) -> Option<(Detail, usize)> {
 }
 
 pub fn update(app: &mut App, action: Action) {
-    // Messages last until the next action here; errors stay until replaced.
-    if app.status.as_ref().is_some_and(|s| !s.error) {
-        app.status = None;
-    }
     let state = &mut app.library;
     match action {
         Action::NextPane => {

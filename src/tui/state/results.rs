@@ -952,6 +952,15 @@ fn step_heading(chain: &Chain, step: usize) -> String {
     format!("Step {} of {} · {label}", step + 1, chain.steps.len())
 }
 
+/// What the detail and claims panes say when the selected chain is not in the store.
+fn missing_chain(width: u16) -> Vec<TextLine> {
+    wrap(
+        &[(Tone::Muted, "This chain is not in the content store.")],
+        width,
+        0,
+    )
+}
+
 /// The selected step's detail under the diagram, then who the story describes and its way out.
 pub fn detail_text(
     store: &Store,
@@ -960,11 +969,7 @@ pub fn detail_text(
     width: u16,
 ) -> Vec<TextLine> {
     let Some(chain) = state.selected_chain(store, report) else {
-        return wrap(
-            &[(Tone::Muted, "This chain is not in the content store.")],
-            width,
-            0,
-        );
+        return missing_chain(width);
     };
     let mut out = Vec::new();
     if let Some(step) = chain.steps.get(state.step) {
@@ -1014,11 +1019,7 @@ pub fn claims_text(
     width: u16,
 ) -> Vec<TextLine> {
     let Some(chain) = state.selected_chain(store, report) else {
-        return wrap(
-            &[(Tone::Muted, "This chain is not in the content store.")],
-            width,
-            0,
-        );
+        return missing_chain(width);
     };
     let Some(step) = chain.steps.get(state.step) else {
         return wrap(&[(Tone::Muted, "This chain has no steps.")], width, 0);

@@ -115,11 +115,11 @@ proptest! {
         match Answers::parse(&file, q) {
             Ok(answers) => {
                 let report = engine::evaluate(store(), &answers);
-                assert!(report.chains.iter().all(|c| (0.0..=100.0).contains(&c.score)));
-                if report.has_red_flags() {
+                assert!(report.chains.iter().all(|c| (0.0..=1.0).contains(&c.probability)));
+                if report.has_red_flags() || !report.safety_checked {
                     assert!(report.routine.is_none());
                 }
-                let json = report.to_json().to_string();
+                let json = report.to_json("").to_string();
                 assert!(!has_terminal_controls(&json));
             }
             Err(problems) => assert_well_formed(&problems),

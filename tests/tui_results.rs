@@ -344,7 +344,7 @@ fn the_routine_lists_where_its_sources_disagree() {
     let app = app_with(|s| fixture(s, "tight-or-sleepy-tight"), 80, 24);
     let routine = app.report.routine.as_ref().expect("a routine");
     assert!(!routine.conflicts.is_empty());
-    let text = plain(&routine_text(&app.report, 78)).join("\n");
+    let text = plain(&routine_text(&app.store, &app.report, 78)).join("\n");
     assert!(text.contains("Where the sources disagree"));
     assert!(text.contains("≠ "));
     assert!(text.contains("Cautions"));

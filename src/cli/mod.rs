@@ -3,6 +3,7 @@
 
 mod check;
 mod compare;
+mod model;
 mod output;
 mod quiz;
 mod search;
@@ -15,14 +16,18 @@ use std::path::PathBuf;
 
 pub use output::{Exit, emit};
 
-pub use crate::DISCLAIMER;
+/// Under `--help`. The full disclaimer, with every red flag, is built from the questionnaire and printed
+/// with every result.
+const AFTER_HELP: &str = "backchain is not medical advice. It summarises five public articles and cannot \
+examine you. Its first question asks about the signs that need a clinician rather than exercises; it \
+gives no routine until that question is answered, and none if any of them apply.";
 
 #[derive(Debug, Parser)]
 #[command(
     name = "backchain",
     version,
     about = "Which causal chain explains your tight hamstrings and lower back pain, why, and what to do.",
-    after_help = DISCLAIMER
+    after_help = AFTER_HELP
 )]
 pub struct Cli {
     /// Read content from this folder instead of the built-in store.
@@ -59,14 +64,31 @@ pub enum Command {
     },
     /// Answer the questionnaire (from a file, or line by line) and get your chains, reasons and routine.
     Quiz {
-        /// TOML answers file: question_id = "option_id" (a list for multiple choice). Without it, asks.
+        /// TOML answers file: question_id = "option_id" (a list for multiple choice). Without it, the
+        /// questions are asked one by one.
         #[arg(long, value_name = "FILE")]
         answers: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = QuizFormat::Text)]
         format: QuizFormat,
+        /// When asking: `best` asks next the question that tells the stories apart best; `file` asks
+        /// in the questionnaire's order. The safety question always comes first.
+        #[arg(long, value_enum, default_value_t = QuizOrder::Best)]
+        order: QuizOrder,
     },
     /// Fuzzy-search exercises by name, alias, muscle, equipment or goal.
     Search(SearchArgs),
+    /// Re-measure the evidence model: winners, near-ties and routines over every fully answered file
+    /// and a seeded sample of partial ones.
+    Model {
+        /// How many random partial answers files to add.
+        #[arg(long, default_value_t = 100_000)]
+        partial: usize,
+        /// Seed for the partial files (the same seed gives the same files).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Two articles side by side, their claims aligned by topic.
     Compare {
         /// First article id, e.g. ribs-and-breathing
@@ -102,6 +124,12 @@ pub struct SearchArgs {
     /// Type the query one character at a time and print load and per-keystroke times.
     #[arg(long)]
     pub timings: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum QuizOrder {
+    Best,
+    File,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -184,10 +212,16 @@ pub fn run() -> Exit {
         Some(Command::Quiz {
             ref answers,
             format,
+            order,
         }) => with_store(&origin, |store| {
-            quiz::run(store, answers.as_deref(), format)
+            quiz::run(store, answers.as_deref(), format, order)
         }),
         Some(Command::Search(ref args)) => search::run(&origin, args),
+        Some(Command::Model {
+            partial,
+            seed,
+            format,
+        }) => with_store(&origin, |store| model::run(store, partial, seed, format)),
         Some(Command::Compare {
             ref a,
             ref b,

@@ -2,27 +2,30 @@
 
 use super::output::emit_err;
 use super::show::{bullet, wrap};
-use super::{Exit, QuizFormat, emit};
+use super::{Exit, QuizFormat, QuizOrder, emit};
 use crate::content::{QuestionKind, SourceFile, Store};
 use crate::engine::{self, Answers, Report, flow};
 use std::fmt::Write as _;
 use std::io::BufRead;
 use std::path::Path;
 
-pub fn run(store: &Store, answers: Option<&Path>, format: QuizFormat) -> Exit {
+pub fn run(store: &Store, answers: Option<&Path>, format: QuizFormat, order: QuizOrder) -> Exit {
     let answers = match answers {
         Some(path) => match read_answers(store, path) {
             Ok(answers) => answers,
             Err(exit) => return exit,
         },
-        None => match ask(store) {
+        None => match ask(store, order) {
             Ok(answers) => answers,
             Err(exit) => return exit,
         },
     };
     let report = engine::evaluate(store, &answers);
     let text = match format {
-        QuizFormat::Json => format!("{:#}\n", report.to_json()),
+        QuizFormat::Json => format!(
+            "{:#}\n",
+            report.to_json(&engine::disclaimer(&store.questionnaire))
+        ),
         QuizFormat::Markdown => engine::markdown::render(store, &report),
         QuizFormat::Text => render_text(store, &report),
     };
@@ -63,30 +66,65 @@ pub fn read_answers(store: &Store, path: &Path) -> Result<Answers, Exit> {
     })
 }
 
-/// Asks every question on a plain terminal, one at a time. Stops at a red flag.
-fn ask(store: &Store) -> Result<Answers, Exit> {
+/// Asks the questions on a plain terminal, one at a time: the safety question first (it cannot be
+/// skipped), then, in `Best` order, the question that would tell the stories apart best. Stops at a
+/// red flag; says when the rest are optional.
+fn ask(store: &Store, order: QuizOrder) -> Result<Answers, Exit> {
     let q = &store.questionnaire;
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
     let mut answers = Answers::new();
+    let mut skipped: Vec<String> = Vec::new();
     let mut section = String::new();
-    eprintln!("{}\n", wrap(crate::DISCLAIMER, "").trim_end());
+    let mut said_settled = false;
+    eprintln!("{}\n", wrap(&engine::disclaimer(q), "").trim_end());
     eprintln!("Answer with the option number (several numbers separated by commas where allowed).");
-    eprintln!("Enter on its own skips a question; q finishes early.\n");
-    let mut index = 0;
-    while let Some(question) = q.questions.get(index) {
-        index += 1;
-        if !flow::is_shown(q, question, &answers) {
-            continue;
+    eprintln!("Enter on its own skips a question (not the safety question); q finishes early.\n");
+    loop {
+        let report = engine::evaluate(store, &answers);
+        if report.has_red_flags() {
+            break;
         }
+        if report.settled && !said_settled {
+            said_settled = true;
+            if let Some(top) = report.chains.first() {
+                eprintln!(
+                    "\n{} now holds {}: the remaining questions are optional (q to finish).",
+                    top.short,
+                    engine::verdict::percent(top.probability)
+                );
+            }
+        }
+        let pending = |question: &&crate::content::Question| {
+            flow::is_shown(q, question, &answers)
+                && !answers.is_answered(&question.id)
+                && !skipped.iter().any(|s| s == question.id.as_str())
+        };
+        let best = report
+            .next_questions
+            .iter()
+            .find(|n| q.question(&n.id).as_ref().is_some_and(pending));
+        let question = match order {
+            QuizOrder::Best => best
+                .and_then(|n| q.question(&n.id))
+                .or_else(|| q.questions.iter().find(pending)),
+            QuizOrder::File => q.questions.iter().find(pending),
+        };
+        let Some(question) = question else { break };
         if question.section != section.as_str() {
             section = question.section.to_string();
             if let Some(s) = q.section(&section) {
-                eprintln!("== {} ==\n{}", s.title, wrap(&s.intro, "").trim_end());
+                eprintln!("\n== {} ==\n{}", s.title, wrap(&s.intro, "").trim_end());
             }
         }
         let (done, all) = flow::progress(q, &answers);
         eprintln!("\n[{}/{}] {}", done + 1, all, question.prompt);
+        if let Some(why) = best
+            .filter(|n| n.id == question.id.as_str())
+            .and_then(|n| engine::verdict::why_ask(store, n))
+        {
+            eprintln!("  (asked now because {why})");
+        }
         eprint!(
             "{}",
             wrap(&format!("How to check: {}", question.how_to_check), "  ")
@@ -94,6 +132,7 @@ fn ask(store: &Store) -> Result<Answers, Exit> {
         for (n, option) in question.options.iter().enumerate() {
             eprintln!("  {}) {}", n + 1, option.label);
         }
+        let safety = question.is_red_flag_screen();
         loop {
             eprint!(
                 "{}> ",
@@ -112,6 +151,18 @@ fn ask(store: &Store) -> Result<Answers, Exit> {
                 return Ok(answers);
             }
             if line.is_empty() {
+                if safety {
+                    eprintln!(
+                        "  This question cannot be skipped: backchain gives no ranking and no routine until it is answered. Type the numbers that apply, or {} for None of these.",
+                        question
+                            .options
+                            .iter()
+                            .position(|o| o.exclusive)
+                            .map_or_else(|| String::from("the last"), |i| (i + 1).to_string())
+                    );
+                    continue;
+                }
+                skipped.push(question.id.to_string());
                 break;
             }
             let picked: Option<Vec<String>> = line
@@ -148,16 +199,15 @@ fn ask(store: &Store) -> Result<Answers, Exit> {
                 ),
             }
         }
-        if !engine::red_flags::red_flags(q, &answers).is_empty() {
-            break;
-        }
     }
     Ok(answers)
 }
 
-/// The report for a plain terminal.
+/// The report for a plain terminal. The safety status and the verdict come first.
 pub fn render_text(store: &Store, report: &Report) -> String {
     let mut out = String::new();
+    let disclaimer = engine::disclaimer(&store.questionnaire);
+    let verdict = engine::verdict::verdict(store, report);
     if report.has_red_flags() {
         let _ = writeln!(out, "!! SEE A CLINICIAN — NO ROUTINE !!\n");
         if let Some(care) = &report.care {
@@ -172,55 +222,101 @@ pub fn render_text(store: &Store, report: &Report) -> String {
             );
             out.push_str(&wrap(&flag.message, "  "));
         }
-        let _ = writeln!(out, "\n{}", wrap(crate::DISCLAIMER, "").trim_end());
+        let _ = writeln!(out, "\n{}", wrap(&disclaimer, "").trim_end());
+        return out;
+    }
+    if !report.safety_checked {
+        let _ = writeln!(out, "!! SAFETY QUESTION NOT ANSWERED — NO RANKING, NO ROUTINE !!\n");
+        out.push_str(&wrap(report.care.as_deref().unwrap_or_default(), ""));
+        let _ = writeln!(
+            out,
+            "\nRun `backchain quiz` to be asked it, or add `red_flags = [\"none\"]` (or the flags that apply) to your answers file."
+        );
+        let _ = writeln!(out, "\n{}", wrap(&disclaimer, "").trim_end());
         return out;
     }
     let _ = writeln!(
         out,
-        "Answered {} of {} questions.\n",
-        report.answered, report.asked
+        "Safety question answered: no red flags.\nAnswered {} of {} questions; {} of them tell the stories apart.\n",
+        report.answered, report.asked, report.evidence_answers
     );
-    let _ = writeln!(out, "Chains, best fit first:");
-    for (rank, c) in report.chains.iter().enumerate() {
-        let bar = "#".repeat((c.score / 5.0).round() as usize);
-        let tie = if c.close_to.is_empty() {
+    let _ = writeln!(out, "{}.", verdict.headline);
+    for paragraph in &verdict.body {
+        out.push_str(&wrap(paragraph, "  "));
+    }
+    if !verdict.ask.is_empty() {
+        let _ = writeln!(out, "\nQuestions that would settle it, best first:");
+        for line in &verdict.ask {
+            out.push_str(&bullet(line, "  ", "? "));
+        }
+    }
+    let _ = writeln!(out, "\nStories, most likely first (probabilities add up to 100 %):");
+    let mut rows: Vec<(String, f64, &[String])> = report
+        .chains
+        .iter()
+        .map(|c| (c.short.clone(), c.probability, c.close_to.as_slice()))
+        .collect();
+    rows.push((
+        String::from("None of these stories"),
+        report.none_probability,
+        &[],
+    ));
+    rows.sort_by(|a, b| b.1.total_cmp(&a.1));
+    for (name, p, close) in rows {
+        let bar = "#".repeat((p * 20.0).round() as usize);
+        let tie = if close.is_empty() {
             String::new()
         } else {
-            format!("  ≈ near-tie with {}", c.close_to.join(", "))
+            let names: Vec<String> = close
+                .iter()
+                .map(|id| engine::verdict::story_name(store, id))
+                .collect();
+            format!("  ≈ near-tie with {}", names.join(", "))
         };
         let _ = writeln!(
             out,
-            "  {}. {:<24} {:>3.0}  {:<20} {:>3.0}% unknown{}",
-            rank + 1,
-            c.short,
-            c.score,
+            "  {:<24} {:>5}  {:<20}{}",
+            name,
+            engine::verdict::percent(p),
             bar,
-            c.unknown * 100.0,
             tie
         );
     }
     if let Some(best) = report.chains.first() {
         let _ = writeln!(out, "\nWhy {} ({}):", best.title, best.id);
         if best.reasons.is_empty() {
-            let _ = writeln!(out, "  No answer so far speaks to this chain.");
+            let _ = writeln!(out, "  No answer so far speaks to this story.");
         }
         for r in &best.reasons {
-            let sign = if r.weight > 0 { "▲" } else { "▼" };
-            let _ = writeln!(
-                out,
-                "  {sign} {:+5.1}  {} → {}",
-                r.points, r.prompt, r.answer_label
-            );
+            let sign = match r.direction() {
+                "up" => "▲",
+                "down" => "▼",
+                _ => "·",
+            };
+            out.push_str(&bullet(
+                &format!("{} → {}: {}.", r.prompt, r.answer_label, engine::verdict::reason_in_words(store, r)),
+                "  ",
+                &format!("{sign} "),
+            ));
             if let Some(note) = &r.note {
-                out.push_str(&wrap(note, "           "));
+                let basis = r.basis.map_or("", |b| b.describe());
+                out.push_str(&wrap(&format!("{note} ({basis})"), "      "));
             }
         }
+    }
+    if let Some(c) = &report.counterpoint {
+        let _ = writeln!(out, "\nThe strongest word against it:");
+        out.push_str(&bullet(
+            &format!("{} ({}): {}", c.article_name, c.evidence, c.statement),
+            "  ",
+            "≠ ",
+        ));
     }
     match &report.routine {
         None => {
             let _ = writeln!(
                 out,
-                "\nNo chain stands out yet, so no routine. Answer more questions."
+                "\nNo routine yet: backchain gives one only when one story clearly fits."
             );
         }
         Some(routine) => {
@@ -272,6 +368,6 @@ pub fn render_text(store: &Store, report: &Report) -> String {
             }
         }
     }
-    let _ = writeln!(out, "\n{}", wrap(crate::DISCLAIMER, "").trim_end());
+    let _ = writeln!(out, "\n{}", wrap(&disclaimer, "").trim_end());
     out
 }

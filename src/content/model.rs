@@ -136,6 +136,10 @@ pub struct Chain {
     #[serde(rename = "step")]
     pub steps: Vec<Step>,
     pub way_out: WayOut,
+    /// Claims from other articles that speak most strongly against this story, strongest first;
+    /// every verdict shows the first. Without it, backchain picks one from the topics.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counterpoints: Vec<Text>,
     #[serde(skip)]
     pub file: FileId,
 }

@@ -22,7 +22,7 @@ fn md(text: &str) -> String {
 
 pub fn render(store: &Store, report: &Report) -> String {
     let mut out = String::from("# backchain — your routine\n\n");
-    let _ = writeln!(out, "> {}\n", crate::DISCLAIMER);
+    let _ = writeln!(out, "> {}\n", md(&super::disclaimer(&store.questionnaire)));
     if report.has_red_flags() {
         let _ = writeln!(out, "## Please see a clinician first\n");
         if let Some(care) = &report.care {
@@ -40,34 +40,62 @@ pub fn render(store: &Store, report: &Report) -> String {
         out.push_str("\nNo routine is given while a red flag is present.\n");
         return out;
     }
+    if !report.safety_checked {
+        let _ = writeln!(out, "## The safety question is not answered\n");
+        let _ = writeln!(out, "**{}**\n", md(report.care.as_deref().unwrap_or_default()));
+        out.push_str("No ranking and no routine are given until it is answered.\n");
+        return out;
+    }
+    let verdict = super::verdict::verdict(store, report);
     let _ = writeln!(
         out,
-        "Answered {} of {} questions.\n",
-        report.answered, report.asked
+        "Safety question answered: no red flags. Answered {} of {} questions; {} tell the stories apart.\n",
+        report.answered, report.asked, report.evidence_answers
     );
-    out.push_str("## How the chains fit you\n\n| chain | score | unknown |\n|---|---:|---:|\n");
-    for c in &report.chains {
-        let _ = writeln!(
-            out,
-            "| {} | {:.0} | {:.0}% |",
-            md(&c.title),
-            c.score,
-            c.unknown * 100.0
-        );
+    let _ = writeln!(out, "## {}\n", md(&verdict.headline));
+    for paragraph in &verdict.body {
+        let _ = writeln!(out, "{}\n", md(paragraph));
+    }
+    if !verdict.ask.is_empty() {
+        out.push_str("Questions that would settle it, best first:\n\n");
+        for line in &verdict.ask {
+            let _ = writeln!(out, "- {}", md(line));
+        }
+        out.push('\n');
+    }
+    out.push_str("## How likely each story is\n\n| story | probability |\n|---|---:|\n");
+    let mut rows: Vec<(String, f64)> = report
+        .chains
+        .iter()
+        .map(|c| (md(&c.title), c.probability))
+        .collect();
+    rows.push((String::from("None of these stories"), report.none_probability));
+    rows.sort_by(|a, b| b.1.total_cmp(&a.1));
+    for (title, p) in rows {
+        let _ = writeln!(out, "| {title} | {} |", super::verdict::percent(p));
     }
     if let Some(best) = report.chains.first() {
         let _ = writeln!(out, "\n### Why {}\n", md(&best.title));
         for r in &best.reasons {
             let _ = writeln!(
                 out,
-                "- {} → *{}* ({:+.0} points){}",
+                "- {} → *{}*: {}{}",
                 md(&r.prompt),
                 md(&r.answer_label),
-                r.points,
+                md(&super::verdict::reason_in_words(store, r)),
                 r.note
                     .as_deref()
-                    .map(|n| format!(": {}", md(n)))
+                    .map(|n| format!(". {} ({})", md(n), r.basis.map_or("", |b| b.describe())))
                     .unwrap_or_default()
+            );
+        }
+        if let Some(c) = &report.counterpoint {
+            let _ = writeln!(
+                out,
+                "\n**The strongest word against it** — {} ({}): {}",
+                md(&c.article_name),
+                md(&c.evidence),
+                md(&c.statement)
             );
         }
         if let Some(chain) = store.chain(&best.id) {
@@ -84,7 +112,7 @@ pub fn render(store: &Store, report: &Report) -> String {
         }
     }
     let Some(routine) = &report.routine else {
-        out.push_str("\nNo chain stands out yet, so there is no routine. Answer more questions.\n");
+        out.push_str("\nNo routine yet: backchain gives one only when one story clearly fits.\n");
         return out;
     };
     let _ = writeln!(

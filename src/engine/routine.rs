@@ -1,13 +1,12 @@
 //! Builds a routine from the best-fitting chain (and a close second): exercises ordered by phase, no
 //! duplicates, a dose for each, the total time, the cautions, and where the chains' articles disagree.
 
+use super::report::SECOND_MIN;
 use super::score::ChainScore;
 use crate::compare::{Relation, relation, stances};
 use crate::content::{Dosage, Phase, Store};
 use serde::Serialize;
-
-/// A second chain joins the routine when it scores within this many points of the first.
-pub const SECOND_WITHIN: f64 = 10.0;
+use serde_json::json;
 /// At most this many exercises of one phase.
 const PER_PHASE: usize = 2;
 /// At most this many exercises in all.
@@ -65,27 +64,48 @@ pub struct Routine {
     pub avoid: Vec<String>,
 }
 
-/// The chains a routine is built for: the best one if it has any evidence for it, plus a close second.
-pub fn routine_chains(ranked: &[ChainScore]) -> Vec<&ChainScore> {
-    let mut chains = Vec::new();
-    if let Some(top) = ranked.first().filter(|t| t.score > 50.0) {
-        chains.push(top);
-        if let Some(second) = ranked
-            .get(1)
-            .filter(|s| s.score > 50.0 && top.score - s.score <= SECOND_WITHIN)
-        {
-            chains.push(second);
+impl RoutineItem {
+    /// One item of `routine` in `backchain quiz --format json`.
+    pub fn to_json(&self) -> serde_json::Value {
+        let mut item = json!({
+            "exercise": self.exercise,
+            "name": self.name,
+            "phase": self.phase,
+            "dose": self.dose,
+            "sets": self.dosage.sets,
+            "per_side": self.dosage.per_side,
+            "seconds_total": self.seconds,
+            "serves": self.serves,
+            "cautions": self.cautions,
+        });
+        let d = &self.dosage;
+        for (key, value) in [
+            ("reps", d.reps),
+            ("breaths", d.breaths),
+            ("seconds", d.seconds),
+            ("hold_seconds", d.hold_seconds),
+            ("rest_seconds", d.rest_seconds),
+        ] {
+            if let Some(v) = value {
+                item[key] = json!(v);
+            }
         }
+        item
+    }
+}
+
+/// The chains a routine is built for, given a clear verdict: the top one, plus the second when it is
+/// strong in its own right ([`SECOND_MIN`]).
+pub fn routine_chains(ranked: &[ChainScore]) -> Vec<&str> {
+    let mut chains: Vec<&str> = ranked.first().map(|c| c.id.as_str()).into_iter().collect();
+    if let Some(second) = ranked.get(1).filter(|s| s.probability >= SECOND_MIN) {
+        chains.push(&second.id);
     }
     chains
 }
 
-/// The routine for the ranked chains, or `None` when no chain has evidence for it yet.
-pub fn build(store: &Store, ranked: &[ChainScore]) -> Option<Routine> {
-    let chains: Vec<&str> = routine_chains(ranked)
-        .iter()
-        .map(|c| c.id.as_str())
-        .collect();
+/// The routine for these chains (best first), or `None` without a chain.
+pub fn build(store: &Store, chains: &[&str]) -> Option<Routine> {
     let top = *chains.first()?;
     let articles_of = |chain: &str| -> Vec<&str> {
         store
@@ -180,7 +200,7 @@ pub fn build(store: &Store, ranked: &[ChainScore]) -> Option<Routine> {
         chains: chains.iter().map(|c| c.to_string()).collect(),
         items,
         total_seconds,
-        conflicts: conflicts(store, &chains),
+        conflicts: conflicts(store, chains),
         avoid,
     })
 }

@@ -80,8 +80,14 @@ pub enum Action {
     /// Ctrl-U: empty the text box.
     ClearInput,
     // Questionnaire
+    /// Back to the question seen before.
     PrevQuestion,
+    /// On to the most telling open question.
     NextQuestion,
+    /// The next question in the questionnaire's own order.
+    NextInOrder,
+    /// The previous question in the questionnaire's own order.
+    PrevInOrder,
     Skip,
     StartOver,
     /// y / n in a confirmation.

@@ -50,7 +50,7 @@ impl App {
     pub fn new(store: Store, answers: Answers, theme: Theme) -> App {
         let search = SearchIndex::new(&store);
         let report = engine::evaluate(&store, &answers);
-        let questionnaire = QuestionnaireState::new(&store, &answers);
+        let questionnaire = QuestionnaireState::new(&store, &answers, &report);
         let results = ResultsState::new(&store, &report);
         let compare = CompareState::new(&store);
         let exercises = ExercisesState::new(&store, &search);

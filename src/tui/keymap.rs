@@ -61,7 +61,7 @@ pub const BINDINGS: &[Binding] = &[
         true,
         [ch('n'), code(KeyCode::Right), ch('l')],
         "n/→",
-        "next question",
+        "next: the most telling question",
         Action::NextQuestion
     ),
     bind!(
@@ -69,8 +69,24 @@ pub const BINDINGS: &[Binding] = &[
         true,
         [ch('p'), code(KeyCode::Left), ch('h')],
         "p/←",
-        "previous question",
+        "back to the last question",
         Action::PrevQuestion
+    ),
+    bind!(
+        On(Questionnaire),
+        false,
+        [ch(']')],
+        "]",
+        "next question in order",
+        Action::NextInOrder
+    ),
+    bind!(
+        On(Questionnaire),
+        false,
+        [ch('[')],
+        "[",
+        "previous question in order",
+        Action::PrevInOrder
     ),
     bind!(
         On(Questionnaire),
@@ -600,7 +616,7 @@ mod tests {
     #[test]
     fn hints_come_from_the_table_and_skip_overridden_keys() {
         let hints = hints(Screen::Questionnaire);
-        assert!(hints.contains(&("n/→", "next question")));
+        assert!(hints.contains(&("n/→", "next: the most telling question")));
         assert!(hints.contains(&("q", "quit")));
         assert!(
             bindings_for(Screen::Questionnaire)

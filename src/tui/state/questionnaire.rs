@@ -1,7 +1,7 @@
 //! The questionnaire screen: one question at a time, its options, the self-test and why it is asked.
 
 use crate::content::{Question, QuestionKind, Store};
-use crate::engine::{Answers, Report, flow};
+use crate::engine::{Answers, Report, flow, next};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::layout::{self, contains};
@@ -24,25 +24,25 @@ pub struct QuestionnaireState {
     pub guide_scroll: u16,
     /// "Start over?" is being asked.
     pub confirm_reset: bool,
+    /// Questions visited before this one, most recent last: `p` goes back through them.
+    history: Vec<usize>,
+    /// "The rest are optional" has been said for the current verdict.
+    told_settled: bool,
 }
 
 impl QuestionnaireState {
-    /// Opens at the first shown question not yet answered, so a person picks up where they left off.
-    pub fn new(store: &Store, answers: &Answers) -> Self {
-        let q = &store.questionnaire;
-        let current = q
-            .questions
-            .iter()
-            .position(|question| {
-                flow::is_shown(q, question, answers) && !answers.is_answered(&question.id)
-            })
-            .unwrap_or(0);
+    /// Opens where the person should go on: the safety question while it is unanswered, then the most
+    /// telling unanswered question, so a person picks up where they left off.
+    pub fn new(store: &Store, answers: &Answers, report: &Report) -> Self {
+        let current = next::next_index(store, &report.next_questions, answers).unwrap_or(0);
         let mut state = QuestionnaireState {
             current,
             cursor: 0,
             pane: Pane::Options,
             guide_scroll: 0,
             confirm_reset: false,
+            history: Vec::new(),
+            told_settled: report.settled,
         };
         state.place_cursor(store, answers);
         state
@@ -70,7 +70,7 @@ impl QuestionnaireState {
         self.guide_scroll = 0;
     }
 
-    /// The next (or previous) shown question, if any.
+    /// The next (or previous) shown question in the questionnaire's own order, if any.
     fn neighbour(&self, store: &Store, answers: &Answers, forward: bool) -> Option<usize> {
         let q = &store.questionnaire;
         let shown = |i: &usize| flow::is_shown(q, &q.questions[*i], answers);
@@ -82,10 +82,25 @@ impl QuestionnaireState {
     }
 
     fn go_to(&mut self, store: &Store, answers: &Answers, index: usize) {
+        if index != self.current {
+            self.history.push(self.current);
+        }
         self.current = index;
         self.place_cursor(store, answers);
     }
+
+    /// Goes straight to a question (the Results screen's "answer the safety question").
+    pub fn open(&mut self, store: &Store, answers: &Answers, id: &str) {
+        if let Some(index) = store.questionnaire.questions.iter().position(|q| q.id == id) {
+            self.go_to(store, answers, index);
+            self.pane = Pane::Options;
+        }
+    }
 }
+
+/// Said when a person tries to move past the unanswered safety question.
+pub const SAFETY_FIRST: &str = "This question comes first and cannot be skipped: it checks for signs \
+that need a clinician, not exercises. Pick every one that applies, or \"None of these\" (Enter or Space).";
 
 /// The areas of the questionnaire screen: an optional red-flag banner, an optional progress list (wide
 /// terminals), the question with its options, and the guide (self-test and why).
@@ -188,14 +203,19 @@ pub fn areas(body: Rect, question: Option<&Question>, report: &Report) -> Areas 
 }
 
 pub fn update(app: &mut App, action: Action) {
+    let blocked = safety_blocks(app);
+    let on_safety = app
+        .questionnaire
+        .question(&app.store)
+        .is_some_and(Question::is_red_flag_screen);
     let state = &mut app.questionnaire;
     if state.confirm_reset {
         if let Action::Confirm(yes) = action {
             state.confirm_reset = false;
             if yes {
                 app.answers.clear_all();
-                app.questionnaire = QuestionnaireState::new(&app.store, &app.answers);
                 app.answers_changed();
+                app.questionnaire = QuestionnaireState::new(&app.store, &app.answers, &app.report);
                 app.info("Started over: all answers cleared.");
             }
         }
@@ -232,12 +252,18 @@ pub fn update(app: &mut App, action: Action) {
             };
         }
         Action::Select | Action::Toggle => choose(app, &question_id, kind),
-        Action::NextQuestion => step(app, true),
-        Action::PrevQuestion => step(app, false),
+        Action::NextQuestion | Action::NextInOrder if blocked => app.error(SAFETY_FIRST),
+        Action::Skip if on_safety => {
+            app.error(SAFETY_FIRST);
+        }
+        Action::NextQuestion => step(app),
+        Action::NextInOrder => in_order(app, true),
+        Action::PrevInOrder => in_order(app, false),
+        Action::PrevQuestion => back(app),
         Action::Skip => {
             app.answers.clear(&question_id);
             app.answers_changed();
-            step(app, true);
+            step(app);
         }
         Action::StartOver => state.confirm_reset = true,
         Action::Click { column, row }
@@ -247,6 +273,13 @@ pub fn update(app: &mut App, action: Action) {
         }
         _ => {}
     }
+}
+
+/// Is the open question a safety question that is still unanswered? Then nothing moves past it.
+fn safety_blocks(app: &App) -> bool {
+    app.questionnaire
+        .question(&app.store)
+        .is_some_and(|q| q.is_red_flag_screen() && !app.answers.is_answered(&q.id))
 }
 
 /// Picks the option under the cursor. A single answer moves on to the next question; in a multiple
@@ -260,6 +293,7 @@ fn choose(app: &mut App, question_id: &str, kind: QuestionKind) {
     };
     let option_id = option.id.to_string();
     let exclusive = option.exclusive;
+    let safety = question.is_red_flag_screen();
     match kind {
         QuestionKind::Single => app.answers.set(question_id, &option_id),
         QuestionKind::Multi => {
@@ -272,22 +306,94 @@ fn choose(app: &mut App, question_id: &str, kind: QuestionKind) {
         app.error("A red flag: please read the message above. No routine will be given.");
         return;
     }
+    if safety && !app.answers.is_answered(question_id) {
+        app.error("Nothing is ticked, so the safety question is unanswered again: pick every sign that applies, or \"None of these\".");
+        return;
+    }
     if kind == QuestionKind::Single || (exclusive && app.answers.is_answered(question_id)) {
-        step(app, true);
+        step(app);
     }
 }
 
-fn step(app: &mut App, forward: bool) {
+/// On to the most telling question still unanswered (other than this one), as the engine ranks them.
+fn step(app: &mut App) {
+    let current = app.questionnaire.current;
+    let q = &app.store.questionnaire;
+    let target = app
+        .report
+        .next_questions
+        .iter()
+        .filter_map(|n| q.questions.iter().position(|x| x.id == n.id.as_str()))
+        .find(|&i| i != current)
+        .or_else(|| {
+            q.questions.iter().enumerate().position(|(i, x)| {
+                i != current
+                    && flow::is_shown(q, x, &app.answers)
+                    && !app.answers.is_answered(&x.id)
+            })
+        });
+    match target {
+        Some(index) => {
+            app.questionnaire.go_to(&app.store, &app.answers, index);
+            settled_note(app);
+        }
+        None => {
+            let (done, all) = flow::progress(&app.store.questionnaire, &app.answers);
+            app.info(format!(
+                "Every question has an answer ({done} of {all}). Press 2 for your results."
+            ));
+        }
+    }
+}
+
+/// Once the top story holds enough, say (once) that the rest is optional.
+fn settled_note(app: &mut App) {
+    if !app.report.settled {
+        app.questionnaire.told_settled = false;
+        return;
+    }
+    if app.questionnaire.told_settled {
+        return;
+    }
+    app.questionnaire.told_settled = true;
+    if let Some(top) = app.report.chains.first() {
+        let text = format!(
+            "{} now holds {}: the remaining questions are optional. Press 2 for your results.",
+            top.short,
+            crate::engine::verdict::percent(top.probability)
+        );
+        app.info(text);
+    }
+}
+
+/// The next or previous question in the questionnaire's own order.
+fn in_order(app: &mut App, forward: bool) {
     let state = &mut app.questionnaire;
     match state.neighbour(&app.store, &app.answers, forward) {
         Some(index) => state.go_to(&app.store, &app.answers, index),
-        None if forward => {
-            let (done, all) = flow::progress(&app.store.questionnaire, &app.answers);
-            app.info(format!(
-                "That was the last question ({done} of {all} answered). Press 2 for your results."
-            ));
-        }
+        None if forward => app.info("That is the last question. n goes to the most telling one still open."),
         None => {}
+    }
+}
+
+/// Back to the question seen before this one (or the previous one in order).
+fn back(app: &mut App) {
+    let q = &app.store.questionnaire;
+    let state = &mut app.questionnaire;
+    while let Some(index) = state.history.pop() {
+        let shown = q
+            .questions
+            .get(index)
+            .is_some_and(|x| flow::is_shown(q, x, &app.answers));
+        if shown && index != state.current {
+            state.current = index;
+            state.place_cursor(&app.store, &app.answers);
+            return;
+        }
+    }
+    if let Some(index) = state.neighbour(&app.store, &app.answers, false) {
+        state.current = index;
+        state.place_cursor(&app.store, &app.answers);
     }
 }
 

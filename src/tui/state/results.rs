@@ -145,7 +145,7 @@ impl ResultsState {
 // ---------------------------------------------------------------------------------------------------
 
 /// Said above the chains while nothing is answered.
-pub const NO_ANSWERS: &str = "No answers yet: every chain sits at 50, no evidence either way. Press 1 to answer the questionnaire.";
+pub const NO_ANSWERS: &str = "No answers yet: every story is where it started. Press 1 to answer the questionnaire.";
 
 /// Where each part of the results screen is drawn; `None` for parts not shown at this size or state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -188,7 +188,7 @@ fn to_u16(n: usize) -> u16 {
 
 pub fn areas(body: Rect, store: &Store, report: &Report, state: &ResultsState) -> Areas {
     let mut areas = Areas::default();
-    if report.has_red_flags() {
+    if report.has_red_flags() || !report.safety_checked {
         areas.care = Some(body);
         return areas;
     }
@@ -660,13 +660,82 @@ pub fn wrap(segments: &[(Tone, &str)], width: u16, indent: u16) -> Vec<TextLine>
     lines
 }
 
+/// Where the verdict stands when there is no routine: why not, and the questions that would settle it.
+pub fn verdict_text(store: &Store, report: &Report, width: u16) -> Vec<TextLine> {
+    let verdict = crate::engine::verdict::verdict(store, report);
+    let mut out = wrap(&[(Tone::Title, &verdict.headline)], width, 0);
+    for paragraph in &verdict.body {
+        out.extend(wrap(&[(Tone::Plain, paragraph)], width, 0));
+    }
+    if !verdict.ask.is_empty() {
+        out.push(Vec::new());
+        out.extend(wrap(&[(Tone::Strong, "Questions that would settle it")], width, 0));
+        for line in &verdict.ask {
+            out.extend(wrap(&[(Tone::Accent, "? "), (Tone::Plain, line)], width, 2));
+        }
+        out.extend(wrap(
+            &[
+                (Tone::Plain, "Press "),
+                (Tone::Accent, "1"),
+                (Tone::Plain, " to answer them: the questionnaire asks the most telling one next."),
+            ],
+            width,
+            0,
+        ));
+    }
+    out.push(Vec::new());
+    out.extend(wrap(
+        &[(
+            Tone::Muted,
+            "No routine yet: backchain gives one only when one story clearly fits.",
+        )],
+        width,
+        0,
+    ));
+    out
+}
+
 fn percent(share: f64) -> u32 {
     (share.clamp(0.0, 1.0) * 100.0).round() as u32
 }
 
-/// The red-flag care message: what to do, each flag, and that no routine is given.
+/// The red-flag care message: what to do, each flag, and that no routine is given. Before the safety
+/// question is answered: that it must be, and the one key that goes to it.
 pub fn care_text(report: &Report, width: u16) -> Vec<TextLine> {
     let mut out = Vec::new();
+    if !report.safety_checked {
+        out.extend(wrap(
+            &[(Tone::Warn, " ⚠ THE SAFETY QUESTION IS NOT ANSWERED YET ")],
+            width,
+            0,
+        ));
+        out.push(Vec::new());
+        out.extend(wrap(
+            &[(Tone::Plain, crate::engine::red_flags::SAFETY_UNANSWERED)],
+            width,
+            0,
+        ));
+        out.push(Vec::new());
+        out.extend(wrap(
+            &[(
+                Tone::Plain,
+                "It asks about signs that need a clinician rather than exercises: numbness between the legs, bladder or bowel changes, weakness, fever and others. It takes a minute.",
+            )],
+            width,
+            0,
+        ));
+        out.push(Vec::new());
+        out.extend(wrap(
+            &[
+                (Tone::Plain, "Press "),
+                (Tone::Accent, "Enter"),
+                (Tone::Plain, " to answer it now."),
+            ],
+            width,
+            0,
+        ));
+        return out;
+    }
     out.extend(wrap(
         &[(Tone::Danger, " ⚠ STOP — PLEASE SEE A CLINICIAN ")],
         width,
@@ -725,26 +794,31 @@ pub fn care_text(report: &Report, width: u16) -> Vec<TextLine> {
     out
 }
 
-/// Why the selected chain scored what it did: each answer that moved it, up or down.
-pub fn reasons_text(report: &Report, state: &ResultsState, width: u16) -> Vec<TextLine> {
+/// Why the selected chain is as likely as it is: each answer and the factor by which it moved this story
+/// against the others, with the note behind the numbers.
+pub fn reasons_text(
+    store: &Store,
+    report: &Report,
+    state: &ResultsState,
+    width: u16,
+) -> Vec<TextLine> {
     let Some(chain) = state.selected(report) else {
         return wrap(&[(Tone::Muted, "No chain to explain.")], width, 0);
     };
     let mut out = wrap(&[(Tone::Title, &chain.title)], width, 0);
-    let score = format!(
-        "Score {:.0} of 100 (50 = no evidence either way) · {}% unanswered",
-        chain.score,
-        percent(chain.unknown)
+    let line = format!(
+        "{} % likely · it started at {} % before any answer · every story and “none of these” add up to 100 %",
+        percent(chain.probability),
+        percent(chain.prior)
     );
-    out.extend(wrap(&[(Tone::Plain, &score)], width, 0));
+    out.extend(wrap(&[(Tone::Plain, &line)], width, 0));
     if !chain.close_to.is_empty() {
         let names: Vec<String> = chain
             .close_to
             .iter()
-            .map(|id| {
-                report
-                    .chain(id)
-                    .map_or(id.clone(), |c| format!("{} ({:.0})", c.short, c.score))
+            .map(|id| match report.chain(id) {
+                Some(c) => format!("{} ({} %)", c.short, percent(c.probability)),
+                None => format!("none of these ({} %)", percent(report.none_probability)),
             })
             .collect();
         out.extend(wrap(
@@ -759,36 +833,48 @@ pub fn reasons_text(report: &Report, state: &ResultsState, width: u16) -> Vec<Te
     out.push(Vec::new());
     if chain.reasons.is_empty() {
         let text = if report.answered == 0 {
-            "No answers yet, so nothing has moved this chain from 50. Press 1 to answer the questionnaire."
+            "No answers yet, so nothing has moved this story from where it started. Press 1 to answer the questionnaire."
         } else {
-            "None of your answers bears on this chain, so it stays at 50."
+            "None of your answers tells this story apart yet."
         };
         out.extend(wrap(&[(Tone::Muted, text)], width, 0));
     }
     for reason in &chain.reasons {
-        let (mark, tone) = if reason.weight > 0 {
-            ("▲", Tone::Good)
-        } else {
-            ("▼", Tone::Bad)
+        let (mark, tone) = match reason.direction() {
+            "up" => ("▲ ", Tone::Good),
+            "down" => ("▼ ", Tone::Bad),
+            _ => ("· ", Tone::Muted),
         };
-        let points = format!("{mark} {:>+5.1}  ", reason.points);
         out.extend(wrap(
             &[
-                (tone, &points),
+                (tone, mark),
                 (Tone::Plain, &reason.prompt),
                 (Tone::Accent, " → "),
                 (Tone::Strong, &reason.answer_label),
             ],
             width,
-            9,
+            2,
         ));
+        let words = crate::engine::verdict::reason_in_words(store, reason);
+        out.extend(wrap(&[(Tone::Plain, "  "), (tone, &words)], width, 2));
         if let Some(note) = &reason.note {
+            let basis = reason.basis.map_or(String::new(), |b| format!(" ({})", b.describe()));
             out.extend(wrap(
-                &[(Tone::Plain, "         "), (Tone::Muted, note)],
+                &[(Tone::Plain, "  "), (Tone::Muted, note), (Tone::Muted, &basis)],
                 width,
-                9,
+                2,
             ));
         }
+    }
+    if let Some(c) = report.counterpoint.as_ref().filter(|c| c.chain == chain.id) {
+        out.push(Vec::new());
+        out.extend(wrap(&[(Tone::Title, "The strongest word against it")], width, 0));
+        let source = format!("{} ({}): ", c.article_name, c.evidence);
+        out.extend(wrap(
+            &[(Tone::Warn, "≠ "), (Tone::Strong, &source), (Tone::Plain, &c.statement)],
+            width,
+            2,
+        ));
     }
     out
 }
@@ -805,16 +891,16 @@ fn short_name(report: &Report, id: &str) -> String {
 const DOSE_INDENT: u16 = 15;
 
 /// The routine: exercises in order with their doses, then disagreements, what to avoid and cautions.
-pub fn routine_text(report: &Report, width: u16) -> Vec<TextLine> {
+pub fn routine_text(store: &Store, report: &Report, width: u16) -> Vec<TextLine> {
     let Some(routine) = &report.routine else {
-        let text = if report.answered == 0 {
-            "No routine yet: answer the questionnaire first (press 1)."
-        } else {
-            "No routine yet: no chain scores above 50, so there is nothing to aim one at. Answer more questions (press 1)."
-        };
-        return wrap(&[(Tone::Muted, text)], width, 0);
+        return verdict_text(store, report, width);
     };
-    let mut out = Vec::new();
+    let verdict = crate::engine::verdict::verdict(store, report);
+    let mut out = wrap(&[(Tone::Title, &verdict.headline)], width, 0);
+    for paragraph in &verdict.body {
+        out.extend(wrap(&[(Tone::Plain, paragraph)], width, 0));
+    }
+    out.push(Vec::new());
     let names: Vec<String> = routine
         .chains
         .iter()
@@ -1108,8 +1194,8 @@ fn text_extent(app: &App, areas: &Areas, pane: Pane) -> (usize, u16) {
     };
     let inner = inner(rect);
     let lines = match pane {
-        Pane::Reasons => reasons_text(&app.report, &app.results, inner.width).len(),
-        Pane::Routine => routine_text(&app.report, inner.width).len(),
+        Pane::Reasons => reasons_text(&app.store, &app.report, &app.results, inner.width).len(),
+        Pane::Routine => routine_text(&app.store, &app.report, inner.width).len(),
         Pane::Diagram => {
             let chain = app.results.selected_chain(&app.store, &app.report);
             let detail = diagram_areas(rect, chain, app.results.step).detail;
@@ -1138,6 +1224,10 @@ pub fn update(app: &mut App, action: Action) {
     let body = layout::frame(app.size).body;
     let areas = areas(body, &app.store, &app.report, &app.results);
     if let Some(care) = areas.care {
+        if !app.report.safety_checked && action == Action::Select {
+            answer_safety(app);
+            return;
+        }
         let inner = inner(care);
         let lines = care_text(&app.report, inner.width).len();
         let max = max_scroll(lines, inner.height);
@@ -1156,6 +1246,16 @@ pub fn update(app: &mut App, action: Action) {
         Action::Select => open_claims(app),
         Action::Back => app.results.pane = Pane::Chains,
         _ => move_in(app, &areas, app.results.pane, action),
+    }
+}
+
+/// Opens the questionnaire at the unanswered safety question.
+fn answer_safety(app: &mut App) {
+    let q = &app.store.questionnaire;
+    if let Some(id) = crate::engine::red_flags::unanswered_safety_question(q, &app.answers) {
+        let id = id.to_owned();
+        app.questionnaire.open(&app.store, &app.answers, &id);
+        app.screen = crate::tui::action::Screen::Questionnaire;
     }
 }
 

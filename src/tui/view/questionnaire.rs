@@ -87,12 +87,19 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let title = format!("Question {position} of {} · {section}", shown.len());
     frame.render_widget(super::pane(&title, focused, theme), areas.question);
     let inner = areas.question.inner(ratatui::layout::Margin::new(1, 1));
-    let kind_hint = match question.kind {
-        QuestionKind::Single => "pick one",
-        QuestionKind::Multi => "pick all that apply, then n for next",
+    let answered = app.answers.is_answered(&question.id);
+    let kind_hint = match (question.kind, question.is_red_flag_screen(), answered) {
+        (_, true, false) => Span::styled(
+            "required: pick all that apply, or None of these",
+            theme.warn(),
+        ),
+        (QuestionKind::Single, _, _) => Span::styled("pick one", theme.muted()),
+        (QuestionKind::Multi, _, _) => {
+            Span::styled("pick all that apply, then n for next", theme.muted())
+        }
     };
     let header = vec![
-        Line::styled(kind_hint, theme.muted()),
+        Line::from(kind_hint),
         Line::styled(question.prompt.to_string(), theme.title()),
     ];
     frame.render_widget(Paragraph::new(header).wrap(Wrap { trim: true }), inner);
@@ -136,13 +143,27 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     frame.render_widget(Paragraph::new(lines), areas.options);
 
     // The guide: how to check, why, and what the option under the cursor means.
-    let mut guide = vec![
+    let why_now = app
+        .report
+        .next_questions
+        .iter()
+        .find(|n| n.id == question.id.as_str())
+        .and_then(|n| crate::engine::verdict::why_ask(store, n));
+    let mut guide = Vec::new();
+    if let Some(why) = why_now {
+        guide.push(Line::from(vec![
+            Span::styled("Asked now: ", theme.title()),
+            Span::raw(why),
+        ]));
+        guide.push(Line::raw(""));
+    }
+    guide.extend([
         Line::styled("How to check", theme.title()),
         Line::raw(question.how_to_check.to_string()),
         Line::raw(""),
         Line::styled("Why we ask", theme.title()),
         Line::raw(question.why.to_string()),
-    ];
+    ]);
     let sources: Vec<String> = question
         .articles
         .iter()

@@ -32,9 +32,9 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         render_diagram(app, frame, rect, &areas);
     }
     if let Some(rect) = areas.reasons {
-        let text = reasons_text(&app.report, state, inner(rect).width);
+        let text = reasons_text(&app.store, &app.report, state, inner(rect).width);
         let title = match state.selected(&app.report) {
-            Some(chain) => format!("Why {} scores {:.0}", chain.short, chain.score),
+            Some(chain) => format!("Why {} · {:.0} %", chain.short, chain.percent()),
             None => "Why".to_owned(),
         };
         let title = with_switch_hint(&title, Pane::Reasons, &areas);
@@ -49,7 +49,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         );
     }
     if let Some(rect) = areas.routine {
-        let text = routine_text(&app.report, inner(rect).width);
+        let text = routine_text(&app.store, &app.report, inner(rect).width);
         let title = match &app.report.routine {
             Some(r) => format!(
                 "Routine · about {} min · e export",
@@ -149,8 +149,12 @@ fn text_pane(
 
 fn render_care(app: &App, frame: &mut Frame, rect: Rect) {
     let text = care_text(&app.report, inner(rect).width);
-    let block = super::pane("Red flag · see a clinician", true, &app.theme)
-        .border_style(app.theme.danger());
+    let block = if app.report.safety_checked {
+        super::pane("Red flag · see a clinician", true, &app.theme).border_style(app.theme.danger())
+    } else {
+        super::pane("Safety first · Enter answers it", true, &app.theme)
+            .border_style(app.theme.warn())
+    };
     scrolled_text(app, frame, rect, block, &text, app.results.care_scroll);
 }
 
@@ -176,7 +180,8 @@ fn render_chains(app: &App, frame: &mut Frame, rect: Rect) {
     let state = &app.results;
     let ties = report.chains.iter().any(|c| !c.close_to.is_empty());
     let title = format!(
-        "Chains, best fit first · {} of {} answered{}",
+        "Stories, most likely first · none of these {:.0} % · {} of {} answered{}",
+        report.none_probability * 100.0,
         report.answered,
         report.asked,
         if ties { " · ≈ near-tie" } else { "" }
@@ -220,16 +225,15 @@ fn render_chains(app: &App, frame: &mut Frame, rect: Rect) {
         .take(usize::from(list.height))
         .map(|(i, chain)| {
             let selected = i == state.chain;
-            let filled = ((chain.score / 100.0) * bar as f64)
+            let filled = (chain.probability * bar as f64)
                 .round()
                 .clamp(0.0, bar as f64) as usize;
-            let unknown = (chain.unknown.clamp(0.0, 1.0) * 100.0).round();
             let mut spans = vec![
                 Span::raw(if selected { "▶ " } else { "  " }),
                 Span::styled(format!("{}. ", i + 1), theme.muted()),
                 Span::raw(pad(&chain.short, name_width)),
                 Span::styled(
-                    format!(" {:>3} ", chain.score.round()),
+                    format!(" {:>3}% ", chain.percent().round()),
                     theme.plain().add_modifier(ratatui::style::Modifier::BOLD),
                 ),
             ];
@@ -245,12 +249,6 @@ fn render_chains(app: &App, frame: &mut Frame, rect: Rect) {
                 },
                 theme.warn(),
             ));
-            let unknown = if long_unknown {
-                format!("{unknown:>3}% unanswered")
-            } else {
-                format!("{unknown:>3}%?")
-            };
-            spans.push(Span::styled(unknown, theme.muted()));
             let mut line = Line::from(spans);
             if !chain.close_to.is_empty() {
                 let names: Vec<&str> = chain

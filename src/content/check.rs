@@ -26,6 +26,7 @@ pub fn check(store: &Store, unreadable: &Unreadable, problems: &mut Vec<Problem>
     checker.claims();
     checker.chains();
     checker.exercises();
+    checker.prerequisite_cycles();
     checker.questionnaire();
 }
 
@@ -159,6 +160,7 @@ impl Checker<'_> {
                 "chain" => self.store.chain(r).is_some(),
                 "claim" => self.store.claim(r).is_some(),
                 "topic" => self.store.topic(r).is_some(),
+                "exercise" => self.store.exercise(r).is_some(),
                 _ => true,
             };
             if !exists && !self.unreadable.covers(target, r) {
@@ -374,6 +376,16 @@ impl Checker<'_> {
                     ),
                 );
             }
+            self.provenance(e);
+            self.ladder(e);
+            self.refs(
+                e.file,
+                "exercise",
+                &e.id,
+                "requires",
+                "exercise",
+                &e.requires,
+            );
             let d = &e.dosage;
             if d.sets == 0 || d.sets > 20 {
                 self.at(
@@ -393,6 +405,166 @@ impl Checker<'_> {
                     format!("exercise {:?}: [dosage] needs one of `reps`, `breaths`, `seconds` or `hold_seconds`", e.id),
                 );
             }
+        }
+    }
+
+    /// Each part of an exercise says where it comes from, and the articles back what is said to be theirs.
+    fn provenance(&mut self, e: &Exercise) {
+        let p = &e.provenance;
+        if e.articles.is_empty() {
+            for (name, source) in p.parts() {
+                if source.get_ref().from_article() {
+                    let problem = self.store.files.get(e.file).map(|f| {
+                        f.problem(
+                            source.span(),
+                            format!(
+                                "exercise {:?}: [provenance] gives its {name} as {:?}, but `articles` is empty; name the article it comes from",
+                                e.id,
+                                source.get_ref().as_str()
+                            ),
+                        )
+                    });
+                    self.problems.extend(problem);
+                }
+            }
+        } else if p.parts().iter().all(|(_, s)| !s.get_ref().from_article()) {
+            self.at(
+                e.file,
+                &e.articles[0],
+                format!(
+                    "exercise {:?}: cites {} but [provenance] marks idea, steps and dose all as \"suggestion\"; say which part the article gives (\"article\" or \"reconstruction\")",
+                    e.id,
+                    e.articles
+                        .iter()
+                        .map(|a| format!("{a:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+        }
+        if let Some(note) = &p.note {
+            self.not_empty(e.file, "exercise", &e.id, "provenance.note", note);
+        }
+    }
+
+    /// A ladder has a way down and a way up, says when to move, and links only exercises that exist.
+    fn ladder(&mut self, e: &Exercise) {
+        let l = &e.ladder;
+        self.not_empty(e.file, "exercise", &e.id, "ladder.move_up", &l.move_up);
+        self.not_empty(e.file, "exercise", &e.id, "ladder.move_down", &l.move_down);
+        for (side, rungs) in [("easier", &l.easier), ("harder", &l.harder)] {
+            if rungs.is_empty() {
+                self.at(
+                    e.file,
+                    &e.id,
+                    format!(
+                        "exercise {:?}: [ladder] needs at least one [[ladder.{side}]] rung",
+                        e.id
+                    ),
+                );
+            }
+            for (n, rung) in rungs.iter().enumerate() {
+                let n = n + 1;
+                for (field, value) in [("name", &rung.name), ("change", &rung.change)] {
+                    if value.trim().is_empty() {
+                        self.at(
+                            e.file,
+                            value,
+                            format!("exercise {:?}: ladder {side} rung {n} has an empty `{field}`", e.id),
+                        );
+                    }
+                }
+                let Some(link) = &rung.exercise else { continue };
+                if link == &e.id {
+                    self.at(
+                        e.file,
+                        link,
+                        format!("exercise {:?}: ladder {side} rung {n} links the exercise itself", e.id),
+                    );
+                } else if self.store.exercise(link).is_none()
+                    && !self.unreadable.covers("exercise", link)
+                {
+                    self.at(
+                        e.file,
+                        link,
+                        format!(
+                            "exercise {:?}: ladder {side} rung {n} names exercise {link:?}, which does not exist",
+                            e.id
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    /// `requires` must not loop back: each cycle is reported once, at the entry that closes it.
+    fn prerequisite_cycles(&mut self) {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            New,
+            Open,
+            Done,
+        }
+        let s = self.store;
+        if s.exercises.iter().all(|e| e.requires.is_empty()) {
+            return;
+        }
+        let positions: HashMap<&str, usize> = s
+            .exercises
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
+        let index = |id: &str| positions.get(id).copied();
+        let mut marks = vec![Mark::New; s.exercises.len()];
+        let mut found: Vec<(usize, usize, Vec<usize>)> = Vec::new();
+        for start in 0..s.exercises.len() {
+            if marks[start] != Mark::New {
+                continue;
+            }
+            // Depth-first, with the path kept so a cycle can be named.
+            let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+            marks[start] = Mark::Open;
+            while let Some(&mut (at, ref mut next)) = stack.last_mut() {
+                let requires = &s.exercises[at].requires;
+                if *next >= requires.len() {
+                    marks[at] = Mark::Done;
+                    stack.pop();
+                    continue;
+                }
+                let edge = *next;
+                *next += 1;
+                let Some(to) = index(&requires[edge]) else {
+                    continue;
+                };
+                match marks[to] {
+                    Mark::New => {
+                        marks[to] = Mark::Open;
+                        stack.push((to, 0));
+                    }
+                    Mark::Open => {
+                        let from = stack.iter().position(|&(i, _)| i == to).unwrap_or(0);
+                        let path: Vec<usize> = stack[from..].iter().map(|&(i, _)| i).collect();
+                        found.push((at, edge, path));
+                    }
+                    Mark::Done => {}
+                }
+            }
+        }
+        for (at, edge, path) in found {
+            let e = &s.exercises[at];
+            let mut names: Vec<&str> = path.iter().map(|&i| s.exercises[i].id.as_str()).collect();
+            names.push(s.exercises[path[0]].id.as_str());
+            self.at(
+                e.file,
+                &e.requires[edge],
+                format!(
+                    "exercise {:?}: `requires` makes a cycle: {}",
+                    e.id,
+                    names.join(" → ")
+                ),
+            );
         }
     }
 

@@ -470,7 +470,10 @@ impl Checker<'_> {
                         self.at(
                             e.file,
                             value,
-                            format!("exercise {:?}: ladder {side} rung {n} has an empty `{field}`", e.id),
+                            format!(
+                                "exercise {:?}: ladder {side} rung {n} has an empty `{field}`",
+                                e.id
+                            ),
                         );
                     }
                 }
@@ -479,7 +482,10 @@ impl Checker<'_> {
                     self.at(
                         e.file,
                         link,
-                        format!("exercise {:?}: ladder {side} rung {n} links the exercise itself", e.id),
+                        format!(
+                            "exercise {:?}: ladder {side} rung {n} links the exercise itself",
+                            e.id
+                        ),
                     );
                 } else if self.store.exercise(link).is_none()
                     && !self.unreadable.covers("exercise", link)

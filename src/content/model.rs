@@ -52,13 +52,13 @@ impl Evidence {
         }
     }
 
-    /// The meaning cut to a few words, for headers and narrow columns.
+    /// The meaning in two or three words (at most 16 columns), for headers and narrow columns.
     pub fn gloss(self) -> &'static str {
         match self {
-            Evidence::ResearchCited => "says research backs it",
-            Evidence::Anatomy => "textbook anatomy",
-            Evidence::ClinicalOpinion => "the author's view, unsupported",
-            Evidence::Anecdote => "one person's experience",
+            Evidence::ResearchCited => "research claimed",
+            Evidence::Anatomy => "textbook fact",
+            Evidence::ClinicalOpinion => "author's view",
+            Evidence::Anecdote => "a personal story",
         }
     }
 }

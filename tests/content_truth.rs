@@ -501,3 +501,45 @@ fn show_marks_what_is_ours_and_explains_the_labels() {
     assert!(article.contains("Evidence: clinical-opinion:\n  The author's own professional view"));
     assert!(article.contains("Evidence labels:\n  - anatomy: Textbook anatomy"));
 }
+
+#[test]
+fn the_review_table_covers_every_claim_as_it_stands() {
+    let review = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/content-review.md"
+    ))
+    .expect("docs/content-review.md");
+    for claim in &store().claims {
+        let row = review
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{}` |", claim.id)))
+            .unwrap_or_else(|| panic!("no review row for {}", claim.id));
+        let cells: Vec<&str> = row.split(" | ").collect();
+        assert_eq!(cells.len(), 5, "{row}");
+        assert_eq!(
+            cells[1].replace("\\|", "|"),
+            claim.statement.as_str(),
+            "{}",
+            claim.id
+        );
+        assert_eq!(cells[2], claim.location.as_str(), "{}", claim.id);
+        assert_eq!(
+            cells[3],
+            format!("`{}`", claim.evidence.as_str()),
+            "{}",
+            claim.id
+        );
+    }
+    for article in &store().articles {
+        assert!(
+            review.contains(&format!(
+                "| {} `{}` | `{}` |",
+                article.number,
+                article.id,
+                article.evidence.as_str()
+            )),
+            "{}",
+            article.id
+        );
+    }
+}

@@ -29,8 +29,12 @@ struct PlainExercise {
     cautions: Vec<String>,
     chains: Vec<String>,
     articles: Vec<String>,
+    #[serde(default)]
+    requires: Vec<String>,
     picture: Option<String>,
     dosage: toml::Table,
+    provenance: toml::Table,
+    ladder: toml::Table,
 }
 
 fn store_dir() -> PathBuf {

@@ -189,7 +189,15 @@ fn json_output_parses_and_marks_the_tilt_disagreement() {
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     assert_eq!(doc["a"]["id"], "ribs-and-breathing");
     assert_eq!(doc["b"]["id"], "pelvic-pulley");
-    assert_eq!(doc["b"]["evidence"], "anatomy");
+    // 003 is labelled by what carries its argument: 18 of its 19 claims are the author's reasoning.
+    assert_eq!(doc["b"]["evidence"], "clinical-opinion");
+    assert!(
+        doc["b"]["evidence_meaning"]
+            .as_str()
+            .is_some_and(|m| m.contains("professional view")),
+        "{}",
+        doc["b"]
+    );
     let rows = doc["rows"].as_array().expect("rows");
     let tilt = rows
         .iter()
@@ -204,6 +212,7 @@ fn json_output_parses_and_marks_the_tilt_disagreement() {
         "stance_label",
         "statement",
         "evidence",
+        "evidence_meaning",
         "location",
     ] {
         assert!(tilt["a"][0][key].is_string(), "claim lacks {key}");
@@ -247,7 +256,26 @@ fn text_output_marks_the_tilt_row_by_word_and_symbol() {
         counts.disagree,
         counts.only_a + counts.only_b
     );
-    assert_eq!(lines.last().copied(), Some(tally.as_str()));
+    let at_tally = lines
+        .iter()
+        .position(|l| *l == tally)
+        .expect("the tally after the rows");
+    // Every label used is explained in plain words after the tally.
+    assert_eq!(lines[at_tally + 2], "Evidence labels:");
+    let legend = lines[at_tally + 3..].join(" ");
+    assert!(
+        legend.starts_with("- anatomy: Textbook anatomy"),
+        "{legend}"
+    );
+    assert!(
+        legend.contains("- clinical-opinion: The author's own"),
+        "{legend}"
+    );
+    assert!(
+        !legend.contains("anecdote"),
+        "only the labels used: {legend}"
+    );
+    assert!(text.contains("evidence: clinical-opinion (author's view)"));
     for line in &lines {
         assert!(line.chars().count() <= 78, "too wide: {line:?}");
     }

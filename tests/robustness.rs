@@ -193,6 +193,24 @@ articles = []
 
 [dosage]
 reps = 5
+
+[provenance]
+idea = "suggestion"
+steps = "suggestion"
+dose = "suggestion"
+note = "{nasty}"
+
+[ladder]
+move_up = "{nasty}"
+move_down = "{nasty}"
+
+[[ladder.easier]]
+name = "{nasty}"
+change = "{nasty}"
+
+[[ladder.harder]]
+name = "{nasty}"
+change = "{nasty}"
 "#
     );
     std::fs::write(dir.join("exercises/hostile.toml"), exercise).unwrap();

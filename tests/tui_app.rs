@@ -51,30 +51,81 @@ fn current_question(app: &App) -> String {
 fn answering_by_keys_moves_through_the_questions() {
     let mut app = app_with(None);
     assert_eq!(current_question(&app), "red_flags");
-    // "None of these" is the last option: G then Enter; it is exclusive, so the app moves on.
+    // The safety question cannot be passed over: n, → and s explain why and stay.
+    for key in [KeyCode::Char('n'), KeyCode::Right, KeyCode::Char('s'), KeyCode::Char(']')] {
+        press(&mut app, &[key]);
+        assert_eq!(current_question(&app), "red_flags", "{key:?}");
+        let status = app.status.as_ref().expect("a message");
+        assert!(status.error && status.text.contains("cannot be skipped"), "{status:?}");
+    }
+    // "None of these" is the last option: G then Enter; it is exclusive, so the app moves on, to the
+    // question that tells the stories apart best.
     press(&mut app, &[KeyCode::Char('G'), KeyCode::Enter]);
     assert_eq!(app.answers.chosen("red_flags"), ["none"]);
+    let best = app.report.next_questions[0].id.clone();
+    assert_eq!(current_question(&app), best);
+    // In the questionnaire's own order, breathing comes right after the safety question.
+    while current_question(&app) != "red_flags" {
+        press(&mut app, &[KeyCode::Char('[')]);
+    }
+    press(&mut app, &[KeyCode::Char(']')]);
     assert_eq!(current_question(&app), "breathing");
-    // Belly breathing (second option) shows the conditional rib question next.
+    // Belly breathing (second option): on to the most telling open question.
     press(&mut app, &[KeyCode::Char('j'), KeyCode::Enter]);
     assert_eq!(app.answers.chosen("breathing"), ["belly"]);
-    assert_eq!(current_question(&app), "rib_expand");
-    // Back, change the answer to chest: the rib question is skipped now.
+    assert_eq!(current_question(&app), app.report.next_questions[0].id);
+    // Back to breathing, change the answer to chest: the conditional rib question is no longer asked.
     press(
         &mut app,
         &[KeyCode::Char('p'), KeyCode::Char('g'), KeyCode::Enter],
     );
     assert_eq!(app.answers.chosen("breathing"), ["chest"]);
-    assert_eq!(current_question(&app), "low_back_shape");
-    // Skip leaves it unanswered and moves on.
+    assert!(app.report.next_questions.iter().all(|n| n.id != "rib_expand"));
+    // Skip leaves it unanswered, moves on, and n does not come back to it.
+    let skipped = current_question(&app);
     press(&mut app, &[KeyCode::Char('s')]);
-    assert!(!app.answers.is_answered("low_back_shape"));
-    assert_eq!(current_question(&app), "forward_bend");
+    assert!(!app.answers.is_answered(&skipped));
+    assert_ne!(current_question(&app), skipped);
+    for _ in 0..3 {
+        press(&mut app, &[KeyCode::Char('n')]);
+        assert_ne!(current_question(&app), skipped);
+    }
     assert!(
         app.effects
             .contains(&backchain::tui::app::Effect::SaveAnswers),
         "every change is saved"
     );
+}
+
+#[test]
+fn unticking_every_safety_answer_says_it_is_unanswered_again() {
+    let mut app = app_with(None);
+    // Tick fever, then untick it: nothing is ticked.
+    let fever = app
+        .store
+        .questionnaire
+        .question("red_flags")
+        .unwrap()
+        .options
+        .iter()
+        .position(|o| o.id == "fever")
+        .unwrap();
+    app.questionnaire.cursor = fever;
+    press(&mut app, &[KeyCode::Char(' ')]);
+    assert!(app.report.has_red_flags());
+    press(&mut app, &[KeyCode::Char(' ')]);
+    assert!(!app.answers.is_answered("red_flags"));
+    let status = app.status.as_ref().unwrap();
+    assert!(status.text.contains("unanswered again"), "{status:?}");
+    assert!(!app.report.safety_checked);
+    // Results shows the gate, and Enter there goes straight back to the question.
+    press(&mut app, &[KeyCode::Char('2')]);
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("THE SAFETY QUESTION IS NOT ANSWERED YET"), "{screen}");
+    insta::assert_snapshot!("results_safety_unanswered_80x24", screen);
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(app.screen, Screen::Questionnaire);
+    assert_eq!(current_question(&app), "red_flags");
 }
 
 #[test]
@@ -145,6 +196,7 @@ fn help_opens_and_closes_and_lists_this_screens_keys() {
 fn mouse_clicks_pick_options_and_tabs() {
     let mut app = app_with(None);
     press(&mut app, &[KeyCode::Char('G'), KeyCode::Enter]); // red flags: none
+    app.questionnaire.open(&app.store, &app.answers, "breathing");
     app.size = Rect::new(0, 0, 100, 30);
     let body = backchain::tui::layout::frame(app.size).body;
     let question = app.questionnaire.question(&app.store).unwrap();

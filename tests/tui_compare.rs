@@ -8,7 +8,7 @@ use backchain::tui::action::{Action, Screen};
 use backchain::tui::app::App;
 use backchain::tui::layout;
 use backchain::tui::state::compare::{
-    Anchor, Focus, Picker, Side, WHEEL_LINES, areas, document, picker_offset,
+    Anchor, DocLine, Focus, Picker, Side, WHEEL_LINES, areas, document, picker_offset,
 };
 use backchain::tui::theme::Theme;
 use backchain::tui::update;
@@ -405,7 +405,23 @@ fn rows_align_the_taller_side_sets_the_height() {
         assert_eq!(pair[0].start + pair[0].height + 1, pair[1].start);
     }
     let total: usize = doc.rows.iter().map(|r| r.height).sum::<usize>() + doc.rows.len() - 1;
-    assert_eq!(total, doc.lines.len());
+    assert_eq!(total, doc.footer);
+    // After the rows, a rule and what each evidence label shown means.
+    assert_eq!(doc.lines[doc.footer], DocLine::Rule);
+    let legend: Vec<String> = doc.lines[doc.footer + 1..]
+        .iter()
+        .map(|l| match l {
+            DocLine::Full(run) => run.iter().map(|p| p.text.as_str()).collect(),
+            _ => String::new(),
+        })
+        .collect();
+    assert_eq!(legend[0], "Evidence labels");
+    assert!(
+        legend
+            .iter()
+            .any(|l| l.starts_with("• clinical-opinion — The author's own")),
+        "{legend:?}"
+    );
 }
 
 #[test]

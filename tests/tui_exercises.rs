@@ -592,3 +592,38 @@ fn no_matches_with_filters_points_at_x() {
     );
     assert_eq!(app.exercises.filters, Default::default());
 }
+
+#[test]
+fn the_detail_says_where_each_part_comes_from_and_how_to_move_on_the_ladder() {
+    use backchain::tui::state::exercises::detail_lines;
+    let app = app(160, 48);
+    let text = |id: &str| -> Vec<String> {
+        let e = app.store.exercise(id).expect("an exercise");
+        detail_lines(&app.store, e, None)
+            .iter()
+            .map(|l| l.text())
+            .collect()
+    };
+    let gm = text("modified-good-morning");
+    assert!(
+        gm.contains(&String::from(
+            "From: idea: 001 · steps: reconstructed from 001 · dose: 001"
+        )),
+        "{gm:#?}"
+    );
+    assert!(gm.iter().any(|l| l.starts_with("001 gives 3 sets of 10")));
+    assert!(gm.contains(&String::from("Easier and harder")));
+    assert!(gm.iter().any(|l| l.starts_with("↓ Hip hinge practice: ")));
+    assert!(gm.iter().any(|l| l.starts_with("↑ Romanian deadlift: ")));
+    assert!(gm.iter().any(|l| l.starts_with("Move up: ")));
+    assert!(gm.iter().any(|l| l.starts_with("Move down: ")));
+    let rdl = text("romanian-deadlift");
+    assert!(
+        rdl.contains(&String::from("First make easy: Modified good morning")),
+        "{rdl:#?}"
+    );
+    let bird = text("bird-dog");
+    assert!(bird.contains(&String::from(
+        "From: idea: our suggestion · steps: our suggestion · dose: our suggestion"
+    )));
+}

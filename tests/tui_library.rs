@@ -321,6 +321,80 @@ fn topics_say_when_no_article_holds_a_stance() {
     assert!(text.iter().any(|l| l.contains("No article holds this.")));
 }
 
+/// The detail of record `i` of `kind`, as plain lines.
+fn detail_text(app: &App, kind: Kind, i: usize, width: u16) -> Vec<String> {
+    let mut state = app.library.clone();
+    state.kind = kind;
+    state.cursors[kind.index()] = i;
+    detail(&app.store, &state, width)
+        .lines
+        .iter()
+        .map(|l| l.spans.iter().map(|(_, s)| s.as_str()).collect())
+        .collect()
+}
+
+#[test]
+fn reconstructed_steps_and_tilts_say_they_are_ours() {
+    let app = app(160, 48);
+    let i = app
+        .store
+        .chains
+        .iter()
+        .position(|c| c.id == "tight-hip-flexors")
+        .expect("the sixth chain");
+    let text = detail_text(&app, Kind::Chains, i, 140);
+    assert!(
+        text.iter()
+            .any(|l| l
+                .contains("predicts anterior pelvic tilt (our reconstruction, not the article's)")),
+        "{text:#?}"
+    );
+    let marked = text
+        .iter()
+        .filter(|l| l.contains("◇ our reconstruction, not the article's"))
+        .count();
+    let ours = app.store.chains[i]
+        .steps
+        .iter()
+        .filter(|s| s.source.marker().is_some())
+        .count();
+    assert_eq!(marked, ours, "one marker per reconstructed step");
+    assert!(
+        text.iter()
+            .any(|l| l.starts_with("    Source: Inferred from 003"))
+    );
+    // A chain told wholly by its articles carries no marker.
+    let text = detail_text(&app, Kind::Chains, 0, 100);
+    assert!(
+        !text.iter().any(|l| l.contains("reconstruction")),
+        "{text:#?}"
+    );
+}
+
+#[test]
+fn evidence_labels_are_explained_where_they_are_shown() {
+    let app = app(160, 48);
+    let article = detail_text(&app, Kind::Articles, 0, 100).join("\n");
+    assert!(
+        article.contains("clinical-opinion — The author's own professional view"),
+        "{article}"
+    );
+    let claim = detail_text(&app, Kind::Claims, 0, 100).join("\n");
+    assert!(
+        claim.contains("Evidence  clinical-opinion — The author's own"),
+        "{claim}"
+    );
+    let screen = screen_text(&app);
+    for gloss in [
+        "research claimed",
+        "textbook fact",
+        "author's view",
+        "a personal story",
+    ] {
+        assert!(screen.contains(gloss), "the kinds column explains {gloss}");
+    }
+}
+
 #[test]
 fn detail_lines_never_exceed_their_width() {
     let app = app(80, 24);

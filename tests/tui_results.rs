@@ -412,12 +412,14 @@ fn no_size_and_no_state_panics() {
 }
 
 #[test]
-fn the_screen_shows_scores_unknowns_and_the_routine() {
+fn the_screen_shows_probabilities_reasons_and_the_routine() {
     let app = ribs(160, 48);
     let text = screen_text(&app);
-    assert!(text.contains("9 of 13 answered"));
-    assert!(text.contains("unanswered"));
-    assert!(text.contains("▲ +15.0"));
+    assert!(text.contains("9 of 15 answered"));
+    assert!(text.contains("none of these 5 %"), "{text}");
+    assert!(text.contains("Stiff ribs, swayback  76%"), "{text}");
+    assert!(text.contains("about 3.1× more likely if this is your story"));
+    assert!(text.contains("fits you best: 76 %"));
     assert!(text.contains("Rib expansion breathing"));
     assert!(text.contains("e export"));
     assert!(
@@ -425,8 +427,8 @@ fn the_screen_shows_scores_unknowns_and_the_routine() {
         "the pelvis drawing at 160×48"
     );
     let empty = screen_text(&no_answers(80, 24));
-    assert!(empty.contains("No answers yet"));
-    assert!(empty.contains(" 50 "), "chains still listed at 50");
+    assert!(empty.contains("THE SAFETY QUESTION IS NOT ANSWERED YET"), "{empty}");
+    assert!(!empty.contains("Stiff ribs"), "no ranking before the safety question");
 }
 
 #[test]
@@ -460,7 +462,7 @@ fn snapshot_ribs_160x48() {
 fn snapshot_ribs_100x40_boxes() {
     let mut app = ribs(100, 40);
     press(&mut app, &[Action::Down, Action::NextPane, Action::Down]);
-    insta::assert_snapshot!("results_sleepy_100x40", render(&app).backend());
+    insta::assert_snapshot!("results_second_chain_100x40", render(&app).backend());
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use super::show::edit_distance;
 use super::{Exit, Format, emit, output::emit_err};
 use crate::compare::{CompareError, Comparison, Relation, Row, Tally, compare};
-use crate::content::{Article, Claim, Store, Topic};
+use crate::content::{Article, Claim, Evidence, Store, Topic};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -79,6 +79,23 @@ fn text(c: &Comparison) -> String {
         topic_row(&mut out, c, row);
     }
     let _ = writeln!(out, "\n{}", c.counts());
+    let used: std::collections::BTreeSet<Evidence> = [c.a.evidence, c.b.evidence]
+        .into_iter()
+        .chain(
+            c.rows
+                .iter()
+                .flat_map(|r| r.a.iter().chain(&r.b).map(|claim| claim.evidence)),
+        )
+        .collect();
+    out.push_str("\nEvidence labels:\n");
+    for e in used {
+        paragraph(
+            &mut out,
+            &format!("{}: {}", e.as_str(), e.meaning()),
+            "- ",
+            "  ",
+        );
+    }
     out
 }
 
@@ -92,7 +109,11 @@ fn paragraph(out: &mut String, text: &str, first: &str, rest: &str) {
 
 /// One line (wrapped) on what backs the article and what it says about itself.
 fn about(article: &Article) -> String {
-    let mut line = format!("evidence: {}", article.evidence.as_str());
+    let mut line = format!(
+        "evidence: {} ({})",
+        article.evidence.as_str(),
+        article.evidence.gloss()
+    );
     match &article.self_disclosure {
         Some(d) => {
             let _ = write!(line, " · says of itself: {d}");
@@ -189,6 +210,7 @@ struct JsonArticle<'a> {
     title: &'a str,
     short: &'a str,
     evidence: &'a str,
+    evidence_meaning: &'a str,
 }
 
 #[derive(Serialize)]
@@ -207,6 +229,7 @@ struct JsonClaim<'a> {
     stance_label: &'a str,
     statement: &'a str,
     evidence: &'a str,
+    evidence_meaning: &'a str,
     location: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
@@ -219,6 +242,7 @@ fn json_article(a: &Article) -> JsonArticle<'_> {
         title: &a.title,
         short: &a.short,
         evidence: a.evidence.as_str(),
+        evidence_meaning: a.evidence.meaning(),
     }
 }
 
@@ -231,6 +255,7 @@ fn json_claims<'a>(topic: &'a Topic, claims: &[&'a Claim]) -> Vec<JsonClaim<'a>>
             stance_label: topic.stance(&c.stance).map_or(&c.stance, |s| &s.label),
             statement: &c.statement,
             evidence: c.evidence.as_str(),
+            evidence_meaning: c.evidence.meaning(),
             location: &c.location,
             note: c.note.as_deref(),
         })

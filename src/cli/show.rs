@@ -1,7 +1,7 @@
 //! `backchain show KIND ID`: one record, readably (or as JSON).
 
 use super::{Exit, Format, RecordKind, emit, output::emit_err};
-use crate::content::{Article, Chain, Claim, Exercise, Store, Topic};
+use crate::content::{Article, Chain, Claim, Evidence, Exercise, Store, Topic};
 use std::fmt::Write as _;
 
 /// Width prose is wrapped to.
@@ -139,6 +139,22 @@ fn list(out: &mut String, name: &str, items: &[impl AsRef<str>], numbered: bool)
     }
 }
 
+/// "Evidence labels:" with the plain meaning of each label used, strongest first.
+fn evidence_legend(out: &mut String, used: impl IntoIterator<Item = Evidence>) {
+    let used: std::collections::BTreeSet<Evidence> = used.into_iter().collect();
+    if used.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nEvidence labels:");
+    for e in used {
+        out.push_str(&bullet(
+            &format!("{}: {}", e.as_str(), e.meaning()),
+            "  ",
+            "- ",
+        ));
+    }
+}
+
 fn names<T: AsRef<str>>(items: &[T]) -> String {
     items
         .iter()
@@ -158,7 +174,7 @@ fn article(store: &Store, a: &Article) -> String {
     field(
         &mut out,
         &format!("Evidence: {}", a.evidence.as_str()),
-        &a.evidence_note,
+        &format!("{}\n{}", a.evidence.meaning(), a.evidence_note),
     );
     if let Some(d) = &a.self_disclosure {
         field(&mut out, "What it says about itself", d);
@@ -178,6 +194,7 @@ fn article(store: &Store, a: &Article) -> String {
         })
         .collect();
     list(&mut out, "Claims", &claims, false);
+    evidence_legend(&mut out, store.claims_of(&a.id).map(|c| c.evidence));
     out
 }
 
@@ -204,6 +221,7 @@ fn claim(store: &Store, c: &Claim) -> String {
     let _ = writeln!(out, "Topic:    {question} ({})", c.topic);
     let _ = writeln!(out, "Stance:   {stance} ({})", c.stance);
     let _ = writeln!(out, "Evidence: {}", c.evidence.as_str());
+    out.push_str(&wrap(c.evidence.meaning(), "          "));
     if let Some(note) = &c.note {
         field(&mut out, "Note", note);
     }
@@ -245,6 +263,14 @@ fn topic(store: &Store, t: &Topic) -> String {
             );
         }
     }
+    evidence_legend(
+        &mut out,
+        store
+            .claims
+            .iter()
+            .filter(|c| c.topic == t.id)
+            .map(|c| c.evidence),
+    );
     out
 }
 
@@ -253,17 +279,27 @@ fn chain(store: &Store, ch: &Chain) -> String {
     heading(&mut out, &format!("{} ({})", ch.title, ch.id));
     let _ = writeln!(
         out,
-        "\nArticles: {}   Pelvic tilt: {}",
+        "\nArticles: {}   Pelvic tilt: {}{}",
         names(&ch.articles),
-        ch.tilt.as_str()
+        ch.tilt.as_str(),
+        ch.tilt_source
+            .marker()
+            .map(|m| format!(" ({m})"))
+            .unwrap_or_default()
     );
     field(&mut out, "Summary", &ch.summary);
     field(&mut out, "Who it describes", &ch.who);
     let _ = writeln!(out, "\nSteps (cause → symptom):");
     for (i, step) in ch.steps.iter().enumerate() {
         let _ = writeln!(out, "  {}. {}", i + 1, step.label);
+        if let Some(marker) = step.source.marker() {
+            let _ = writeln!(out, "     [{marker}]");
+        }
         out.push_str(&wrap(&step.detail, "     "));
         let _ = writeln!(out, "     claims: {}", names(&step.claims));
+        if let Some(note) = &step.source_note {
+            out.push_str(&wrap(&format!("source: {note}"), "     "));
+        }
         if i + 1 < ch.steps.len() {
             let _ = writeln!(out, "     ↓");
         }
@@ -280,7 +316,7 @@ fn chain(store: &Store, ch: &Chain) -> String {
     out
 }
 
-fn exercise(_store: &Store, e: &Exercise) -> String {
+fn exercise(store: &Store, e: &Exercise) -> String {
     let mut out = String::new();
     heading(&mut out, &format!("{} ({})", e.name, e.id));
     out.push('\n');
@@ -304,9 +340,35 @@ fn exercise(_store: &Store, e: &Exercise) -> String {
     list(&mut out, "Steps", &e.steps, true);
     list(&mut out, "Cues", &e.cues, false);
     list(&mut out, "Cautions", &e.cautions, false);
-    let _ = writeln!(out, "\nServes chains: {}", names(&e.chains));
-    if !e.articles.is_empty() {
-        let _ = writeln!(out, "From articles: {}", names(&e.articles));
+    if !e.requires.is_empty() {
+        let _ = writeln!(out, "\nFirst make easy: {}", names(&e.requires));
+    }
+    let ladder = &e.ladder;
+    let rung = |r: &crate::content::Rung| match &r.exercise {
+        Some(id) => format!("{} ({id}): {}", r.name, r.change),
+        None => format!("{}: {}", r.name, r.change),
+    };
+    let easier: Vec<String> = ladder.easier.iter().map(rung).collect();
+    let harder: Vec<String> = ladder.harder.iter().map(rung).collect();
+    list(&mut out, "Easier (nearest first)", &easier, false);
+    list(&mut out, "Harder (nearest first)", &harder, false);
+    field(&mut out, "Move up", &ladder.move_up);
+    field(&mut out, "Move down", &ladder.move_down);
+    if e.chains.is_empty() {
+        let _ = writeln!(out, "\nServes chains: none");
+    } else {
+        let _ = writeln!(out, "\nServes chains: {}", names(&e.chains));
+    }
+    let on_ladders: Vec<&str> = store
+        .ladders_linking(&e.id)
+        .map(|x| x.id.as_str())
+        .collect();
+    if !on_ladders.is_empty() {
+        let _ = writeln!(out, "On the ladders of: {}", on_ladders.join(", "));
+    }
+    let _ = writeln!(out, "Where it comes from: {}", store.provenance_line(e));
+    if let Some(note) = &e.provenance.note {
+        out.push_str(&wrap(note, "  "));
     }
     out
 }

@@ -29,6 +29,7 @@ pub fn check(store: &Store, unreadable: &Unreadable, problems: &mut Vec<Problem>
     checker.claims();
     checker.chains();
     checker.exercises();
+    checker.prerequisite_cycles();
     let before = checker.problems.len();
     checker.questionnaire();
     if checker.problems.len() == before {
@@ -166,6 +167,7 @@ impl Checker<'_> {
                 "chain" => self.store.chain(r).is_some(),
                 "claim" => self.store.claim(r).is_some(),
                 "topic" => self.store.topic(r).is_some(),
+                "exercise" => self.store.exercise(r).is_some(),
                 _ => true,
             };
             if !exists && !self.unreadable.covers(target, r) {
@@ -381,6 +383,16 @@ impl Checker<'_> {
                     ),
                 );
             }
+            self.provenance(e);
+            self.ladder(e);
+            self.refs(
+                e.file,
+                "exercise",
+                &e.id,
+                "requires",
+                "exercise",
+                &e.requires,
+            );
             let d = &e.dosage;
             if d.sets == 0 || d.sets > 20 {
                 self.at(
@@ -400,6 +412,172 @@ impl Checker<'_> {
                     format!("exercise {:?}: [dosage] needs one of `reps`, `breaths`, `seconds` or `hold_seconds`", e.id),
                 );
             }
+        }
+    }
+
+    /// Each part of an exercise says where it comes from, and the articles back what is said to be theirs.
+    fn provenance(&mut self, e: &Exercise) {
+        let p = &e.provenance;
+        if e.articles.is_empty() {
+            for (name, source) in p.parts() {
+                if source.get_ref().from_article() {
+                    let problem = self.store.files.get(e.file).map(|f| {
+                        f.problem(
+                            source.span(),
+                            format!(
+                                "exercise {:?}: [provenance] gives its {name} as {:?}, but `articles` is empty; name the article it comes from",
+                                e.id,
+                                source.get_ref().as_str()
+                            ),
+                        )
+                    });
+                    self.problems.extend(problem);
+                }
+            }
+        } else if p.parts().iter().all(|(_, s)| !s.get_ref().from_article()) {
+            self.at(
+                e.file,
+                &e.articles[0],
+                format!(
+                    "exercise {:?}: cites {} but [provenance] marks idea, steps and dose all as \"suggestion\"; say which part the article gives (\"article\" or \"reconstruction\")",
+                    e.id,
+                    e.articles
+                        .iter()
+                        .map(|a| format!("{a:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+        }
+        if let Some(note) = &p.note {
+            self.not_empty(e.file, "exercise", &e.id, "provenance.note", note);
+        }
+    }
+
+    /// A ladder has a way down and a way up, says when to move, and links only exercises that exist.
+    fn ladder(&mut self, e: &Exercise) {
+        let l = &e.ladder;
+        self.not_empty(e.file, "exercise", &e.id, "ladder.move_up", &l.move_up);
+        self.not_empty(e.file, "exercise", &e.id, "ladder.move_down", &l.move_down);
+        for (side, rungs) in [("easier", &l.easier), ("harder", &l.harder)] {
+            if rungs.is_empty() {
+                self.at(
+                    e.file,
+                    &e.id,
+                    format!(
+                        "exercise {:?}: [ladder] needs at least one [[ladder.{side}]] rung",
+                        e.id
+                    ),
+                );
+            }
+            for (n, rung) in rungs.iter().enumerate() {
+                let n = n + 1;
+                for (field, value) in [("name", &rung.name), ("change", &rung.change)] {
+                    if value.trim().is_empty() {
+                        self.at(
+                            e.file,
+                            value,
+                            format!(
+                                "exercise {:?}: ladder {side} rung {n} has an empty `{field}`",
+                                e.id
+                            ),
+                        );
+                    }
+                }
+                let Some(link) = &rung.exercise else { continue };
+                if link == &e.id {
+                    self.at(
+                        e.file,
+                        link,
+                        format!(
+                            "exercise {:?}: ladder {side} rung {n} links the exercise itself",
+                            e.id
+                        ),
+                    );
+                } else if self.store.exercise(link).is_none()
+                    && !self.unreadable.covers("exercise", link)
+                {
+                    self.at(
+                        e.file,
+                        link,
+                        format!(
+                            "exercise {:?}: ladder {side} rung {n} names exercise {link:?}, which does not exist",
+                            e.id
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    /// `requires` must not loop back: each cycle is reported once, at the entry that closes it.
+    fn prerequisite_cycles(&mut self) {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            New,
+            Open,
+            Done,
+        }
+        let s = self.store;
+        if s.exercises.iter().all(|e| e.requires.is_empty()) {
+            return;
+        }
+        let positions: HashMap<&str, usize> = s
+            .exercises
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
+        let index = |id: &str| positions.get(id).copied();
+        let mut marks = vec![Mark::New; s.exercises.len()];
+        let mut found: Vec<(usize, usize, Vec<usize>)> = Vec::new();
+        for start in 0..s.exercises.len() {
+            if marks[start] != Mark::New {
+                continue;
+            }
+            // Depth-first, with the path kept so a cycle can be named.
+            let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+            marks[start] = Mark::Open;
+            while let Some(&mut (at, ref mut next)) = stack.last_mut() {
+                let requires = &s.exercises[at].requires;
+                if *next >= requires.len() {
+                    marks[at] = Mark::Done;
+                    stack.pop();
+                    continue;
+                }
+                let edge = *next;
+                *next += 1;
+                let Some(to) = index(&requires[edge]) else {
+                    continue;
+                };
+                match marks[to] {
+                    Mark::New => {
+                        marks[to] = Mark::Open;
+                        stack.push((to, 0));
+                    }
+                    Mark::Open => {
+                        let from = stack.iter().position(|&(i, _)| i == to).unwrap_or(0);
+                        let path: Vec<usize> = stack[from..].iter().map(|&(i, _)| i).collect();
+                        found.push((at, edge, path));
+                    }
+                    Mark::Done => {}
+                }
+            }
+        }
+        for (at, edge, path) in found {
+            let e = &s.exercises[at];
+            let mut names: Vec<&str> = path.iter().map(|&i| s.exercises[i].id.as_str()).collect();
+            names.push(s.exercises[path[0]].id.as_str());
+            self.at(
+                e.file,
+                &e.requires[edge],
+                format!(
+                    "exercise {:?}: `requires` makes a cycle: {}",
+                    e.id,
+                    names.join(" → ")
+                ),
+            );
         }
     }
 
@@ -555,9 +733,15 @@ impl Checker<'_> {
             return;
         }
         let mut described: HashMap<&str, &Text> = HashMap::new();
-        let first_keys: Vec<&str> = question.likelihoods[0].p.keys().map(|k| k.as_str()).collect();
+        // Options the question does not have are reported once, on their row, not again as a mismatch.
+        let typo = question
+            .likelihoods
+            .iter()
+            .any(|row| row.p.keys().any(|k| question.option(k).is_none()));
+        let first_keys: Option<Vec<&str>> = (!typo)
+            .then(|| question.likelihoods[0].p.keys().map(|k| k.as_str()).collect());
         for row in &question.likelihoods {
-            self.likelihood_row(file, question, row, &first_keys);
+            self.likelihood_row(file, question, row, first_keys.as_deref());
             for chain in &row.chains {
                 if chain != NONE
                     && self.store.chain(chain).is_none()
@@ -579,27 +763,34 @@ impl Checker<'_> {
                 }
             }
         }
-        let missing: Vec<&str> = self
+        let missing: Vec<String> = self
             .store
             .chains
             .iter()
             .map(|c| c.id.as_str())
             .chain([NONE])
             .filter(|h| !described.contains_key(h))
+            .map(|h| format!("{h:?}"))
             .collect();
         if !missing.is_empty() {
             self.at(
                 file,
                 qid,
                 format!(
-                    "question {qid:?} has likelihood rows but none for {}; every chain and \"none\" needs a row",
+                    "question {qid:?} has likelihood rows but no row for {}; every chain and \"none\" needs one",
                     missing.join(", ")
                 ),
             );
         }
     }
 
-    fn likelihood_row(&mut self, file: FileId, question: &Question, row: &Likelihood, keys: &[&str]) {
+    fn likelihood_row(
+        &mut self,
+        file: FileId,
+        question: &Question,
+        row: &Likelihood,
+        keys: Option<&[&str]>,
+    ) {
         let qid = &question.id;
         let who = row
             .chains
@@ -653,7 +844,9 @@ impl Checker<'_> {
             );
         }
         let own: Vec<&str> = row.p.keys().map(|k| k.as_str()).collect();
-        if own != keys {
+        if let Some(keys) = keys
+            && own != keys
+        {
             self.at(
                 file,
                 anchor,
@@ -708,8 +901,9 @@ impl Checker<'_> {
                                 file,
                                 option,
                                 format!(
-                                    "question {:?}: {option:?} contradicts {chain:?}, yet its other answers can multiply its odds by up to {budget:.0}, enough to put it first anyway; lower p[{option:?}] below {:.4} or soften its other rows",
+                                    "question {:?}: {option:?} contradicts {chain:?}, but the story can still come first with it (its prior and other answers can lift its odds against \"none\" up to ×{:.1}); lower p[{option:?}] below {:.4} or soften its other rows",
                                     question.id,
+                                    prior_odds * budget,
                                     likelihood_bound(question, chain, option, odds)
                                 ),
                             );

@@ -166,6 +166,32 @@ impl Store {
             .filter(move |ch| ch.steps.iter().any(|s| s.claims.iter().any(|c| c == claim)))
     }
 
+    /// "001, 003": the numbers of these articles, in the order given (ids not in the store as they are).
+    pub fn article_numbers(&self, ids: &[crate::text::Text]) -> String {
+        ids.iter()
+            .map(|id| self.article(id).map_or(id.as_str(), |a| a.number.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// "idea: 001 · steps: reconstructed from 001 · dose: our suggestion" for an exercise.
+    pub fn provenance_line(&self, exercise: &Exercise) -> String {
+        exercise
+            .provenance
+            .describe(&self.article_numbers(&exercise.articles))
+    }
+
+    /// Exercises whose ladder has a rung that is this exercise, in store order.
+    pub fn ladders_linking<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Exercise> + 'a {
+        self.exercises.iter().filter(move |e| {
+            e.ladder
+                .easier
+                .iter()
+                .chain(&e.ladder.harder)
+                .any(|r| r.exercise.as_deref() == Some(id))
+        })
+    }
+
     /// Exercises that serve a chain, in store order.
     pub fn exercises_for<'a>(&'a self, chain: &'a str) -> impl Iterator<Item = &'a Exercise> + 'a {
         self.exercises

@@ -25,6 +25,42 @@ impl Evidence {
             Evidence::Anecdote => "anecdote",
         }
     }
+
+    /// Every label, strongest first.
+    pub const ALL: [Evidence; 4] = [
+        Evidence::ResearchCited,
+        Evidence::Anatomy,
+        Evidence::ClinicalOpinion,
+        Evidence::Anecdote,
+    ];
+
+    /// What the label means, in plain words, for a reader deciding how far to trust a claim.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Evidence::ResearchCited => {
+                "The article says research backs this. If no study is named (see the note), there is nothing you can check it against."
+            }
+            Evidence::Anatomy => {
+                "Textbook anatomy: where a muscle runs and what it moves. Any anatomy book will confirm it."
+            }
+            Evidence::ClinicalOpinion => {
+                "The author's own professional view or theory. It may be right, but the article offers no study or other support for it."
+            }
+            Evidence::Anecdote => {
+                "One person's experience, usually the author's. It shows what happened to them, not what usually happens."
+            }
+        }
+    }
+
+    /// The meaning in two or three words (at most 16 columns), for headers and narrow columns.
+    pub fn gloss(self) -> &'static str {
+        match self {
+            Evidence::ResearchCited => "research claimed",
+            Evidence::Anatomy => "textbook fact",
+            Evidence::ClinicalOpinion => "author's view",
+            Evidence::Anecdote => "a personal story",
+        }
+    }
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -106,12 +142,49 @@ impl Tilt {
     }
 }
 
+/// Where a chain step (or a chain's tilt) comes from: said by the chain's articles, or our own
+/// reconstruction where they leave a gap.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StepSource {
+    #[default]
+    Article,
+    Reconstruction,
+}
+
+impl StepSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepSource::Article => "article",
+            StepSource::Reconstruction => "reconstruction",
+        }
+    }
+
+    pub fn is_article(&self) -> bool {
+        *self == StepSource::Article
+    }
+
+    /// The marker shown beside a step that is ours, or nothing for the articles' own steps.
+    pub fn marker(self) -> Option<&'static str> {
+        match self {
+            StepSource::Article => None,
+            StepSource::Reconstruction => Some("our reconstruction, not the article's"),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     pub label: Text,
     pub detail: Text,
     pub claims: Vec<Text>,
+    /// Whether the chain's articles say this step or we inferred it; the claims then show what it rests on.
+    #[serde(default, skip_serializing_if = "StepSource::is_article")]
+    pub source: StepSource,
+    /// What a reconstructed step rests on and what the articles leave unsaid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_note: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -131,6 +204,9 @@ pub struct Chain {
     pub short: Text,
     pub articles: Vec<Text>,
     pub tilt: Tilt,
+    /// Whether the articles state the tilt or we inferred it.
+    #[serde(default, skip_serializing_if = "StepSource::is_article")]
+    pub tilt_source: StepSource,
     pub summary: Text,
     pub who: Text,
     #[serde(rename = "step")]
@@ -374,6 +450,103 @@ impl Dosage {
     }
 }
 
+/// Where one part of an exercise (its idea, its steps or its dose) comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PartSource {
+    /// The article gives it.
+    Article,
+    /// Rebuilt from the article's description (or, for an idea, from the work it asks for).
+    Reconstruction,
+    /// backchain's own.
+    Suggestion,
+}
+
+impl PartSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PartSource::Article => "article",
+            PartSource::Reconstruction => "reconstruction",
+            PartSource::Suggestion => "suggestion",
+        }
+    }
+
+    /// True when an article stands behind the part, given or rebuilt.
+    pub fn from_article(self) -> bool {
+        self != PartSource::Suggestion
+    }
+
+    /// "001", "reconstructed from 004" or "our suggestion", given the article numbers behind the exercise.
+    pub fn describe(self, numbers: &str) -> String {
+        match (self, numbers.is_empty()) {
+            (PartSource::Article, false) => numbers.to_owned(),
+            (PartSource::Article, true) => String::from("the article"),
+            (PartSource::Reconstruction, false) => format!("reconstructed from {numbers}"),
+            (PartSource::Reconstruction, true) => String::from("reconstructed"),
+            (PartSource::Suggestion, _) => String::from("our suggestion"),
+        }
+    }
+}
+
+/// Where an exercise's idea, steps and dose come from, each on its own.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provenance {
+    pub idea: toml::Spanned<PartSource>,
+    pub steps: toml::Spanned<PartSource>,
+    pub dose: toml::Spanned<PartSource>,
+    /// What the article does and does not give, in a sentence or two.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+impl Provenance {
+    /// The three parts with their names: `("idea", source)`, …
+    pub fn parts(&self) -> [(&'static str, &toml::Spanned<PartSource>); 3] {
+        [
+            ("idea", &self.idea),
+            ("steps", &self.steps),
+            ("dose", &self.dose),
+        ]
+    }
+
+    /// "idea: 001 · steps: reconstructed from 001 · dose: our suggestion".
+    pub fn describe(&self, numbers: &str) -> String {
+        self.parts()
+            .iter()
+            .map(|(name, source)| format!("{name}: {}", source.get_ref().describe(numbers)))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
+/// One rung of a progression ladder: a variation one step easier or harder than the exercise.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rung {
+    pub name: Text,
+    /// What is different from the exercise itself.
+    pub change: Text,
+    /// Another exercise in the store that is this rung, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exercise: Option<Text>,
+}
+
+/// How to make an exercise easier or harder, and when to move. Rungs run nearest first: `easier[0]` is
+/// one step down, `easier[1]` two; `harder[0]` one step up.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ladder {
+    /// When to take the next harder rung.
+    pub move_up: Text,
+    /// When to step down to an easier rung.
+    pub move_down: Text,
+    #[serde(default)]
+    pub easier: Vec<Rung>,
+    #[serde(default)]
+    pub harder: Vec<Rung>,
+}
+
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Exercise {
@@ -390,10 +563,16 @@ pub struct Exercise {
     pub cues: Vec<Text>,
     pub cautions: Vec<Text>,
     pub chains: Vec<Text>,
+    /// The articles its idea, steps or dose come from (given or rebuilt); empty when all three are ours.
     pub articles: Vec<Text>,
+    /// Exercises that must feel easy before this one is given; a first routine swaps them in instead.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub picture: Option<Text>,
     pub dosage: Dosage,
+    pub provenance: Provenance,
+    pub ladder: Ladder,
     #[serde(skip)]
     pub file: FileId,
 }

@@ -77,6 +77,17 @@ pub fn exercise_files(count: usize) -> Vec<SourceFile> {
                 "name".into(),
                 toml::Value::String(format!("{a} {b} {base_name} {i}")),
             );
+            // Links to other exercises would name ids this store does not have.
+            table.remove("requires");
+            if let Some(toml::Value::Table(ladder)) = table.get_mut("ladder") {
+                for side in ["easier", "harder"] {
+                    if let Some(toml::Value::Array(rungs)) = ladder.get_mut(side) {
+                        for rung in rungs.iter_mut().filter_map(|r| r.as_table_mut()) {
+                            rung.remove("exercise");
+                        }
+                    }
+                }
+            }
             if let Some(toml::Value::Array(aliases)) = table.get_mut("aliases") {
                 aliases.push(toml::Value::String(format!("{b} {base_name}")));
             }

@@ -103,10 +103,14 @@ pub fn render(store: &Store, report: &Report) -> String {
             for (i, step) in chain.steps.iter().enumerate() {
                 let _ = writeln!(
                     out,
-                    "{}. **{}** — {}",
+                    "{}. **{}** — {}{}",
                     i + 1,
                     md(&step.label),
-                    md(&step.detail)
+                    md(&step.detail),
+                    step.source
+                        .marker()
+                        .map(|m| format!(" *({m})*"))
+                        .unwrap_or_default()
                 );
             }
         }
@@ -139,6 +143,7 @@ pub fn render(store: &Store, report: &Report) -> String {
     }
     for item in &routine.items {
         let _ = writeln!(out, "\n### {}\n", md(&item.name));
+        let _ = writeln!(out, "*{}*\n", md(&item.provenance.summary));
         if let Some(e) = store.exercise(&item.exercise) {
             for (n, step) in e.steps.iter().enumerate() {
                 let _ = writeln!(out, "{}. {}", n + 1, md(step));

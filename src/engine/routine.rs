@@ -4,9 +4,11 @@
 use super::report::SECOND_MIN;
 use super::score::ChainScore;
 use crate::compare::{Relation, relation, stances};
-use crate::content::{Dosage, Phase, Store};
+use crate::content::{Dosage, PartSource, Phase, Store};
 use serde::Serialize;
 use serde_json::json;
+use std::collections::HashSet;
+
 /// At most this many exercises of one phase.
 const PER_PHASE: usize = 2;
 /// At most this many exercises in all.
@@ -34,6 +36,23 @@ pub struct RoutineItem {
     /// The routine's chains this exercise serves.
     pub serves: Vec<String>,
     pub cautions: Vec<String>,
+    /// Where its idea, steps and dose come from.
+    pub provenance: ItemProvenance,
+}
+
+/// An exercise's provenance as a routine carries it: each part's source, the articles behind them, and
+/// the line a sheet prints.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ItemProvenance {
+    pub idea: PartSource,
+    pub steps: PartSource,
+    pub dose: PartSource,
+    /// Ids of the articles the parts marked article or reconstruction come from.
+    pub articles: Vec<String>,
+    /// "idea: 001 · steps: reconstructed from 001 · dose: our suggestion".
+    pub summary: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// One side of a disagreement: an article of one of the routine's chains and where it stands.
@@ -145,15 +164,27 @@ pub fn build(store: &Store, chains: &[&str]) -> Option<Routine> {
         .collect();
     candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
 
+    // A first routine: nothing is known to be easy yet, so an exercise with prerequisites gives way to
+    // them (the loaded deadlift to the good morning it builds on).
+    let easy: HashSet<&str> = HashSet::new();
+    let serves_any = |i: usize| {
+        let e = &store.exercises[i];
+        chains.iter().any(|c| e.chains.iter().any(|x| x == *c))
+    };
     let mut picked: Vec<(i32, usize)> = Vec::new();
-    for (priority, i) in candidates {
-        let phase = store.exercises[i].phase;
-        let in_phase = picked
-            .iter()
-            .filter(|(_, j)| store.exercises[*j].phase == phase)
-            .count();
-        if in_phase < PER_PHASE && picked.len() < MAX_ITEMS {
-            picked.push((priority, i));
+    for (priority, candidate) in candidates {
+        for i in entry_points(store, candidate, &easy) {
+            if picked.iter().any(|&(_, j)| j == i) || !serves_any(i) {
+                continue;
+            }
+            let phase = store.exercises[i].phase;
+            let in_phase = picked
+                .iter()
+                .filter(|(_, j)| store.exercises[*j].phase == phase)
+                .count();
+            if in_phase < PER_PHASE && picked.len() < MAX_ITEMS {
+                picked.push((priority, i));
+            }
         }
     }
     picked.sort_by(|a, b| {
@@ -181,6 +212,7 @@ pub fn build(store: &Store, chains: &[&str]) -> Option<Routine> {
                     .map(|c| c.to_string())
                     .collect(),
                 cautions: e.cautions.iter().map(|c| c.to_string()).collect(),
+                provenance: item_provenance(store, e),
             }
         })
         .collect();
@@ -203,6 +235,56 @@ pub fn build(store: &Store, chains: &[&str]) -> Option<Routine> {
         conflicts: conflicts(store, chains),
         avoid,
     })
+}
+
+/// What to give in place of exercise `i` when its prerequisites are not yet easy: the prerequisites
+/// themselves, followed down until one can be given (each at most once, prerequisites first). An
+/// exercise whose prerequisites are all easy is its own entry point.
+fn entry_points(store: &Store, i: usize, easy: &HashSet<&str>) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    walk_prerequisites(store, i, easy, &mut seen, &mut out);
+    out
+}
+
+fn walk_prerequisites(
+    store: &Store,
+    i: usize,
+    easy: &HashSet<&str>,
+    seen: &mut HashSet<usize>,
+    out: &mut Vec<usize>,
+) {
+    // `seen` also stops a cycle (which `check` reports) from looping here.
+    if !seen.insert(i) {
+        return;
+    }
+    let e = &store.exercises[i];
+    let waiting: Vec<usize> = e
+        .requires
+        .iter()
+        .filter(|r| !easy.contains(r.as_str()))
+        .filter_map(|r| store.exercises.iter().position(|x| x.id == *r))
+        .collect();
+    if waiting.is_empty() {
+        out.push(i);
+        return;
+    }
+    for r in waiting {
+        walk_prerequisites(store, r, easy, seen, out);
+    }
+}
+
+/// The provenance of an exercise for a routine item.
+pub fn item_provenance(store: &Store, e: &crate::content::Exercise) -> ItemProvenance {
+    let p = &e.provenance;
+    ItemProvenance {
+        idea: *p.idea.get_ref(),
+        steps: *p.steps.get_ref(),
+        dose: *p.dose.get_ref(),
+        articles: e.articles.iter().map(|a| a.to_string()).collect(),
+        summary: store.provenance_line(e),
+        note: p.note.as_ref().map(|n| n.to_string()),
+    }
 }
 
 /// Topics on which two of the articles behind these chains take disjoint stances.

@@ -171,7 +171,9 @@ fn count_in_words(n: usize) -> String {
 /// this is your story; it goes against Hip rotation".
 pub fn reason_in_words(store: &Store, reason: &super::score::Reason) -> String {
     let words = reason.in_words();
-    match (reason.direction(), &reason.versus) {
+    match (reason.direction(), reason.versus.as_deref()) {
+        ("up", Some(NONE)) => format!("{words} than for someone no story describes"),
+        ("down", Some(NONE)) => format!("{words}; it is commoner in people no story describes"),
         ("up", Some(other)) => format!("{words}; it goes against {}", story_name(store, other)),
         ("down", Some(other)) => format!("{words}; it fits {} better", story_name(store, other)),
         _ => words,

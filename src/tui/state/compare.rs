@@ -3,7 +3,7 @@
 //! handling hit-tests with.
 
 use crate::compare::{Comparison, Relation, compare};
-use crate::content::{Article, Claim, Store, Topic};
+use crate::content::{Article, Claim, Evidence, Store, Topic};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::layout::{self, contains};
@@ -292,6 +292,8 @@ impl RowSpan {
 pub struct Document {
     pub lines: Vec<DocLine>,
     pub rows: Vec<RowSpan>,
+    /// The first line after the rows: from here on, what the evidence labels mean.
+    pub footer: usize,
     /// Width of A's column when side by side (B's takes the rest after the gutter).
     pub left: u16,
     pub stacked: bool,
@@ -401,9 +403,44 @@ pub fn document(c: &Comparison, width: u16, stacked: bool) -> Document {
             sides: stacked.then_some(sides),
         });
     }
+    // What the labels in the `[evidence · location]` lines mean, once, after the last row.
+    let footer = lines.len();
+    let used: std::collections::BTreeSet<Evidence> = [c.a.evidence, c.b.evidence]
+        .into_iter()
+        .chain(
+            c.rows
+                .iter()
+                .flat_map(|r| r.a.iter().chain(&r.b).map(|claim| claim.evidence)),
+        )
+        .collect();
+    if !c.rows.is_empty() {
+        lines.push(DocLine::Rule);
+        lines.extend(
+            wrap(&[("Evidence labels", Tone::Question)], full, "", "")
+                .into_iter()
+                .map(DocLine::Full),
+        );
+        for evidence in used {
+            lines.extend(
+                wrap(
+                    &[
+                        (evidence.as_str(), Tone::Stance),
+                        ("—", Tone::Muted),
+                        (evidence.meaning(), Tone::Plain),
+                    ],
+                    full,
+                    "• ",
+                    "  ",
+                )
+                .into_iter()
+                .map(DocLine::Full),
+            );
+        }
+    }
     Document {
         lines,
         rows,
+        footer,
         left,
         stacked,
     }
@@ -417,10 +454,14 @@ impl Document {
 
     /// The line index of an anchor, kept within `max_top`.
     pub fn line_of(&self, anchor: Anchor, height: u16) -> usize {
-        let line = self
-            .rows
-            .get(anchor.row)
-            .map_or(0, |r| r.start + anchor.line.min(r.height.saturating_sub(1)));
+        let line = self.rows.get(anchor.row).map_or(0, |r| {
+            // A row owns the rule after it; the last row runs on into the footer.
+            let end = self
+                .rows
+                .get(anchor.row + 1)
+                .map_or(self.lines.len(), |next| next.start);
+            r.start + anchor.line.min(end.saturating_sub(r.start + 1))
+        });
         line.min(self.max_top(height))
     }
 
@@ -456,9 +497,11 @@ pub fn header_lines(article: &Article, width: u16, caps: Caps) -> Vec<Run> {
         caps.title,
         width,
     );
+    let gloss = format!("({})", article.evidence.gloss());
     let mut about = vec![
         ("evidence:", Tone::Muted),
         (article.evidence.as_str(), Tone::Stance),
+        (&gloss, Tone::Muted),
         ("·", Tone::Muted),
     ];
     match &article.self_disclosure {

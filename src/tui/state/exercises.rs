@@ -415,6 +415,37 @@ pub fn detail_lines(store: &Store, exercise: &Exercise, picture: Option<&str>) -
     section("Cautions", Tone::Caution, &exercise.cautions, &|_| {
         String::from("⚠ ")
     });
+    let ladder = &exercise.ladder;
+    lines.push(DetailLine::blank());
+    lines.push(DetailLine::one(Tone::Heading, "Easier and harder"));
+    let rung = |mark: &str, r: &crate::content::Rung| DetailLine {
+        pieces: vec![
+            (Tone::Muted, format!("{mark} ")),
+            (Tone::Plain, format!("{}: ", r.name)),
+            (Tone::Muted, r.change.to_string()),
+        ],
+    };
+    for r in ladder.easier.iter().rev() {
+        lines.push(rung("↓", r));
+    }
+    for r in &ladder.harder {
+        lines.push(rung("↑", r));
+    }
+    lines.push(DetailLine::labelled("Move up:", ladder.move_up.as_str()));
+    lines.push(DetailLine::labelled(
+        "Move down:",
+        ladder.move_down.as_str(),
+    ));
+    if !exercise.requires.is_empty() {
+        let names: Vec<String> = (exercise.requires.iter())
+            .map(|id| {
+                store
+                    .exercise(id)
+                    .map_or(id.to_string(), |e| e.name.to_string())
+            })
+            .collect();
+        lines.push(DetailLine::labelled("First make easy:", names.join(", ")));
+    }
     lines.push(DetailLine::blank());
     if !exercise.chains.is_empty() {
         let chains: Vec<String> = (exercise.chains.iter())
@@ -426,19 +457,14 @@ pub fn detail_lines(store: &Store, exercise: &Exercise, picture: Option<&str>) -
             .collect();
         lines.push(DetailLine::labelled("Serves:", chains.join(", ")));
     }
-    let from = if exercise.articles.is_empty() {
-        String::from("well-known extra (none of the articles names it)")
-    } else {
-        (exercise.articles.iter())
-            .map(|id| {
-                store
-                    .article(id)
-                    .map_or(id.to_string(), |a| format!("{} {}", a.number, a.short))
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    lines.push(DetailLine::labelled("From:", from));
+    let p = &exercise.provenance;
+    lines.push(DetailLine::labelled(
+        "From:",
+        store.provenance_line(exercise),
+    ));
+    if let Some(note) = &p.note {
+        lines.push(DetailLine::one(Tone::Muted, note.as_str()));
+    }
     if !exercise.aliases.is_empty() {
         let aliases: Vec<&str> = exercise.aliases.iter().map(|a| a.as_str()).collect();
         lines.push(DetailLine::labelled("Also called:", aliases.join(", ")));

@@ -684,9 +684,10 @@ fn article_detail(w: &mut Writer, store: &Store, i: usize) {
         &[
             (Role::Heading, article.evidence.as_str()),
             (Role::Muted, "—"),
-            (Role::Plain, &article.evidence_note),
+            (Role::Muted, article.evidence.meaning()),
         ],
     );
+    w.para(&[(Role::Plain, &article.evidence_note)], 10, 10, None);
     w.blank();
     w.heading(&format!("Chains it supports ({})", article.chains.len()));
     if article.chains.is_empty() {
@@ -858,7 +859,14 @@ fn claim_detail(w: &mut Writer, store: &Store, i: usize) {
         Some(stance) => w.field("Stance", &[(Role::Heading, &stance.label)]),
         None => w.field("Stance", &[(Role::Plain, &claim.stance)]),
     }
-    w.field("Evidence", &[(Role::Heading, claim.evidence.as_str())]);
+    w.field(
+        "Evidence",
+        &[
+            (Role::Heading, claim.evidence.as_str()),
+            (Role::Muted, "—"),
+            (Role::Muted, claim.evidence.meaning()),
+        ],
+    );
     w.field("Location", &[(Role::Plain, &claim.location)]);
     if let Some(note) = &claim.note {
         w.field("Note", &[(Role::Plain, note)]);
@@ -900,10 +908,13 @@ fn chain_detail(w: &mut Writer, store: &Store, state: &LibraryState, i: usize) {
     let chain = &store.chains[i];
     w.detail.title = String::from("Chain");
     w.text(Role::Title, &chain.title);
-    let tilt = match chain.tilt {
+    let mut tilt = match chain.tilt {
         crate::content::Tilt::None => String::from("predicts no pelvic tilt"),
         tilt => format!("predicts {} pelvic tilt", tilt.as_str()),
     };
+    if let Some(marker) = chain.tilt_source.marker() {
+        tilt = format!("{tilt} ({marker})");
+    }
     w.text(
         Role::Muted,
         &format!("{} · {} · {tilt}", chain.short, chain.id),
@@ -958,7 +969,13 @@ fn chain_detail(w: &mut Writer, store: &Store, state: &LibraryState, i: usize) {
             4,
             None,
         );
+        if let Some(marker) = step.source.marker() {
+            w.para(&[(Role::Warn, &format!("◇ {marker}"))], 4, 6, None);
+        }
         w.para(&[(Role::Plain, &step.detail)], 4, 4, None);
+        if let Some(note) = &step.source_note {
+            w.para(&[(Role::Muted, "Source:"), (Role::Muted, note)], 4, 4, None);
+        }
         for id in &step.claims {
             match store.claim(id) {
                 Some(claim) => {

@@ -28,6 +28,8 @@ pub struct QuestionnaireState {
     history: Vec<usize>,
     /// "The rest are optional" has been said for the current verdict.
     told_settled: bool,
+    /// Questions skipped in this session: `n` does not come back to them (`]` and `[` still do).
+    skipped: Vec<String>,
 }
 
 impl QuestionnaireState {
@@ -43,6 +45,7 @@ impl QuestionnaireState {
             confirm_reset: false,
             history: Vec::new(),
             told_settled: report.settled,
+            skipped: Vec::new(),
         };
         state.place_cursor(store, answers);
         state
@@ -261,8 +264,11 @@ pub fn update(app: &mut App, action: Action) {
         Action::PrevInOrder => in_order(app, false),
         Action::PrevQuestion => back(app),
         Action::Skip => {
-            app.answers.clear(&question_id);
-            app.answers_changed();
+            app.questionnaire.skipped.push(question_id.clone());
+            if app.answers.is_answered(&question_id) {
+                app.answers.clear(&question_id);
+                app.answers_changed();
+            }
             step(app);
         }
         Action::StartOver => state.confirm_reset = true,
@@ -315,21 +321,22 @@ fn choose(app: &mut App, question_id: &str, kind: QuestionKind) {
     }
 }
 
-/// On to the most telling question still unanswered (other than this one), as the engine ranks them.
+/// On to the most telling question still unanswered (other than this one, and not one skipped), as
+/// the engine ranks them.
 fn step(app: &mut App) {
     let current = app.questionnaire.current;
     let q = &app.store.questionnaire;
+    let skipped = &app.questionnaire.skipped;
+    let open = |i: usize| i != current && !skipped.iter().any(|s| *s == q.questions[i].id.as_str());
     let target = app
         .report
         .next_questions
         .iter()
         .filter_map(|n| q.questions.iter().position(|x| x.id == n.id.as_str()))
-        .find(|&i| i != current)
+        .find(|&i| open(i))
         .or_else(|| {
             q.questions.iter().enumerate().position(|(i, x)| {
-                i != current
-                    && flow::is_shown(q, x, &app.answers)
-                    && !app.answers.is_answered(&x.id)
+                open(i) && flow::is_shown(q, x, &app.answers) && !app.answers.is_answered(&x.id)
             })
         });
     match target {
@@ -340,7 +347,7 @@ fn step(app: &mut App) {
         None => {
             let (done, all) = flow::progress(&app.store.questionnaire, &app.answers);
             app.info(format!(
-                "Every question has an answer ({done} of {all}). Press 2 for your results."
+                "No more questions to ask: {done} of {all} answered, the rest skipped. Press 2 for your results, or ] to go through them in order."
             ));
         }
     }

@@ -158,6 +158,7 @@ fn rows(app: &App, frame: &mut Frame, areas: &Areas, c: &Comparison, popup_open:
     // Mid-row, the row's topic stays pinned on the first line, so every line in view has its topic.
     let anchor = doc.anchor_at(top);
     if anchor.line > 0
+        && top < doc.footer
         && height >= 2
         && let (Some(row), Some(first_line)) = (c.rows.get(anchor.row), lines.first_mut())
     {

@@ -82,8 +82,12 @@ fn kinds_column(app: &App, frame: &mut Frame, a: &Areas, active: bool) {
     lines.push(Line::raw(""));
     lines.push(Line::styled("Evidence labels,", theme.muted()));
     lines.push(Line::styled("strongest first:", theme.muted()));
-    for label in ["research-cited", "anatomy", "clinical-opinion", "anecdote"] {
-        lines.push(Line::styled(format!("  {label}"), theme.muted()));
+    for evidence in crate::content::Evidence::ALL {
+        lines.push(Line::styled(evidence.as_str(), theme.muted()));
+        lines.push(Line::styled(
+            format!("  {}", evidence.gloss()),
+            theme.muted(),
+        ));
     }
     frame.render_widget(
         Paragraph::new(lines).block(super::pane("Library", focused, theme)),

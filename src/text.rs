@@ -1,10 +1,12 @@
-//! Text read from files: cleaned of anything that could drive a terminal, and remembering where it stood.
+//! Text that reaches a terminal: content cleaned once at load, and the one gate every other string passes
+//! on its way out (paths, messages, arguments), so nothing backchain prints can drive the terminal.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::borrow::Borrow;
+use std::borrow::{Borrow, Cow};
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::{Deref, Range};
+use std::path::Path;
 
 /// Columns a tab expands to.
 const TAB_WIDTH: usize = 4;
@@ -76,6 +78,83 @@ fn clean_dirty(input: &str) -> String {
 /// True for characters that are safe to print as they are (newline is handled by the callers).
 fn is_plain(c: char) -> bool {
     !(c.is_control() || is_bidi_control(c))
+}
+
+/// The gate for everything backchain writes to stdout, stderr or the app's status line. Control
+/// characters other than newline and tab (C0, DEL, C1) and bidirectional controls are shown escaped as
+/// `\u001b`, which is also a valid escape inside a JSON string; every other character is kept as it is.
+///
+/// Content text is already clean (see [`clean`]); this catches what is not content: paths, file names,
+/// TOML and command-line messages, arguments echoed back.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    let safe = |c: char| c == '\n' || c == '\t' || is_plain(c);
+    if text.chars().all(safe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if safe(c) {
+            out.push(c);
+        } else {
+            push_escaped(&mut out, c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `\u001b`: the JSON and TOML escape, readable in plain text too (controls are all in the BMP).
+fn push_escaped(out: &mut String, c: char) {
+    use fmt::Write as _;
+    let _ = write!(out, "\\u{:04x}", c as u32);
+}
+
+/// Longest value (in characters) echoed back in a message; the rest is cut with "…".
+pub const MAX_ECHO: usize = 80;
+
+/// A value from a file or the command line, quoted for a message: escaped like `{:?}` and cut to
+/// [`MAX_ECHO`] characters, so a huge or hostile value cannot flood or drive the terminal.
+pub fn quote(value: &str) -> String {
+    let cut = value.char_indices().nth(MAX_ECHO).map(|(at, _)| at);
+    match cut {
+        None => format!("{value:?}"),
+        Some(at) => {
+            let mut quoted = format!("{:?}", &value[..at]);
+            quoted.insert(quoted.len() - 1, '…');
+            quoted
+        }
+    }
+}
+
+/// A path as messages show it. Plain paths are shown as they are; a path holding a control character,
+/// bytes that are not UTF-8, or a `:` `"` `\\` that would make `path:line:col` ambiguous is shown in
+/// double quotes with those escaped (`\u001b`, `\xff`, `\"`, `\\`).
+pub fn path(path: &Path) -> String {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let plain = |c: char| is_plain(c) && !matches!(c, ':' | '"' | '\\');
+    let needs_quotes = bytes
+        .utf8_chunks()
+        .any(|chunk| !chunk.invalid().is_empty() || !chunk.valid().chars().all(plain));
+    if !needs_quotes {
+        return String::from_utf8_lossy(bytes).into_owned();
+    }
+    let mut out = String::from("\"");
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '"' | '\\' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                c if is_plain(c) => out.push(c),
+                c => push_escaped(&mut out, c),
+            }
+        }
+        for byte in chunk.invalid() {
+            out.push_str(&format!("\\x{byte:02x}"));
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Bidirectional embedding, override and isolate controls, and the invisible direction marks.
@@ -216,9 +295,10 @@ impl fmt::Display for Text {
     }
 }
 
+/// Quoted for messages, cut to [`MAX_ECHO`] characters (see [`quote`]).
 impl fmt::Debug for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.text, f)
+        f.write_str(&quote(&self.text))
     }
 }
 

@@ -3,7 +3,7 @@
 
 mod check;
 mod compare;
-mod output;
+pub mod output;
 mod quiz;
 mod search;
 mod show;
@@ -13,7 +13,7 @@ use crate::paths;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
-pub use output::{Exit, emit};
+pub use output::{Exit, emit, emit_err};
 
 pub use crate::DISCLAIMER;
 
@@ -25,8 +25,9 @@ pub use crate::DISCLAIMER;
     after_help = DISCLAIMER
 )]
 pub struct Cli {
-    /// Read content from this folder instead of the built-in store.
-    #[arg(long, global = true, value_name = "DIR", env = paths::CONTENT_ENV)]
+    /// Read content from this folder instead of the built-in store [env: BACKCHAIN_CONTENT; empty means
+    /// the built-in store].
+    #[arg(long, global = true, value_name = "DIR")]
     pub content: Option<PathBuf>,
 
     /// Print where content is read from and where answers are saved, then exit.
@@ -158,20 +159,20 @@ pub fn run() -> Exit {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() {
-                Exit::Usage
-            } else {
-                Exit::Ok
-            };
-            let _ = e.print();
-            return code;
+            // Rendered plain and through the printable gate: clap quotes the offending argument as typed.
+            let text = e.render().to_string();
+            if e.use_stderr() {
+                output::emit_err(&text);
+                return Exit::Usage;
+            }
+            return emit(&text);
         }
     };
     let origin = paths::content_origin(cli.content.clone());
     if cli.show_paths {
         return emit(&format!(
             "content: {origin}\nanswers: {}\n",
-            paths::answers_file().display()
+            crate::text::path(&paths::answers_file(&origin))
         ));
     }
     match cli.command {
@@ -198,7 +199,7 @@ pub fn run() -> Exit {
                 store,
                 crate::tui::Options {
                     mouse: !cli.no_mouse,
-                    answers_path: paths::answers_file(),
+                    answers_path: paths::answers_file(&origin),
                     export_dir: std::env::current_dir().unwrap_or_else(|_| paths::state_dir()),
                 },
             ),
@@ -219,7 +220,7 @@ pub fn with_store(origin: &Origin, command: impl FnOnce(&Store) -> Exit) -> Exit
 pub fn load_clean(origin: &Origin) -> Result<Store, Exit> {
     match Store::load(origin) {
         Err(e) => {
-            eprintln!("backchain: {e}");
+            output::emit_err(&format!("backchain: {e}\n"));
             Err(Exit::Usage)
         }
         Ok((_, problems)) if !problems.is_empty() => {

@@ -1,31 +1,49 @@
-//! Writing command output: exit codes, and a closed pipe treated as a normal end.
+//! Writing command output: exit codes, every byte through the one printable gate, and a closed pipe
+//! treated as a normal end.
 
+use crate::text::printable;
 use std::io::Write;
 
 /// Process exit codes, the same for every command.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Exit {
-    Ok = 0,
+    Ok,
     /// The content or the answers have problems.
-    Problems = 1,
+    Problems,
     /// Bad usage or an I/O error.
-    Usage = 2,
+    Usage,
+    /// Ended by this signal: the process exits with the shell's convention, 128 + the signal number.
+    Signal(i32),
+}
+
+impl Exit {
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Ok => 0,
+            Exit::Problems => 1,
+            Exit::Usage => 2,
+            Exit::Signal(n) => u8::try_from(128 + n.clamp(1, 127)).unwrap_or(u8::MAX),
+        }
+    }
 }
 
 impl From<Exit> for std::process::ExitCode {
     fn from(exit: Exit) -> Self {
-        std::process::ExitCode::from(exit as u8)
+        std::process::ExitCode::from(exit.code())
     }
 }
 
 /// Writes to stdout. `backchain … | head` closing the pipe early is not an error.
 pub fn emit(text: &str) -> Exit {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+    match out
+        .write_all(printable(text).as_bytes())
+        .and_then(|_| out.flush())
+    {
         Ok(()) => Exit::Ok,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Ok,
         Err(e) => {
-            eprintln!("backchain: cannot write output: {e}");
+            emit_err(&format!("backchain: cannot write output: {e}\n"));
             Exit::Usage
         }
     }
@@ -33,5 +51,7 @@ pub fn emit(text: &str) -> Exit {
 
 /// Writes to stderr, ignoring failures (there is nowhere left to report them).
 pub fn emit_err(text: &str) {
-    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    let _ = std::io::stderr()
+        .lock()
+        .write_all(printable(text).as_bytes());
 }

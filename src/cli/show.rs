@@ -105,9 +105,14 @@ pub fn wrap(text: &str, indent: &str) -> String {
 
 /// A wrapped list item: `marker` on the first line, continuation lines aligned under the text.
 pub fn bullet(text: &str, indent: &str, marker: &str) -> String {
-    let hang = format!("{indent}{}", " ".repeat(marker.chars().count()));
-    let body = wrap(text, &hang);
-    format!("{indent}{marker}{}", &body[hang.len()..])
+    let first = format!("{indent}{marker}");
+    let hang = format!("{indent}{}", " ".repeat(crate::text::width(marker)));
+    let mut out = String::new();
+    for line in crate::text::wrap(text, WIDTH, &first, &hang) {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 fn heading(out: &mut String, title: &str) {
@@ -134,8 +139,7 @@ fn list(out: &mut String, name: &str, items: &[impl AsRef<str>], numbered: bool)
         } else {
             String::from("- ")
         };
-        let body = wrap(item.as_ref(), &" ".repeat(2 + bullet.len()));
-        let _ = write!(out, "  {bullet}{}", body.trim_start());
+        out.push_str(&self::bullet(item.as_ref(), "  ", &bullet));
     }
 }
 

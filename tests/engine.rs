@@ -13,11 +13,7 @@ fn store() -> &'static Store {
 }
 
 fn answers_from(text: &str) -> Answers {
-    let file = SourceFile {
-        relative: String::new(),
-        display: "answers.toml".into(),
-        text: text.into(),
-    };
+    let file = SourceFile::named("answers.toml", text.into());
     Answers::parse(&file, &store().questionnaire).expect("valid answers")
 }
 

@@ -111,7 +111,7 @@ proptest! {
             let value = if as_list || opts.is_empty() { format!("[{}]", opts.join(", ")) } else { opts[0].clone() };
             text.push_str(&format!("{qid} = {value}\n"));
         }
-        let file = SourceFile { relative: String::new(), display: "answers.toml".into(), text };
+        let file = SourceFile::named("answers.toml", text);
         match Answers::parse(&file, q) {
             Ok(answers) => {
                 let report = engine::evaluate(store(), &answers);

@@ -232,11 +232,7 @@ pub fn load_clean(origin: &Origin) -> Result<Store, Exit> {
 }
 
 fn report_problems(origin: &Origin, problems: &[Problem]) {
-    let mut text = String::new();
-    for p in problems {
-        text.push_str(&p.to_string());
-        text.push('\n');
-    }
+    let mut text = output::problem_lines(problems);
     text.push_str(&format!(
         "backchain: the content in {origin} has {} problem{}; fix {} and run `backchain check` again\n",
         problems.len(),

@@ -6,6 +6,8 @@ use std::fmt::Write as _;
 
 /// Width prose is wrapped to.
 const WIDTH: usize = 78;
+/// Longest id the checker lets a record have.
+pub const LONGEST_ID: usize = 64;
 
 pub fn run(store: &Store, kind: RecordKind, id: &str, format: Format) -> Exit {
     let found = match kind {
@@ -56,13 +58,18 @@ fn kind_name(kind: RecordKind) -> &'static str {
 fn not_found(store: &Store, kind: RecordKind, id: &str) -> String {
     let name = kind_name(kind);
     let all = ids(store, kind);
-    let mut close: Vec<(usize, &str)> = all
-        .iter()
-        .map(|known| (edit_distance(id, known), *known))
-        .filter(|(d, known)| *d <= known.len() / 2 + 1 || known.contains(id))
-        .collect();
+    // Ids are short (the checker allows 64 characters): a longer one is no typo of any, and comparing
+    // it with every id would take time that grows with its length.
+    let mut close: Vec<(usize, &str)> = if id.len() > LONGEST_ID {
+        Vec::new()
+    } else {
+        all.iter()
+            .map(|known| (edit_distance(id, known), *known))
+            .filter(|(d, known)| *d <= known.len() / 2 + 1 || known.contains(id))
+            .collect()
+    };
     close.sort();
-    let mut message = format!("backchain: no {name} with id {id:?}");
+    let mut message = format!("backchain: no {name} with id {}", crate::text::quote(id));
     if close.is_empty() {
         let _ = write!(message, "; {name} ids are: {}", all.join(", "));
     } else {

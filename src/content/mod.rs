@@ -12,7 +12,7 @@ pub use load::{FileRole, LAYOUT_HINT, syntax_problem};
 pub use model::*;
 pub use questionnaire::*;
 pub use source::{EMBEDDED_NAME, Origin, Problem, ReadError, SourceFile};
-pub use source::{MAX_DEPTH, MAX_MESSAGE};
+pub use source::{MAX_DEPTH, MAX_MESSAGE, MAX_PROBLEMS_PER_FILE, cap_per_file};
 
 use std::collections::HashMap;
 use std::path::PathBuf;

@@ -175,6 +175,36 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Problems shown for one file; the rest are only counted. A file with 40,000 unknown ids needs its first
+/// few fixed, not a screenful per id.
+pub const MAX_PROBLEMS_PER_FILE: usize = 20;
+
+/// The problems worth showing: at most [`MAX_PROBLEMS_PER_FILE`] per file, in the order given, and for
+/// each file with more, its path and how many were left out.
+pub fn cap_per_file(problems: &[Problem]) -> (Vec<&Problem>, Vec<(&str, usize)>) {
+    let mut shown = Vec::new();
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut files: Vec<&str> = Vec::new();
+    for p in problems {
+        let count = counts.entry(&p.path).or_insert_with(|| {
+            files.push(&p.path);
+            0
+        });
+        *count += 1;
+        if *count <= MAX_PROBLEMS_PER_FILE {
+            shown.push(p);
+        }
+    }
+    let more = files
+        .into_iter()
+        .filter_map(|path| {
+            let left_out = counts[path].saturating_sub(MAX_PROBLEMS_PER_FILE);
+            (left_out > 0).then_some((path, left_out))
+        })
+        .collect();
+    (shown, more)
+}
+
 /// Where to read content from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Origin {

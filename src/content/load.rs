@@ -39,6 +39,12 @@ impl Unreadable {
             || (!self.ids.is_empty() && self.ids.contains(&format!("{kind}:{id}")))
     }
 
+    /// May some record of this kind have been lost (so an empty list of them is no news)?
+    pub fn covers_any(&self, kind: &str) -> bool {
+        let prefix = format!("{kind}:");
+        self.kinds.contains(kind) || self.ids.iter().any(|id| id.starts_with(&prefix))
+    }
+
     pub fn merge(&mut self, other: Unreadable) {
         self.ids.extend(other.ids);
         self.kinds.extend(other.kinds);

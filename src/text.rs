@@ -367,7 +367,109 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{clean, wrap};
+    use super::{clean, path, printable, quote, wrap};
+    use proptest::prelude::*;
+    use std::path::Path;
+
+    /// What must never reach a terminal: C0 controls (newline and tab aside), DEL, C1 controls and
+    /// bidirectional controls.
+    fn drives_terminal(c: char) -> bool {
+        (c.is_control() && c != '\n' && c != '\t') || super::is_bidi_control(c)
+    }
+
+    /// Any text, weighted towards the characters that matter here.
+    fn hostile() -> impl Strategy<Value = String> {
+        let risky = prop_oneof![
+            (0u32..0x20).prop_map(|c| char::from_u32(c).unwrap()),
+            (0x7fu32..0xa0).prop_map(|c| char::from_u32(c).unwrap()),
+            prop::sample::select(vec![
+                '\u{1b}', '\u{9b}', '\u{9d}', '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}',
+                '\u{200e}', '\u{200f}', '\u{061c}', '[', ']', ';', '\\', '"', ':',
+            ]),
+            any::<char>(),
+        ];
+        prop::collection::vec(risky, 0..64).prop_map(|cs| cs.into_iter().collect())
+    }
+
+    /// Text with nothing to escape: any printable character, newline and tab.
+    fn printable_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            any::<char>().prop_filter("printable", |c| !drives_terminal(*c)),
+            0..64,
+        )
+        .prop_map(|cs| cs.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        #[test]
+        fn nothing_that_drives_a_terminal_survives_printable(text in hostile()) {
+            let out = printable(&text);
+            prop_assert!(!out.chars().any(drives_terminal), "{out:?}");
+        }
+
+        #[test]
+        fn printable_text_passes_unchanged(text in printable_text()) {
+            prop_assert_eq!(printable(&text), text.as_str());
+        }
+
+        #[test]
+        fn nothing_that_drives_a_terminal_survives_clean(text in hostile()) {
+            let out = clean(&text);
+            prop_assert!(!out.chars().any(|c| drives_terminal(c) || c == '\t'), "{out:?}");
+        }
+
+        #[test]
+        fn clean_keeps_printable_text(text in printable_text()) {
+            let plain: String = text.chars().filter(|c| *c != '\t').collect();
+            prop_assert_eq!(clean(&plain), plain.as_str());
+        }
+
+        #[test]
+        fn paths_and_quotes_print_safely(text in hostile()) {
+            for out in [path(Path::new(&text)), quote(&text)] {
+                prop_assert!(!out.chars().any(drives_terminal), "{out:?}");
+                prop_assert!(!out.contains('\n') && !out.contains('\t'), "{out:?}");
+            }
+            prop_assert!(quote(&text).chars().count() <= super::MAX_ECHO * 10 + 3);
+        }
+    }
+
+    #[test]
+    fn paths_are_quoted_only_when_they_could_mislead() {
+        assert_eq!(
+            path(Path::new("/tmp/my store/a.toml")),
+            "/tmp/my store/a.toml"
+        );
+        assert_eq!(
+            path(Path::new("/tmp/\u{1b}]0;pwned\u{7}/a.toml")),
+            "\"/tmp/\\u001b]0;pwned\\u0007/a.toml\""
+        );
+        assert_eq!(path(Path::new("/tmp/a:1:2.toml")), "\"/tmp/a:1:2.toml\"");
+        assert_eq!(path(Path::new("a\nb")), "\"a\\u000ab\"");
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let bytes = std::ffi::OsStr::from_bytes(b"caf\xe9.toml");
+            assert_eq!(path(Path::new(bytes)), "\"caf\\xe9.toml\"");
+        }
+    }
+
+    #[test]
+    fn printable_escapes_like_json() {
+        assert_eq!(printable("a\u{1b}[31mb\tc\n"), "a\\u001b[31mb\tc\n");
+        assert_eq!(printable("\u{9b}\u{202e}"), "\\u009b\\u202e");
+        assert_eq!(printable("plain — 髋关节"), "plain — 髋关节");
+    }
+
+    #[test]
+    fn quotes_are_cut() {
+        assert_eq!(quote("ok"), "\"ok\"");
+        let long = quote(&"x".repeat(10_000));
+        assert_eq!(long.chars().count(), super::MAX_ECHO + 3);
+        assert!(long.ends_with("x…\""));
+    }
 
     #[test]
     fn wrapping_keeps_words_whole_breaks_long_ones_and_counts_wide_chars() {

@@ -64,6 +64,6 @@ pub fn plural(n: usize, what: &str) -> String {
     if n == 1 {
         format!("1 {what}")
     } else {
-        format!("{n} {what}s")
+        format!("{} {what}s", super::output::thousands(n))
     }
 }

@@ -321,3 +321,19 @@ fn exercise(_store: &Store, e: &Exercise) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::bullet;
+
+    #[test]
+    fn bullets_wrap_under_their_marker_and_blank_items_do_not_panic() {
+        assert_eq!(bullet("", "  ", "- "), "  -\n");
+        assert_eq!(bullet("   ", "  ", "≠ "), "  ≠\n");
+        let long = "word ".repeat(30);
+        let text = bullet(&long, "  ", "≠ ");
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].starts_with("  ≠ word") && lines[1].starts_with("    word"));
+        assert!(lines.iter().all(|l| crate::text::width(l) <= super::WIDTH));
+    }
+}

@@ -63,8 +63,8 @@ pub fn open(path: &Path, questionnaire: &Questionnaire) -> Opened {
                 restored: Restored {
                     answers,
                     notice: Some(format!(
-                        "another backchain has {} open; {saves}",
-                        shown(path)
+                        "{saves}: another backchain has {} open",
+                        name_of(path)
                     )),
                     save_to,
                 },
@@ -107,8 +107,8 @@ pub fn restore(path: &Path, questionnaire: &Questionnaire) -> Restored {
             return Restored {
                 answers: Answers::new(),
                 notice: Some(format!(
-                    "could not read saved answers {}: {e}; it is left as it is and {saves}",
-                    shown(path)
+                    "{saves}: {} could not be read ({e}) and is left as it is",
+                    name_of(path)
                 )),
                 save_to,
             };
@@ -120,17 +120,20 @@ pub fn restore(path: &Path, questionnaire: &Questionnaire) -> Restored {
         } => (answers, first, count),
     };
     let what = if answers.is_empty() {
-        format!("saved answers could not be read ({first})")
+        String::from("Started fresh: saved answers could not be read")
     } else {
         format!(
-            "{count} saved answer{} could not be read ({first}); the others are restored",
+            "{count} saved answer{} could not be read, the others are back",
             if count == 1 { "" } else { "s" }
         )
     };
     match set_aside(path) {
         Ok(aside) => Restored {
             answers,
-            notice: Some(format!("{what}; kept the old file as {}", shown(&aside))),
+            notice: Some(format!(
+                "{what}; kept the old file as {} ({first})",
+                name_of(&aside)
+            )),
             save_to: Some(path.to_path_buf()),
         },
         Err(e) => {
@@ -138,7 +141,7 @@ pub fn restore(path: &Path, questionnaire: &Questionnaire) -> Restored {
             Restored {
                 answers,
                 notice: Some(format!(
-                    "{what}; it could not be set aside ({e}), so it is left as it is and {saves}"
+                    "{saves}: saved answers could not be read ({first}) nor set aside ({e})"
                 )),
                 save_to,
             }
@@ -232,7 +235,7 @@ fn elsewhere(path: &Path) -> (Option<PathBuf>, String) {
             .open(&other)
         {
             Ok(_) => {
-                let says = format!("this session saves its answers to {}", shown(&other));
+                let says = format!("Saving to {}", name_of(&other));
                 return (Some(other), says);
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
@@ -245,8 +248,14 @@ fn elsewhere(path: &Path) -> (Option<PathBuf>, String) {
     let why = failure.map_or_else(String::new, |e| format!(" ({e})"));
     (
         None,
-        format!("no other file could be made{why}, so answers are kept only while the app is open"),
+        format!("Answers are kept only while the app is open (no file could be made{why})"),
     )
+}
+
+/// A file's name as messages show it: the files of one session all sit in the answers folder, which
+/// `--show-paths` names.
+fn name_of(path: &Path) -> String {
+    shown(Path::new(path.file_name().unwrap_or(path.as_os_str())))
 }
 
 /// Writes the answers atomically: to a fresh temporary file beside the target, flushed to disk, then

@@ -389,6 +389,10 @@ fn a_second_app_on_one_answers_file_saves_to_its_own_and_says_so() {
     );
     drop(first);
     drop(second);
+    assert!(
+        !elsewhere.exists(),
+        "an empty file nothing was saved to is removed"
+    );
     let third = save::open(&path, &store.questionnaire);
     assert_eq!(third.restored.save_to.as_deref(), Some(path.as_path()));
 }

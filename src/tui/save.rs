@@ -25,7 +25,20 @@ pub struct Restored {
 #[derive(Debug)]
 pub struct Opened {
     pub restored: Restored,
+    path: PathBuf,
     _lock: Option<std::fs::File>,
+}
+
+impl Drop for Opened {
+    /// A file made to save elsewhere that nothing was saved to is removed again.
+    fn drop(&mut self) {
+        if let Some(other) = &self.restored.save_to
+            && *other != self.path
+            && other.metadata().is_ok_and(|m| m.is_file() && m.len() == 0)
+        {
+            let _ = std::fs::remove_file(other);
+        }
+    }
 }
 
 /// The lock file beside an answers file: `answers.toml.lock`.
@@ -50,6 +63,7 @@ pub fn open(path: &Path, questionnaire: &Questionnaire) -> Opened {
             files::sweep_temp_files(dir, &name, Duration::ZERO);
             Opened {
                 restored: restore(path, questionnaire),
+                path: path.to_path_buf(),
                 _lock: Some(file),
             }
         }
@@ -68,6 +82,7 @@ pub fn open(path: &Path, questionnaire: &Questionnaire) -> Opened {
                     )),
                     save_to,
                 },
+                path: path.to_path_buf(),
                 _lock: None,
             }
         }
@@ -76,6 +91,7 @@ pub fn open(path: &Path, questionnaire: &Questionnaire) -> Opened {
             files::sweep_temp_files(dir, &name, Duration::from_secs(3600));
             Opened {
                 restored: restore(path, questionnaire),
+                path: path.to_path_buf(),
                 _lock: None,
             }
         }

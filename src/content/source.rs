@@ -392,7 +392,14 @@ fn walk(
         let is_dir = match std::fs::metadata(&path) {
             Ok(meta) => meta.is_dir(),
             Err(e) => {
-                if name.ends_with(".toml") {
+                let record_folder = depth == 0 && RECORD_FOLDERS.contains(&name.as_ref());
+                if record_folder {
+                    failed.push(failed_at(
+                        &path,
+                        kind_at(&relative, true),
+                        format!("cannot read folder: {e}"),
+                    ));
+                } else if name.ends_with(".toml") {
                     failed.push(failed_at(
                         &path,
                         kind_at(&relative, false),

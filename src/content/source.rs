@@ -76,8 +76,8 @@ fn cap_message(mut message: String) -> String {
     message
 }
 
-/// Bytes per block of the character-count index.
-const BLOCK: usize = 4096;
+/// Bytes per block of the character-count index: a column costs at most two scans of this many bytes.
+const BLOCK: usize = 256;
 
 /// Where each line of a text starts, and how many characters stand before each [`BLOCK`] of it.
 #[derive(Clone, Debug, Default)]
@@ -86,6 +86,7 @@ struct LineIndex {
     len: usize,
     addr: usize,
     line_starts: Vec<u32>,
+    /// Empty for ASCII text, where a byte is a character.
     chars_before_block: Vec<u32>,
 }
 
@@ -104,13 +105,16 @@ impl LineIndex {
                 .filter(|(_, b)| **b == b'\n')
                 .map(|(i, _)| as_u32(i + 1)),
         );
-        let mut chars_before_block = Vec::with_capacity(bytes.len() / BLOCK + 1);
-        let mut chars = 0usize;
-        for block in bytes.chunks(BLOCK) {
+        let mut chars_before_block = Vec::new();
+        if !text.is_ascii() {
+            chars_before_block.reserve(bytes.len() / BLOCK + 1);
+            let mut chars = 0usize;
+            for block in bytes.chunks(BLOCK) {
+                chars_before_block.push(as_u32(chars));
+                chars += block.iter().filter(|b| starts_char(**b)).count();
+            }
             chars_before_block.push(as_u32(chars));
-            chars += block.iter().filter(|b| starts_char(**b)).count();
         }
-        chars_before_block.push(as_u32(chars));
         LineIndex {
             len: text.len(),
             addr: text.as_ptr() as usize,
@@ -124,6 +128,9 @@ impl LineIndex {
     }
 
     fn chars_before(&self, bytes: &[u8], offset: usize) -> usize {
+        if self.chars_before_block.is_empty() {
+            return offset;
+        }
         let block = offset / BLOCK;
         let counted = self
             .chars_before_block

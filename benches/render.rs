@@ -20,11 +20,7 @@ fn app() -> App {
         "/tests/fixtures/answers/pelvic-pulley.toml"
     ))
     .expect("fixture");
-    let file = SourceFile {
-        relative: String::new(),
-        display: String::from("fixture"),
-        text,
-    };
+    let file = SourceFile::named("fixture", text);
     let answers = Answers::parse(&file, &store.questionnaire).expect("answers");
     let mut app = App::new(store, answers, Theme::new(false));
     app.size = Rect::new(0, 0, 200, 60);

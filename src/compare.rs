@@ -204,8 +204,8 @@ impl fmt::Display for CompareError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "no article with id {:?}; article ids are: {}",
-            self.unknown,
+            "no article with id {}; article ids are: {}",
+            crate::text::quote(&self.unknown),
             self.known.join(", ")
         )
     }

@@ -1,42 +1,106 @@
 //! Where backchain reads content from and saves state to.
 
 use crate::content::Origin;
-use std::path::PathBuf;
+use etcetera::BaseStrategy;
+use std::path::{Path, PathBuf};
 
-/// Environment variable naming a content folder (same as `--content`).
+/// Environment variable naming a content folder (same as `--content`; empty means the built-in store).
 pub const CONTENT_ENV: &str = "BACKCHAIN_CONTENT";
 /// Environment variable naming the folder where answers are saved.
 pub const STATE_ENV: &str = "BACKCHAIN_STATE_DIR";
 
-/// The content store to read: the folder given, or the built-in one.
+/// A variable's value, when it is set to something.
+fn from_env(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+/// The content store to read: the folder given with `--content`, else `$BACKCHAIN_CONTENT` when it is
+/// set and not empty, else the built-in one.
 pub fn content_origin(dir: Option<PathBuf>) -> Origin {
-    match dir {
+    match dir.or_else(|| from_env(CONTENT_ENV)) {
         Some(dir) => Origin::Dir(dir),
         None => Origin::Embedded,
     }
 }
 
-/// Folder for saved answers: `$BACKCHAIN_STATE_DIR`, else `$XDG_STATE_HOME/backchain`,
-/// else `~/.local/state/backchain`, else `./.backchain` when there is no home.
+/// Folder for saved answers: `$BACKCHAIN_STATE_DIR`, else the XDG state folder (`$XDG_STATE_HOME` when it
+/// is an absolute path, as the XDG spec asks, else `~/.local/state`) + `backchain`, else `./.backchain`
+/// when there is no home folder.
 pub fn state_dir() -> PathBuf {
-    let from_env = |name: &str| {
-        std::env::var_os(name)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    };
     if let Some(dir) = from_env(STATE_ENV) {
         return dir;
     }
-    if let Some(dir) = from_env("XDG_STATE_HOME") {
-        return dir.join("backchain");
-    }
-    if let Some(home) = from_env("HOME") {
-        return home.join(".local").join("state").join("backchain");
-    }
-    PathBuf::from(".backchain")
+    etcetera::choose_base_strategy()
+        .ok()
+        .and_then(|base| base.state_dir())
+        .filter(|dir| dir.is_absolute())
+        .map_or_else(|| PathBuf::from(".backchain"), |dir| dir.join("backchain"))
 }
 
-/// The saved answers file.
-pub fn answers_file() -> PathBuf {
-    state_dir().join("answers.toml")
+/// The saved answers file of a store. The built-in store's is `answers.toml`; a folder's is named after
+/// the folder and a hash of its full path (`answers-my-content-1f2e….toml`), so answers to one store
+/// never meet another store's questions.
+pub fn answers_file(origin: &Origin) -> PathBuf {
+    state_dir().join(answers_file_name(origin))
+}
+
+fn answers_file_name(origin: &Origin) -> String {
+    let Origin::Dir(dir) = origin else {
+        return String::from("answers.toml");
+    };
+    let full = std::fs::canonicalize(dir)
+        .or_else(|_| std::path::absolute(dir))
+        .unwrap_or_else(|_| dir.clone());
+    let name: String = folder_name(&full)
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .take(32)
+        .collect();
+    let name = match name.trim_matches('-') {
+        "" => "store",
+        name => name,
+    };
+    let hash = fnv1a(full.as_os_str().as_encoded_bytes());
+    format!("answers-{name}-{hash:016x}.toml")
+}
+
+fn folder_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || String::from("store"),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// FNV-1a, 64 bits: stable across builds and platforms, unlike the standard library's hasher.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_store_has_its_own_answers_file() {
+        assert_eq!(answers_file_name(&Origin::Embedded), "answers.toml");
+        let a = answers_file_name(&Origin::Dir(PathBuf::from("/no/such/My Store")));
+        let b = answers_file_name(&Origin::Dir(PathBuf::from("/no/other/My Store")));
+        assert!(
+            a.starts_with("answers-my-store-") && a.ends_with(".toml"),
+            "{a}"
+        );
+        assert_ne!(a, b);
+        let odd = answers_file_name(&Origin::Dir(PathBuf::from("/x/\u{1b}]0;t\u{7}")));
+        assert!(odd.chars().all(|c| c.is_ascii_graphic()), "{odd}");
+    }
 }

@@ -1,6 +1,7 @@
 //! The real binary in a real terminal (tmux): answer by keystrokes, read the screen, quit, reopen, resize,
 //! and kill it — and find the terminal usable afterwards. `.ci/run` installs tmux.
 
+use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -114,6 +115,27 @@ impl Tmux {
         }
     }
 
+    /// The status the last launch exited with: the line the shell printed after it (the command line
+    /// itself also holds "EXIT=", but not at the start of a line).
+    fn exit_code(&self) -> i32 {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if let Some(code) = screen
+                .lines()
+                .rev()
+                .find_map(|l| l.trim().strip_prefix("EXIT="))
+            {
+                return code.parse().unwrap_or(-1);
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "waited 15 s for the app to end; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     /// tmux's view of the terminal modes the app may leave behind.
     fn modes(&self) -> String {
         let out = self
@@ -132,7 +154,7 @@ impl Tmux {
 
     /// After the app has ended: normal screen, no mouse capture, and a shell that echoes and runs commands.
     fn assert_terminal_restored(&self) {
-        self.wait_for("EXIT=");
+        self.exit_code();
         assert_eq!(self.modes(), "alt=0 mouse=0");
         self.run("clear; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; echo OK-$((20+22))");
         let screen = self.wait_for("OK-42");
@@ -160,7 +182,11 @@ fn dir_of(t: &Tmux) -> &Path {
 
 /// The questionnaire's prompt as the screen shows its start (prompts wrap in the narrow pane).
 fn prompt_start(prompt: &str) -> String {
-    prompt.split_whitespace().take(4).collect::<Vec<_>>().join(" ")
+    prompt
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[test]
@@ -170,7 +196,8 @@ fn answer_by_keys_see_the_chain_quit_and_find_answers_on_reopening() {
     let store = embedded();
     let q = &store.questionnaire;
     let persona_text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/answers/ribs-and-breathing.toml"),
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/answers/ribs-and-breathing.toml"),
     )
     .unwrap();
     let persona = Answers::parse(&SourceFile::named("persona", persona_text), q).unwrap();
@@ -204,7 +231,11 @@ fn answer_by_keys_see_the_chain_quit_and_find_answers_on_reopening() {
         t.wait_for(&prompt_start(&question.prompt));
         match persona.chosen(&question.id).first() {
             Some(option) => {
-                let at = question.options.iter().position(|o| o.id == option.as_str()).unwrap();
+                let at = question
+                    .options
+                    .iter()
+                    .position(|o| o.id == option.as_str())
+                    .unwrap();
                 let mut keys = vec!["g"];
                 keys.extend(std::iter::repeat_n("j", at));
                 keys.push("Enter");
@@ -219,7 +250,11 @@ fn answer_by_keys_see_the_chain_quit_and_find_answers_on_reopening() {
         // The save lands before the next question is read.
         let start = Instant::now();
         while t.saved_answers() == saved.to_toml(q) && persona.is_answered(&question.id) {
-            assert!(start.elapsed() < Duration::from_secs(10), "answer to {} saved", question.id);
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "answer to {} saved",
+                question.id
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         assert!(asked < 40, "the questionnaire ends");
@@ -301,21 +336,72 @@ fn a_30x8_window_shows_a_message_and_survives_resizing() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
-    let t = Tmux::start("sigterm", 100, 30);
-    t.launch();
-    t.wait_for("Question 1 of");
-    assert_eq!(
-        t.modes(),
-        "alt=1 mouse=1",
-        "the app runs on the alternate screen with the mouse captured"
+fn every_terminating_signal_restores_the_terminal_and_exits_128_plus_n() {
+    let t = Tmux::start("signals", 100, 30);
+    for (signal, number) in [
+        ("TERM", 15),
+        ("HUP", 1),
+        ("INT", 2),
+        ("QUIT", 3),
+        ("USR1", 10),
+        ("ALRM", 14),
+    ] {
+        t.launch();
+        t.wait_for("Question 1 of");
+        assert_eq!(
+            t.modes(),
+            "alt=1 mouse=1",
+            "the app runs on the alternate screen with the mouse captured"
+        );
+        let killed = Command::new("pkill")
+            .args([&format!("-{signal}"), "-f", &t.process_name()])
+            .status()
+            .unwrap();
+        assert!(killed.success(), "found the app to kill");
+        assert_eq!(t.exit_code(), 128 + number, "SIG{signal}");
+        t.assert_terminal_restored();
+    }
+}
+
+#[test]
+fn an_answers_file_that_is_a_fifo_neither_hangs_the_app_nor_is_replaced() {
+    let t = Tmux::start("fifo", 100, 30);
+    let state = t.dir.join("state");
+    std::fs::create_dir_all(&state).unwrap();
+    let fifo = state.join("answers.toml");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
     );
-    let killed = Command::new("pkill")
-        .args(["-TERM", "-f", &t.process_name()])
-        .status()
-        .unwrap();
-    assert!(killed.success(), "found the app to kill");
-    t.assert_terminal_restored();
+    // Temporary files that killed sessions left, in today's and in the old naming.
+    for stale in [
+        ".answers.toml.Ab12Cd.backchain-tmp",
+        "answers.toml.tmp-4242",
+    ] {
+        std::fs::write(state.join(stale), "half a fi").unwrap();
+    }
+    t.launch();
+    let screen = t.wait_for("Question 1 of");
+    assert!(
+        screen.contains("Saving to answers-2.toml: answers.toml could not be read"),
+        "{screen}"
+    );
+    t.keys(&["G", "Enter"]); // red_flags: none of these
+    t.wait_for("Question 2 of");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    assert!(fifo.metadata().unwrap().file_type().is_fifo(), "kept");
+    let saved = std::fs::read_to_string(state.join("answers-2.toml")).unwrap();
+    assert!(saved.contains("red_flags = [\"none\"]"), "{saved}");
+    for stale in [
+        ".answers.toml.Ab12Cd.backchain-tmp",
+        "answers.toml.tmp-4242",
+    ] {
+        assert!(!state.join(stale).exists(), "{stale} swept");
+    }
 }
 
 #[test]
@@ -366,6 +452,18 @@ fn closing_the_terminal_ends_the_app() {
             .is_ok_and(|s| s.success())
     };
     assert!(running());
+    let pid = String::from_utf8(
+        Command::new("pgrep")
+            .args(["-f", &name])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let stat = format!("/proc/{}/stat", pid.trim());
+    let ticks = || cpu_ticks(&std::fs::read_to_string(&stat).ok()?);
+    let before = ticks().unwrap();
+    let mut last = before;
     let _ = t.cmd().arg("kill-server").status();
     let start = Instant::now();
     while running() {
@@ -373,8 +471,21 @@ fn closing_the_terminal_ends_the_app() {
             start.elapsed() < Duration::from_secs(5),
             "the app outlived its terminal"
         );
-        std::thread::sleep(Duration::from_millis(100));
+        last = ticks().unwrap_or(last);
+        std::thread::sleep(Duration::from_millis(10));
     }
+    // It used to spin for half a second on the dead terminal before giving up.
+    assert!(
+        last - before <= 10,
+        "the hangup cost {} ticks of CPU",
+        last - before
+    );
+}
+
+/// User plus system CPU time, in clock ticks, from `/proc/<pid>/stat`.
+fn cpu_ticks(stat: &str) -> Option<u64> {
+    let fields: Vec<&str> = stat.rsplit(')').next()?.split_whitespace().collect();
+    Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
 }
 
 #[test]
@@ -392,19 +503,12 @@ fn idle_app_uses_no_cpu() {
     .unwrap();
     let pid = pid.trim();
     let ticks = || -> u64 {
-        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
-        let fields: Vec<&str> = stat
-            .rsplit(')')
-            .next()
-            .unwrap()
-            .split_whitespace()
-            .collect();
-        fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+        cpu_ticks(&std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap()).unwrap()
     };
     let before = ticks();
     std::thread::sleep(Duration::from_secs(2));
     let used = ticks() - before;
-    // Clock ticks are 1/100 s: waking every 50 ms to check for signals costs next to nothing.
+    // Clock ticks are 1/100 s: the app blocks on input and uses none of them.
     assert!(used <= 10, "idle for 2 s used {used} ticks of CPU");
     t.keys(&["q"]);
     t.wait_for("EXIT=0");

@@ -13,11 +13,7 @@ fn store() -> &'static Store {
 }
 
 fn answers_from(text: &str) -> Answers {
-    let file = SourceFile {
-        relative: String::new(),
-        display: "answers.toml".into(),
-        text: text.into(),
-    };
+    let file = SourceFile::named("answers.toml", text.into());
     Answers::parse(&file, &store().questionnaire).expect("valid answers")
 }
 
@@ -90,7 +86,10 @@ fn every_persona_gets_its_chain_with_a_routine() {
         assert_top(&report, chain, &[]);
         assert_eq!(report.standing, Standing::Clear, "{path}");
         assert!(report.enough_evidence && report.safety_checked, "{path}");
-        let routine = report.routine.as_ref().unwrap_or_else(|| panic!("{path}: a routine"));
+        let routine = report
+            .routine
+            .as_ref()
+            .unwrap_or_else(|| panic!("{path}: a routine"));
         assert_eq!(routine.chains[0], *chain, "{path}");
     }
 }
@@ -131,7 +130,10 @@ fn pelvic_pulley_reverse_person_gets_tight_hip_flexors() {
     assert_top(
         &report,
         "tight-hip-flexors",
-        &[("hip_flexor_test", "thigh_lifts"), ("bridge_test", "cramps")],
+        &[
+            ("hip_flexor_test", "thigh_lifts"),
+            ("bridge_test", "cramps"),
+        ],
     );
 }
 
@@ -173,7 +175,11 @@ fn answers_against_a_chain_push_it_down() {
         .unwrap();
     assert_eq!(reason.direction(), "down");
     assert!(reason.factor < 0.01, "a premise answer: {}", reason.factor);
-    assert!(reason.in_words().contains("less likely"), "{}", reason.in_words());
+    assert!(
+        reason.in_words().contains("less likely"),
+        "{}",
+        reason.in_words()
+    );
 }
 
 #[test]
@@ -284,11 +290,17 @@ fn nothing_gets_past_an_unanswered_safety_question() {
     assert!(json["care"].as_str().unwrap().contains("safety question"));
     let text = render(&answers, "text");
     assert!(
-        text.lines().next().unwrap().contains("SAFETY QUESTION NOT ANSWERED"),
+        text.lines()
+            .next()
+            .unwrap()
+            .contains("SAFETY QUESTION NOT ANSWERED"),
         "{text}"
     );
     let sheet = engine::markdown::render(store(), &report);
-    assert!(sheet.contains("## The safety question is not answered"), "{sheet}");
+    assert!(
+        sheet.contains("## The safety question is not answered"),
+        "{sheet}"
+    );
     assert!(!sheet.contains("## Routine"));
     // No answers at all: the same.
     assert_eq!(
@@ -299,8 +311,11 @@ fn nothing_gets_past_an_unanswered_safety_question() {
 
 /// `backchain quiz --answers` on these answers, in a format.
 fn render(answers: &Answers, format: &str) -> String {
-    let (code, stdout, stderr) =
-        quiz_with(&format!("render-{format}"), &answers.to_toml(&store().questionnaire), format);
+    let (code, stdout, stderr) = quiz_with(
+        &format!("render-{format}"),
+        &answers.to_toml(&store().questionnaire),
+        format,
+    );
     assert_eq!(code, 0, "{stderr}");
     stdout
 }
@@ -328,19 +343,29 @@ fn a_single_answer_never_gives_a_routine() {
 fn not_enough_yet_names_the_questions_that_would_settle_it() {
     let report = engine::evaluate(
         store(),
-        &answers_from("red_flags = [\"none\"]\nbreathing = \"belly\"\nlow_back_shape = \"arched\"\n"),
+        &answers_from(
+            "red_flags = [\"none\"]\nbreathing = \"belly\"\nlow_back_shape = \"arched\"\n",
+        ),
     );
     assert_eq!(report.standing, Standing::Open);
     assert_eq!(report.evidence_answers, 2);
     assert!(!report.enough_evidence);
     let verdict = engine::verdict::verdict(store(), &report);
-    assert!(verdict.body[0].starts_with("2 of the 4 answers"), "{verdict:?}");
+    assert!(
+        verdict.body[0].starts_with("2 of the 4 answers"),
+        "{verdict:?}"
+    );
     assert_eq!(verdict.ask.len(), 3);
     assert!(verdict.ask[0].contains("this tells"), "{verdict:?}");
     // The first one named is the most telling question.
     assert_eq!(
         report.next_questions[0].prompt,
-        store().questionnaire.question(&report.next_questions[0].id).unwrap().prompt.as_str()
+        store()
+            .questionnaire
+            .question(&report.next_questions[0].id)
+            .unwrap()
+            .prompt
+            .as_str()
     );
     assert!(verdict.ask[0].contains(report.next_questions[0].prompt.as_str()));
 }
@@ -405,7 +430,10 @@ fn settled_verdicts_say_the_rest_is_optional() {
 fn every_verdict_shows_the_strongest_word_against_it() {
     for (path, chain) in PERSONAS {
         let report = engine::evaluate(store(), &persona(path));
-        let c = report.counterpoint.as_ref().unwrap_or_else(|| panic!("{path}"));
+        let c = report
+            .counterpoint
+            .as_ref()
+            .unwrap_or_else(|| panic!("{path}"));
         assert_eq!(c.chain, *chain);
         let own = store().chain(chain).unwrap();
         assert!(
@@ -676,7 +704,10 @@ fn quiz_json_has_the_contracted_fields() {
     assert_eq!(chain["id"], "hip-rotation");
     assert!(chain["title"].is_string());
     let p = chain["probability"].as_f64().unwrap();
-    assert!((chain["score"].as_f64().unwrap() - p * 100.0).abs() < 0.06, "score = probability × 100");
+    assert!(
+        (chain["score"].as_f64().unwrap() - p * 100.0).abs() < 0.06,
+        "score = probability × 100"
+    );
     let total: f64 = json["chains"]
         .as_array()
         .unwrap()
@@ -763,7 +794,10 @@ fn the_line_quiz_will_not_skip_the_safety_question() {
     // routine. Now Enter asks again, and the next line answers it (2 = a red flag).
     let (code, json, stderr) = line_quiz("\n2\n1\n", "best");
     assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("This question cannot be skipped"), "{stderr}");
+    assert!(
+        stderr.contains("This question cannot be skipped"),
+        "{stderr}"
+    );
     assert_eq!(json["red_flags"][0]["id"], "bladder_bowel");
     assert!(json["routine"].as_array().unwrap().is_empty());
     // Input that ends at the safety question leaves it unanswered: no ranking, no routine.
@@ -785,15 +819,19 @@ fn the_line_quiz_asks_the_most_telling_question_next() {
     let after_safety = engine::evaluate(store(), &answers_from("red_flags = [\"none\"]\n"));
     let best = &after_safety.next_questions[0];
     let (_, _, stderr) = line_quiz(&format!("{none}\nq\n"), "best");
-    let asked: Vec<&str> = stderr
-        .lines()
-        .filter(|l| l.starts_with('['))
-        .collect();
+    let asked: Vec<&str> = stderr.lines().filter(|l| l.starts_with('[')).collect();
     assert_eq!(asked.len(), 2, "{stderr}");
-    assert!(asked[1].ends_with(best.prompt.as_str()), "{asked:?} vs {}", best.prompt);
+    assert!(
+        asked[1].ends_with(best.prompt.as_str()),
+        "{asked:?} vs {}",
+        best.prompt
+    );
     assert!(stderr.contains("(asked now because this tells"), "{stderr}");
     // In file order, breathing comes second.
     let (_, _, stderr) = line_quiz(&format!("{none}\nq\n"), "file");
     let breathing = store().questionnaire.question("breathing").unwrap();
-    assert!(stderr.contains(&format!("] {}", breathing.prompt)), "{stderr}");
+    assert!(
+        stderr.contains(&format!("] {}", breathing.prompt)),
+        "{stderr}"
+    );
 }

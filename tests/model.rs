@@ -82,13 +82,23 @@ fn every_full_file_respects_the_premises_and_sums_to_one() {
         }
         tally.add(&model, posterior, seen.len());
     });
-    assert!(broken.is_empty(), "stories first against their premise: {broken:#?}");
+    assert!(
+        broken.is_empty(),
+        "stories first against their premise: {broken:#?}"
+    );
     assert!(tally.files > 100_000, "{} files", tally.files);
     let ties = tally.share(tally.near_ties);
-    assert!(ties < 0.15, "top two within 0.1 in {:.1} % of files", ties * 100.0);
+    assert!(
+        ties < 0.15,
+        "top two within 0.1 in {:.1} % of files",
+        ties * 100.0
+    );
     // Every story can come first, and a fully answered person usually gets a verdict.
     for h in &model.hypotheses {
-        assert!(tally.winners.get(*h).is_some_and(|&n| n > 0), "{h} never comes first");
+        assert!(
+            tally.winners.get(*h).is_some_and(|&n| n > 0),
+            "{h} never comes first"
+        );
     }
     assert!(tally.share(tally.routines) > 0.4, "{tally:?}");
 }
@@ -165,9 +175,13 @@ fn probabilities_sum_to_one_with_one_chain_or_ten() {
         for _ in 0..2_000 {
             let answers = random_partial(store, &mut rng, 0);
             let report = engine::evaluate(store, &answers);
-            let total: f64 = report.chains.iter().map(|c| c.probability).sum::<f64>()
-                + report.none_probability;
-            assert!((total - 1.0).abs() < 1e-9, "{} chains: {total}", store.chains.len());
+            let total: f64 =
+                report.chains.iter().map(|c| c.probability).sum::<f64>() + report.none_probability;
+            assert!(
+                (total - 1.0).abs() < 1e-9,
+                "{} chains: {total}",
+                store.chains.len()
+            );
         }
     }
 }
@@ -217,12 +231,19 @@ fn the_next_question_is_the_most_telling_one() {
         let report = engine::evaluate(store, &answers);
         let posterior = model.posterior(&model.observations(store, &answers));
         let gains: Vec<f64> = report.next_questions.iter().map(|n| n.gain_bits).collect();
-        assert!(gains.windows(2).all(|w| w[0] >= w[1]), "best first: {gains:?}");
+        assert!(
+            gains.windows(2).all(|w| w[0] >= w[1]),
+            "best first: {gains:?}"
+        );
         for next in &report.next_questions {
             let q = store.questionnaire.question(&next.id).unwrap();
             assert!(!answers.is_answered(&q.id), "{} is answered", q.id);
             assert!(engine::flow::is_shown(&store.questionnaire, q, &answers));
-            let i = model.questions.iter().position(|m| m.question.id == q.id).unwrap();
+            let i = model
+                .questions
+                .iter()
+                .position(|m| m.question.id == q.id)
+                .unwrap();
             let gain = engine::next::gain(&model, i, &posterior);
             assert!((gain - next.gain_bits).abs() < 1e-12);
             assert_eq!(next.tells_apart.len(), 2);

@@ -11,6 +11,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
+use std::os::unix::fs::FileTypeExt;
 use std::path::PathBuf;
 
 use common::fixture_answers as answers;
@@ -52,11 +53,19 @@ fn answering_by_keys_moves_through_the_questions() {
     let mut app = app_with(None);
     assert_eq!(current_question(&app), "red_flags");
     // The safety question cannot be passed over: n, → and s explain why and stay.
-    for key in [KeyCode::Char('n'), KeyCode::Right, KeyCode::Char('s'), KeyCode::Char(']')] {
+    for key in [
+        KeyCode::Char('n'),
+        KeyCode::Right,
+        KeyCode::Char('s'),
+        KeyCode::Char(']'),
+    ] {
         press(&mut app, &[key]);
         assert_eq!(current_question(&app), "red_flags", "{key:?}");
         let status = app.status.as_ref().expect("a message");
-        assert!(status.error && status.text.contains("cannot be skipped"), "{status:?}");
+        assert!(
+            status.error && status.text.contains("cannot be skipped"),
+            "{status:?}"
+        );
     }
     // "None of these" is the last option: G then Enter; it is exclusive, so the app moves on, to the
     // question that tells the stories apart best.
@@ -80,7 +89,12 @@ fn answering_by_keys_moves_through_the_questions() {
         &[KeyCode::Char('p'), KeyCode::Char('g'), KeyCode::Enter],
     );
     assert_eq!(app.answers.chosen("breathing"), ["chest"]);
-    assert!(app.report.next_questions.iter().all(|n| n.id != "rib_expand"));
+    assert!(
+        app.report
+            .next_questions
+            .iter()
+            .all(|n| n.id != "rib_expand")
+    );
     // Skip leaves it unanswered, moves on, and n does not come back to it.
     let skipped = current_question(&app);
     press(&mut app, &[KeyCode::Char('s')]);
@@ -121,7 +135,10 @@ fn unticking_every_safety_answer_says_it_is_unanswered_again() {
     // Results shows the gate, and Enter there goes straight back to the question.
     press(&mut app, &[KeyCode::Char('2')]);
     let screen = render(&mut app, 80, 24);
-    assert!(screen.contains("THE SAFETY QUESTION IS NOT ANSWERED YET"), "{screen}");
+    assert!(
+        screen.contains("THE SAFETY QUESTION IS NOT ANSWERED YET"),
+        "{screen}"
+    );
     insta::assert_snapshot!("results_safety_unanswered_80x24", screen);
     press(&mut app, &[KeyCode::Enter]);
     assert_eq!(app.screen, Screen::Questionnaire);
@@ -196,7 +213,8 @@ fn help_opens_and_closes_and_lists_this_screens_keys() {
 fn mouse_clicks_pick_options_and_tabs() {
     let mut app = app_with(None);
     press(&mut app, &[KeyCode::Char('G'), KeyCode::Enter]); // red flags: none
-    app.questionnaire.open(&app.store, &app.answers, "breathing");
+    app.questionnaire
+        .open(&app.store, &app.answers, "breathing");
     app.size = Rect::new(0, 0, 100, 30);
     let body = backchain::tui::layout::frame(app.size).body;
     let question = app.questionnaire.question(&app.store).unwrap();
@@ -305,20 +323,147 @@ fn a_save_from_a_newer_version_is_kept_not_overwritten() {
 }
 
 #[test]
-fn a_failed_write_leaves_the_old_file_whole() {
+fn a_planted_temp_name_neither_blocks_a_save_nor_redirects_it() {
     let store = embedded();
-    let dir = scratch("failed");
+    let dir = scratch("planted");
     let path = dir.join("answers.toml");
     let old = answers(&store, "brain-and-hinge.toml");
     save::save(&path, &old, &store.questionnaire).unwrap();
     // A leftover temporary file from a killed write does not matter.
     std::fs::write(dir.join("answers.toml.tmp-999999"), "half a fi").unwrap();
     assert_eq!(save::restore(&path, &store.questionnaire).answers, old);
-    // Make the rename impossible: the temp path is a directory. The old file stays as it was.
-    std::fs::create_dir_all(dir.join(format!("answers.toml.tmp-{}", std::process::id()))).unwrap();
+    // Older versions wrote to `answers.toml.tmp-<pid>`: a link planted there once made a save overwrite
+    // the file it pointed at, and a folder there made every save fail.
+    let victim = dir.join("victim.txt");
+    std::fs::write(&victim, "keep me").unwrap();
+    std::os::unix::fs::symlink(
+        &victim,
+        dir.join(format!("answers.toml.tmp-{}", std::process::id())),
+    )
+    .unwrap();
+    let newer = answers(&store, "ribs-and-breathing.toml");
+    save::save(&path, &newer, &store.questionnaire).unwrap();
+    assert_eq!(save::restore(&path, &store.questionnaire).answers, newer);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+}
+
+#[test]
+fn a_save_that_cannot_replace_the_file_fails_and_leaves_nothing_behind() {
+    let store = embedded();
+    let dir = scratch("failed");
+    let path = dir.join("answers.toml");
+    // A folder with something in it cannot be replaced by a file.
+    std::fs::create_dir_all(path.join("occupied")).unwrap();
     let newer = answers(&store, "ribs-and-breathing.toml");
     assert!(save::save(&path, &newer, &store.questionnaire).is_err());
-    assert_eq!(save::restore(&path, &store.questionnaire).answers, old);
+    assert!(path.join("occupied").exists());
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_never_replaced_and_saves_go_elsewhere() {
+    let store = embedded();
+    let dir = scratch("unreadable");
+    let path = dir.join("answers.toml");
+    // Root reads through permissions, so a FIFO stands in for an unreadable file: it is not a regular file.
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let restored = save::restore(&path, &store.questionnaire);
+    let notice = restored.notice.expect("a notice");
+    let save_to = restored.save_to.expect("somewhere to save");
+    assert_ne!(save_to, path);
+    assert!(
+        notice.contains("left as it is") && notice.contains("answers-2.toml"),
+        "{notice}"
+    );
+    let newer = answers(&store, "ribs-and-breathing.toml");
+    save::save(&save_to, &newer, &store.questionnaire).unwrap();
+    assert!(path.metadata().unwrap().file_type().is_fifo());
+    assert_eq!(save::restore(&save_to, &store.questionnaire).answers, newer);
+}
+
+#[test]
+fn answers_that_no_longer_fit_are_set_aside_and_the_rest_carry_on() {
+    let store = embedded();
+    let dir = scratch("partial");
+    let path = dir.join("answers.toml");
+    let mut text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/answers/brain-and-hinge.toml"
+    ))
+    .unwrap();
+    text.push_str("renamed_question = \"gone\"\n");
+    std::fs::write(&path, &text).unwrap();
+    let restored = save::restore(&path, &store.questionnaire);
+    assert_eq!(restored.answers, answers(&store, "brain-and-hinge.toml"));
+    let notice = restored.notice.unwrap();
+    assert!(
+        notice.contains("1 saved answer could not be read") && notice.contains("renamed_question"),
+        "{notice}"
+    );
+    let kept: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    assert_eq!(kept.len(), 1);
+    let kept = kept[0].as_ref().unwrap().path();
+    assert_eq!(std::fs::read_to_string(kept).unwrap(), text);
+}
+
+#[test]
+fn files_set_aside_in_the_same_second_keep_their_own_names() {
+    let store = embedded();
+    let dir = scratch("aside");
+    let path = dir.join("answers.toml");
+    for n in 0..3 {
+        std::fs::write(&path, format!("not toml {n} = = =")).unwrap();
+        let restored = save::restore(&path, &store.questionnaire);
+        assert!(restored.notice.unwrap().contains("unreadable-"));
+    }
+    let mut kept: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    kept.sort();
+    assert_eq!(
+        kept,
+        ["not toml 0 = = =", "not toml 1 = = =", "not toml 2 = = ="]
+    );
+}
+
+#[test]
+fn a_second_app_on_one_answers_file_saves_to_its_own_and_says_so() {
+    let store = embedded();
+    let dir = scratch("twice");
+    let path = dir.join("answers.toml");
+    let saved = answers(&store, "pelvic-pulley.toml");
+    save::save(&path, &saved, &store.questionnaire).unwrap();
+    // A temporary file that a killed session left is swept by the first app to open the file.
+    std::fs::write(dir.join(".answers.toml.Xy12Ab.backchain-tmp"), "half").unwrap();
+    let first = save::open(&path, &store.questionnaire);
+    assert_eq!(first.restored.save_to.as_deref(), Some(path.as_path()));
+    assert!(first.restored.notice.is_none());
+    assert!(!dir.join(".answers.toml.Xy12Ab.backchain-tmp").exists());
+    let second = save::open(&path, &store.questionnaire);
+    assert_eq!(
+        second.restored.answers, saved,
+        "it starts from the same answers"
+    );
+    let elsewhere = second.restored.save_to.clone().unwrap();
+    assert_eq!(elsewhere, dir.join("answers-2.toml"));
+    let notice = second.restored.notice.clone().unwrap();
+    assert!(
+        notice.contains("another backchain") && notice.contains("answers-2.toml"),
+        "{notice}"
+    );
+    drop(first);
+    drop(second);
+    assert!(
+        !elsewhere.exists(),
+        "an empty file nothing was saved to is removed"
+    );
+    let third = save::open(&path, &store.questionnaire);
+    assert_eq!(third.restored.save_to.as_deref(), Some(path.as_path()));
 }
 
 #[test]

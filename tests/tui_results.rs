@@ -427,8 +427,14 @@ fn the_screen_shows_probabilities_reasons_and_the_routine() {
         "the pelvis drawing at 160×48"
     );
     let empty = screen_text(&no_answers(80, 24));
-    assert!(empty.contains("THE SAFETY QUESTION IS NOT ANSWERED YET"), "{empty}");
-    assert!(!empty.contains("Stiff ribs"), "no ranking before the safety question");
+    assert!(
+        empty.contains("THE SAFETY QUESTION IS NOT ANSWERED YET"),
+        "{empty}"
+    );
+    assert!(
+        !empty.contains("Stiff ribs"),
+        "no ranking before the safety question"
+    );
 }
 
 #[test]

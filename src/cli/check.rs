@@ -12,6 +12,7 @@ pub fn run(origin: &Origin, format: Format) -> Exit {
         }
     };
     let counts = store.counts();
+    let (shown, more) = crate::content::cap_per_file(&problems);
     let text = match format {
         Format::Json => {
             let report = serde_json::json!({
@@ -23,15 +24,17 @@ pub fn run(origin: &Origin, format: Format) -> Exit {
                 "exercises": counts.exercises,
                 "questions": counts.questions,
                 "ok": problems.is_empty(),
-                "problems": problems,
+                "problem_count": problems.len(),
+                "problems": shown,
+                "more_problems": more
+                    .iter()
+                    .map(|(path, count)| serde_json::json!({ "path": path, "count": count }))
+                    .collect::<Vec<_>>(),
             });
             format!("{report:#}\n")
         }
         Format::Text => {
-            let mut text = String::new();
-            for p in &problems {
-                text.push_str(&format!("{p}\n"));
-            }
+            let mut text = super::output::problem_lines(&problems);
             let tally = [
                 (counts.articles, "article"),
                 (counts.topics, "topic"),
@@ -61,6 +64,6 @@ pub fn plural(n: usize, what: &str) -> String {
     if n == 1 {
         format!("1 {what}")
     } else {
-        format!("{n} {what}s")
+        format!("{} {what}s", super::output::thousands(n))
     }
 }

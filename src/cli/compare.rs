@@ -1,6 +1,6 @@
 //! `backchain compare A B`: two articles' claims aligned by topic, in two columns or as JSON.
 
-use super::show::edit_distance;
+use super::show::{LONGEST_ID, edit_distance};
 use super::{Exit, Format, emit, output::emit_err};
 use crate::compare::{CompareError, Comparison, Relation, Row, Tally, compare};
 use crate::content::{Article, Claim, Evidence, Store, Topic};
@@ -38,6 +38,9 @@ fn unknown_article(store: &Store, e: &CompareError) -> String {
         .find(|r| r.number == asked.as_str() || r.short.to_lowercase() == asked)
         .map(|r| r.id.as_str());
     let closest = by_alias.or_else(|| {
+        if asked.len() > LONGEST_ID {
+            return None;
+        }
         store
             .articles
             .iter()
@@ -50,8 +53,8 @@ fn unknown_article(store: &Store, e: &CompareError) -> String {
     });
     match closest {
         Some(id) => format!(
-            "backchain: no article with id {:?}; did you mean {id}? Article ids are: {}\n",
-            e.unknown,
+            "backchain: no article with id {}; did you mean {id}? Article ids are: {}\n",
+            crate::text::quote(&e.unknown),
             e.known.join(", ")
         ),
         None => format!("backchain: {e}\n"),

@@ -4,7 +4,7 @@
 mod check;
 mod compare;
 mod model;
-mod output;
+pub mod output;
 mod quiz;
 mod search;
 mod show;
@@ -14,7 +14,7 @@ use crate::paths;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
-pub use output::{Exit, emit};
+pub use output::{Exit, emit, emit_err};
 
 /// Under `--help`. The full disclaimer, with every red flag, is built from the questionnaire and printed
 /// with every result.
@@ -30,8 +30,9 @@ gives no routine until that question is answered, and none if any of them apply.
     after_help = AFTER_HELP
 )]
 pub struct Cli {
-    /// Read content from this folder instead of the built-in store.
-    #[arg(long, global = true, value_name = "DIR", env = paths::CONTENT_ENV)]
+    /// Read content from this folder instead of the built-in store [env: BACKCHAIN_CONTENT; empty means
+    /// the built-in store].
+    #[arg(long, global = true, value_name = "DIR")]
     pub content: Option<PathBuf>,
 
     /// Print where content is read from and where answers are saved, then exit.
@@ -186,20 +187,20 @@ pub fn run() -> Exit {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() {
-                Exit::Usage
-            } else {
-                Exit::Ok
-            };
-            let _ = e.print();
-            return code;
+            // Rendered plain and through the printable gate: clap quotes the offending argument as typed.
+            let text = e.render().to_string();
+            if e.use_stderr() {
+                output::emit_err(&text);
+                return Exit::Usage;
+            }
+            return emit(&text);
         }
     };
     let origin = paths::content_origin(cli.content.clone());
     if cli.show_paths {
         return emit(&format!(
             "content: {origin}\nanswers: {}\n",
-            paths::answers_file().display()
+            crate::text::path(&paths::answers_file(&origin))
         ));
     }
     match cli.command {
@@ -232,7 +233,7 @@ pub fn run() -> Exit {
                 store,
                 crate::tui::Options {
                     mouse: !cli.no_mouse,
-                    answers_path: paths::answers_file(),
+                    answers_path: paths::answers_file(&origin),
                     export_dir: std::env::current_dir().unwrap_or_else(|_| paths::state_dir()),
                 },
             ),
@@ -253,7 +254,7 @@ pub fn with_store(origin: &Origin, command: impl FnOnce(&Store) -> Exit) -> Exit
 pub fn load_clean(origin: &Origin) -> Result<Store, Exit> {
     match Store::load(origin) {
         Err(e) => {
-            eprintln!("backchain: {e}");
+            output::emit_err(&format!("backchain: {e}\n"));
             Err(Exit::Usage)
         }
         Ok((_, problems)) if !problems.is_empty() => {
@@ -265,11 +266,7 @@ pub fn load_clean(origin: &Origin) -> Result<Store, Exit> {
 }
 
 fn report_problems(origin: &Origin, problems: &[Problem]) {
-    let mut text = String::new();
-    for p in problems {
-        text.push_str(&p.to_string());
-        text.push('\n');
-    }
+    let mut text = output::problem_lines(problems);
     text.push_str(&format!(
         "backchain: the content in {origin} has {} problem{}; fix {} and run `backchain check` again\n",
         problems.len(),

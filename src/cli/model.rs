@@ -30,10 +30,7 @@ pub fn run(store: &Store, partial: usize, seed: u64, format: Format) -> Exit {
         }
         let seen = model.observations(store, &answers);
         sample.add(&model, &model.posterior(&seen), seen.len());
-        debug_assert_eq!(
-            report.standing == Standing::Clear,
-            report.routine.is_some()
-        );
+        debug_assert_eq!(report.standing == Standing::Clear, report.routine.is_some());
     }
     match format {
         Format::Json => emit(&format!(
@@ -66,7 +63,11 @@ pub fn run(store: &Store, partial: usize, seed: u64, format: Format) -> Exit {
                 out,
                 "\nRandom partial files (seed {seed}): {partial}, of which {gated} left the safety question unanswered ({routines_without_safety} of those got a routine)."
             );
-            describe(&mut out, "Partial files with the safety question answered", &sample);
+            describe(
+                &mut out,
+                "Partial files with the safety question answered",
+                &sample,
+            );
             emit(&out)
         }
     }
@@ -81,17 +82,37 @@ fn describe(out: &mut String, title: &str, t: &Tally) {
     for (id, n) in winners {
         let _ = writeln!(out, "    {id:<20} {}  ({n})", pct(*n));
     }
-    let _ = writeln!(out, "  top two within 0.1:      {}  ({})", pct(t.near_ties), t.near_ties);
+    let _ = writeln!(
+        out,
+        "  top two within 0.1:      {}  ({})",
+        pct(t.near_ties),
+        t.near_ties
+    );
     let mut pairs: Vec<(&String, &usize)> = t.tie_pairs.iter().collect();
     pairs.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     for (pair, n) in pairs.iter().take(6) {
         let _ = writeln!(out, "    {pair:<38} {}  ({n})", pct(**n));
     }
-    let _ = writeln!(out, "  get a routine:           {}  ({})", pct(t.routines), t.routines);
-    let _ = writeln!(out, "  \"none\" fits:             {}  ({})", pct(t.none_fits), t.none_fits);
+    let _ = writeln!(
+        out,
+        "  get a routine:           {}  ({})",
+        pct(t.routines),
+        t.routines
+    );
+    let _ = writeln!(
+        out,
+        "  \"none\" fits:             {}  ({})",
+        pct(t.none_fits),
+        t.none_fits
+    );
     let open = t.files - t.routines - t.none_fits;
     let _ = writeln!(out, "  can't tell yet:          {}  ({open})", pct(open));
-    let _ = writeln!(out, "  top story at 0.9 or more: {}  ({})", pct(t.settled), t.settled);
+    let _ = writeln!(
+        out,
+        "  top story at 0.9 or more: {}  ({})",
+        pct(t.settled),
+        t.settled
+    );
     let _ = writeln!(out, "  top probability by tenth:");
     for (i, n) in t.top_by_tenth.iter().enumerate() {
         let _ = writeln!(

@@ -1,31 +1,51 @@
-//! Writing command output: exit codes, and a closed pipe treated as a normal end.
+//! Writing command output: exit codes, every byte through the one printable gate, and a closed pipe
+//! treated as a normal end.
 
+use crate::content::{Problem, cap_per_file};
+use crate::text::printable;
+use std::fmt::Write as _;
 use std::io::Write;
 
 /// Process exit codes, the same for every command.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Exit {
-    Ok = 0,
+    Ok,
     /// The content or the answers have problems.
-    Problems = 1,
+    Problems,
     /// Bad usage or an I/O error.
-    Usage = 2,
+    Usage,
+    /// Ended by this signal: the process exits with the shell's convention, 128 + the signal number.
+    Signal(i32),
+}
+
+impl Exit {
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Ok => 0,
+            Exit::Problems => 1,
+            Exit::Usage => 2,
+            Exit::Signal(n) => u8::try_from(128 + n.clamp(1, 127)).unwrap_or(u8::MAX),
+        }
+    }
 }
 
 impl From<Exit> for std::process::ExitCode {
     fn from(exit: Exit) -> Self {
-        std::process::ExitCode::from(exit as u8)
+        std::process::ExitCode::from(exit.code())
     }
 }
 
 /// Writes to stdout. `backchain … | head` closing the pipe early is not an error.
 pub fn emit(text: &str) -> Exit {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+    match out
+        .write_all(printable(text).as_bytes())
+        .and_then(|_| out.flush())
+    {
         Ok(()) => Exit::Ok,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Ok,
         Err(e) => {
-            eprintln!("backchain: cannot write output: {e}");
+            emit_err(&format!("backchain: cannot write output: {e}\n"));
             Exit::Usage
         }
     }
@@ -33,5 +53,73 @@ pub fn emit(text: &str) -> Exit {
 
 /// Writes to stderr, ignoring failures (there is nowhere left to report them).
 pub fn emit_err(text: &str) {
-    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    let _ = std::io::stderr()
+        .lock()
+        .write_all(printable(text).as_bytes());
+}
+
+/// Problems as `path:line:col: message` lines, at most [`crate::content::MAX_PROBLEMS_PER_FILE`] per file, then one line
+/// per file that had more: "backchain: … and 39,990 more problems in PATH".
+pub fn problem_lines(problems: &[Problem]) -> String {
+    let (shown, more) = cap_per_file(problems);
+    let mut text = String::new();
+    for p in shown {
+        let _ = writeln!(text, "{p}");
+    }
+    for (path, count) in more {
+        let _ = writeln!(
+            text,
+            "backchain: … and {} more problem{} in {path}",
+            thousands(count),
+            if count == 1 { "" } else { "s" }
+        );
+    }
+    text
+}
+
+/// 39990 → "39,990".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::MAX_PROBLEMS_PER_FILE;
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(39_990), "39,990");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn problems_are_capped_per_file() {
+        let problem = |path: &str, line| Problem {
+            path: path.into(),
+            line,
+            col: 1,
+            message: "bad".into(),
+        };
+        let mut problems: Vec<Problem> = (1..=25).map(|n| problem("a.toml", n)).collect();
+        problems.push(problem("b.toml", 1));
+        let text = problem_lines(&problems);
+        assert_eq!(text.lines().count(), MAX_PROBLEMS_PER_FILE + 2);
+        assert!(text.contains("b.toml:1:1: bad\n"));
+        assert!(
+            text.ends_with("backchain: … and 5 more problems in a.toml\n"),
+            "{text}"
+        );
+    }
 }

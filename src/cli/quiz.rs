@@ -5,6 +5,7 @@ use super::show::{bullet, wrap};
 use super::{Exit, QuizFormat, QuizOrder, emit};
 use crate::content::{QuestionKind, SourceFile, Store};
 use crate::engine::{self, Answers, Report, flow};
+use crate::files;
 use std::fmt::Write as _;
 use std::io::BufRead;
 use std::path::Path;
@@ -34,31 +35,34 @@ pub fn run(store: &Store, answers: Option<&Path>, format: QuizFormat, order: Qui
 
 /// Reads and checks an answers file; problems are printed and give exit 2.
 pub fn read_answers(store: &Store, path: &Path) -> Result<Answers, Exit> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    let shown = crate::text::path(path);
+    let bytes = files::read_regular(path, files::MAX_FILE_BYTES).map_err(|e| {
         emit_err(&format!(
-            "backchain: cannot read answers file {:?}: {e}\n",
-            path.display().to_string()
+            "backchain: cannot read answers file {shown}: {e}\n"
         ));
         Exit::Usage
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        emit_err(&format!(
-            "{}:1:1: answers file is not valid UTF-8 (bad byte at offset {})\n",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ));
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.into_bytes();
+        let file = SourceFile::named(
+            &shown,
+            String::from_utf8_lossy(&bytes[..valid]).into_owned(),
+        );
+        let problem = file.problem(
+            valid..valid,
+            format!("answers file is not valid UTF-8 (bad byte at offset {valid})"),
+        );
+        emit_err(&format!("{problem}\n"));
         Exit::Usage
     })?;
-    let file = SourceFile::named(&path.display().to_string(), text);
+    let file = SourceFile::named(&shown, text);
     Answers::parse(&file, &store.questionnaire).map_err(|problems| {
-        let mut out = String::new();
-        for p in &problems {
-            let _ = writeln!(out, "{p}");
-        }
+        let mut out = super::output::problem_lines(&problems);
         let _ = writeln!(
             out,
             "backchain: the answers file has {} problem{}; every question and option id is in content/questionnaire.toml, or run `backchain quiz` without --answers to be asked",
-            problems.len(),
+            super::output::thousands(problems.len()),
             if problems.len() == 1 { "" } else { "s" }
         );
         emit_err(&out);
@@ -142,9 +146,21 @@ fn ask(store: &Store, order: QuizOrder) -> Result<Answers, Exit> {
                     "number"
                 }
             );
-            let Some(Ok(line)) = lines.next() else {
-                eprintln!();
-                return Ok(answers);
+            let line = match lines.next() {
+                Some(Ok(line)) => line,
+                // The bytes of a line that is not UTF-8 are consumed with it: ask again.
+                Some(Err(e)) if e.kind() == std::io::ErrorKind::InvalidData => {
+                    emit_err("\n  That line is not UTF-8 text; please type the option number.\n");
+                    continue;
+                }
+                Some(Err(e)) => {
+                    emit_err(&format!("\nbackchain: cannot read the answer: {e}\n"));
+                    return Err(Exit::Usage);
+                }
+                None => {
+                    emit_err("\n(input ended: the results use the answers given so far)\n");
+                    return Ok(answers);
+                }
             };
             let line = line.trim();
             if line.eq_ignore_ascii_case("q") {
@@ -226,7 +242,10 @@ pub fn render_text(store: &Store, report: &Report) -> String {
         return out;
     }
     if !report.safety_checked {
-        let _ = writeln!(out, "!! SAFETY QUESTION NOT ANSWERED — NO RANKING, NO ROUTINE !!\n");
+        let _ = writeln!(
+            out,
+            "!! SAFETY QUESTION NOT ANSWERED — NO RANKING, NO ROUTINE !!\n"
+        );
         out.push_str(&wrap(report.care.as_deref().unwrap_or_default(), ""));
         let _ = writeln!(
             out,
@@ -250,7 +269,10 @@ pub fn render_text(store: &Store, report: &Report) -> String {
             out.push_str(&bullet(line, "  ", "? "));
         }
     }
-    let _ = writeln!(out, "\nStories, most likely first (probabilities add up to 100 %):");
+    let _ = writeln!(
+        out,
+        "\nStories, most likely first (probabilities add up to 100 %):"
+    );
     let mut rows: Vec<(String, f64, &[String])> = report
         .chains
         .iter()
@@ -294,7 +316,12 @@ pub fn render_text(store: &Store, report: &Report) -> String {
                 _ => "·",
             };
             out.push_str(&bullet(
-                &format!("{} → {}: {}.", r.prompt, r.answer_label, engine::verdict::reason_in_words(store, r)),
+                &format!(
+                    "{} → {}: {}.",
+                    r.prompt,
+                    r.answer_label,
+                    engine::verdict::reason_in_words(store, r)
+                ),
                 "  ",
                 &format!("{sign} "),
             ));

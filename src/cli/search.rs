@@ -3,12 +3,20 @@
 
 use super::{Exit, Format, SearchArgs, emit, output::emit_err};
 use crate::content::{Exercise, Origin, Store};
-use crate::search::{Filters, Hit, SearchIndex, SearchSession};
+use crate::search::{Filters, Hit, MAX_QUERY_CHARS, SearchIndex, SearchSession};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 pub fn run(origin: &Origin, args: &SearchArgs) -> Exit {
+    let length = args.query.chars().count();
+    if length > MAX_QUERY_CHARS {
+        emit_err(&format!(
+            "backchain: the query is {} characters long; searches take at most {MAX_QUERY_CHARS}\n",
+            super::output::thousands(length)
+        ));
+        return Exit::Usage;
+    }
     let started = Instant::now();
     let store = match super::load_clean(origin) {
         Ok(store) => store,
@@ -43,7 +51,10 @@ pub fn run(origin: &Origin, args: &SearchArgs) -> Exit {
         Format::Json => json(&store, &hits),
     });
     if found == 0 {
-        emit_err(&format!("backchain: no exercises match {:?}\n", args.query));
+        emit_err(&format!(
+            "backchain: no exercises match {}\n",
+            crate::text::quote(&args.query)
+        ));
         if shown == Exit::Ok {
             return Exit::Problems;
         }
@@ -54,7 +65,8 @@ pub fn run(origin: &Origin, args: &SearchArgs) -> Exit {
 fn unknown_chain(store: &Store, chain: &str) -> String {
     let ids: Vec<&str> = store.chains.iter().map(|c| c.id.as_str()).collect();
     format!(
-        "backchain: no chain with id {chain:?}; chain ids are: {}\n",
+        "backchain: no chain with id {}; chain ids are: {}\n",
+        crate::text::quote(chain),
         ids.join(", ")
     )
 }

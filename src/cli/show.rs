@@ -6,6 +6,8 @@ use std::fmt::Write as _;
 
 /// Width prose is wrapped to.
 const WIDTH: usize = 78;
+/// Longest id the checker lets a record have.
+pub const LONGEST_ID: usize = 64;
 
 pub fn run(store: &Store, kind: RecordKind, id: &str, format: Format) -> Exit {
     let found = match kind {
@@ -56,13 +58,18 @@ fn kind_name(kind: RecordKind) -> &'static str {
 fn not_found(store: &Store, kind: RecordKind, id: &str) -> String {
     let name = kind_name(kind);
     let all = ids(store, kind);
-    let mut close: Vec<(usize, &str)> = all
-        .iter()
-        .map(|known| (edit_distance(id, known), *known))
-        .filter(|(d, known)| *d <= known.len() / 2 + 1 || known.contains(id))
-        .collect();
+    // Ids are short (the checker allows 64 characters): a longer one is no typo of any, and comparing
+    // it with every id would take time that grows with its length.
+    let mut close: Vec<(usize, &str)> = if id.len() > LONGEST_ID {
+        Vec::new()
+    } else {
+        all.iter()
+            .map(|known| (edit_distance(id, known), *known))
+            .filter(|(d, known)| *d <= known.len() / 2 + 1 || known.contains(id))
+            .collect()
+    };
     close.sort();
-    let mut message = format!("backchain: no {name} with id {id:?}");
+    let mut message = format!("backchain: no {name} with id {}", crate::text::quote(id));
     if close.is_empty() {
         let _ = write!(message, "; {name} ids are: {}", all.join(", "));
     } else {
@@ -105,9 +112,14 @@ pub fn wrap(text: &str, indent: &str) -> String {
 
 /// A wrapped list item: `marker` on the first line, continuation lines aligned under the text.
 pub fn bullet(text: &str, indent: &str, marker: &str) -> String {
-    let hang = format!("{indent}{}", " ".repeat(marker.chars().count()));
-    let body = wrap(text, &hang);
-    format!("{indent}{marker}{}", &body[hang.len()..])
+    let first = format!("{indent}{marker}");
+    let hang = format!("{indent}{}", " ".repeat(crate::text::width(marker)));
+    let mut out = String::new();
+    for line in crate::text::wrap(text, WIDTH, &first, &hang) {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 fn heading(out: &mut String, title: &str) {
@@ -134,8 +146,7 @@ fn list(out: &mut String, name: &str, items: &[impl AsRef<str>], numbered: bool)
         } else {
             String::from("- ")
         };
-        let body = wrap(item.as_ref(), &" ".repeat(2 + bullet.len()));
-        let _ = write!(out, "  {bullet}{}", body.trim_start());
+        out.push_str(&self::bullet(item.as_ref(), "  ", &bullet));
     }
 }
 
@@ -371,4 +382,20 @@ fn exercise(store: &Store, e: &Exercise) -> String {
         out.push_str(&wrap(note, "  "));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bullet;
+
+    #[test]
+    fn bullets_wrap_under_their_marker_and_blank_items_do_not_panic() {
+        assert_eq!(bullet("", "  ", "- "), "  -\n");
+        assert_eq!(bullet("   ", "  ", "≠ "), "  ≠\n");
+        let long = "word ".repeat(30);
+        let text = bullet(&long, "  ", "≠ ");
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].starts_with("  ≠ word") && lines[1].starts_with("    word"));
+        assert!(lines.iter().all(|l| crate::text::width(l) <= super::WIDTH));
+    }
 }

@@ -1,8 +1,8 @@
 //! Meaning checks over a parsed store: ids, references, required content and limits.
 //! Every problem is collected; nothing stops at the first.
 
-use super::load::Unreadable;
 use super::evidence;
+use super::load::Unreadable;
 use super::model::*;
 use super::questionnaire::{
     Likelihood, MIN_LIKELIHOOD, NONE, Question, QuestionKind, SUM_TOLERANCE, Urgency,
@@ -32,9 +32,12 @@ pub fn check(store: &Store, unreadable: &Unreadable, problems: &mut Vec<Problem>
     checker.prerequisite_cycles();
     let before = checker.problems.len();
     checker.questionnaire();
+    checker.questionnaire_texts();
+    checker.red_flag_texts();
     if checker.problems.len() == before {
         checker.model();
     }
+    checker.store_shape();
 }
 
 struct Checker<'a> {
@@ -152,6 +155,166 @@ impl Checker<'_> {
         }
     }
 
+    /// Text fields the app shows: every one must say something.
+    fn texts(&mut self, file: FileId, kind: &str, id: &Text, fields: &[(&str, &Text)]) {
+        for (field, value) in fields {
+            self.not_empty(file, kind, id, field, value);
+        }
+    }
+
+    /// An optional text field: absent is fine, present must not be blank.
+    fn optional(&mut self, file: FileId, kind: &str, id: &Text, field: &str, value: &Option<Text>) {
+        if let Some(value) = value {
+            self.not_empty(file, kind, id, field, value);
+        }
+    }
+
+    /// A list the app shows, which says nothing with fewer than `min` entries.
+    fn at_least(
+        &mut self,
+        file: FileId,
+        kind: &str,
+        id: &Text,
+        field: &str,
+        len: usize,
+        min: usize,
+    ) {
+        if len < min {
+            let wanted = match min {
+                1 => String::from("at least one"),
+                n => format!("at least {n}"),
+            };
+            self.at(
+                file,
+                id,
+                format!("{kind} {id:?}: `{field}` has {len}; it needs {wanted}"),
+            );
+        }
+    }
+
+    /// A list of text shown item by item: none of its items may be blank.
+    fn items(&mut self, file: FileId, kind: &str, id: &Text, field: &str, items: &[Text]) {
+        for (n, item) in items.iter().enumerate() {
+            if item.trim().is_empty() {
+                self.at(
+                    file,
+                    item,
+                    format!("{kind} {id:?}: `{field}` item {} is empty", n + 1),
+                );
+            }
+        }
+    }
+
+    /// Where a problem with the store as a whole is placed: the path of the file or folder that is
+    /// missing, below the store's folder.
+    fn store_problem(&mut self, name: &str, message: String) {
+        let path = match &self.store.root {
+            Some(root) => crate::text::path(&root.join(name)),
+            None => name.to_owned(),
+        };
+        self.problems.push(Problem {
+            path,
+            line: 1,
+            col: 1,
+            message,
+        });
+    }
+
+    /// What the app needs to run at all: questions to ask, chains to rank, exercises for a routine.
+    /// (Chains cite claims, which name articles and topics, so those follow.) Nothing is said about a
+    /// part whose file could not be read: that problem is already reported.
+    fn store_shape(&mut self) {
+        let s = self.store;
+        let file_of = |role: FileRole| {
+            s.files
+                .iter()
+                .position(|f| FileRole::of(&f.relative) == Some(role))
+        };
+        match (
+            s.questionnaire.file,
+            self.unreadable.covers_any("questionnaire"),
+        ) {
+            (None, false) => self.store_problem(
+                "questionnaire.toml",
+                String::from(
+                    "questionnaire.toml is missing; the app needs its [[question]] entries",
+                ),
+            ),
+            (Some(file), _) if s.questionnaire.questions.is_empty() => {
+                self.problems.push(s.files[file].problem(
+                    0..0,
+                    "questionnaire has no [[question]] entries; the app needs at least one",
+                ))
+            }
+            _ => {}
+        }
+        if s.chains.is_empty() && !self.unreadable.covers_any("chain") {
+            match file_of(FileRole::Chains) {
+                Some(file) => self.problems.push(s.files[file].problem(
+                    0..0,
+                    "chains.toml has no [[chain]] entries; results need at least one",
+                )),
+                None => self.store_problem(
+                    "chains.toml",
+                    String::from("chains.toml is missing; results need at least one [[chain]]"),
+                ),
+            }
+        }
+        if s.exercises.is_empty() && !self.unreadable.covers_any("exercise") {
+            self.store_problem(
+                "exercises",
+                String::from("no exercises; a routine needs at least one exercises/<id>.toml file"),
+            );
+        }
+    }
+
+    /// The questionnaire's text fields, which the app shows one question at a time.
+    fn questionnaire_texts(&mut self) {
+        let q = &self.store.questionnaire;
+        let Some(file) = q.file else { return };
+        for s in &q.sections {
+            self.texts(
+                file,
+                "section",
+                &s.id,
+                &[("title", &s.title), ("intro", &s.intro)],
+            );
+        }
+        for question in &q.questions {
+            let qid = &question.id;
+            self.texts(
+                file,
+                "question",
+                qid,
+                &[
+                    ("prompt", &question.prompt),
+                    ("how_to_check", &question.how_to_check),
+                    ("why", &question.why),
+                ],
+            );
+            // Red-flag options have their own check.
+            for option in question.options.iter().filter(|o| o.red_flag.is_none()) {
+                let kind = format!("question {qid:?} option");
+                self.not_empty(file, &kind, &option.id, "label", &option.label);
+                self.optional(file, &kind, &option.id, "note", &option.note);
+            }
+        }
+    }
+
+    /// A red flag is the one thing the app must say clearly: its label and its message must not be blank
+    /// (a blank label printed just "[EMERGENCY] ").
+    fn red_flag_texts(&mut self) {
+        let q = &self.store.questionnaire;
+        let Some(file) = q.file else { return };
+        for question in &q.questions {
+            for option in question.options.iter().filter(|o| o.red_flag.is_some()) {
+                let kind = format!("question {:?} red-flag option", question.id);
+                self.not_empty(file, &kind, &option.id, "label", &option.label);
+                self.optional(file, &kind, &option.id, "message", &option.message);
+            }
+        }
+    }
+
     fn refs(
         &mut self,
         file: FileId,
@@ -182,13 +345,27 @@ impl Checker<'_> {
 
     fn articles(&mut self) {
         for a in &self.store.articles {
-            for (field, value) in [
-                ("title", &a.title),
-                ("thesis", &a.thesis),
-                ("source", &a.source),
-            ] {
-                self.not_empty(a.file, "article", &a.id, field, value);
-            }
+            self.texts(
+                a.file,
+                "article",
+                &a.id,
+                &[
+                    ("number", &a.number),
+                    ("title", &a.title),
+                    ("short", &a.short),
+                    ("source", &a.source),
+                    ("thesis", &a.thesis),
+                    ("evidence_note", &a.evidence_note),
+                ],
+            );
+            self.optional(
+                a.file,
+                "article",
+                &a.id,
+                "self_disclosure",
+                &a.self_disclosure,
+            );
+            self.at_least(a.file, "article", &a.id, "chains", a.chains.len(), 1);
             self.short(a.file, "article", &a.id, "short", &a.short, MAX_SHORT);
             self.refs(a.file, "article", &a.id, "chains", "chain", &a.chains);
         }
@@ -196,7 +373,21 @@ impl Checker<'_> {
 
     fn topics(&mut self) {
         for t in &self.store.topics {
-            self.not_empty(t.file, "topic", &t.id, "question", &t.question);
+            self.texts(
+                t.file,
+                "topic",
+                &t.id,
+                &[("question", &t.question), ("summary", &t.summary)],
+            );
+            for stance in &t.stances {
+                let kind = format!("topic {:?} stance", t.id);
+                self.texts(
+                    t.file,
+                    &kind,
+                    &stance.id,
+                    &[("label", &stance.label), ("meaning", &stance.meaning)],
+                );
+            }
             if t.stances.len() < 2 {
                 self.at(
                     t.file,
@@ -234,6 +425,7 @@ impl Checker<'_> {
         for c in &self.store.claims {
             self.not_empty(c.file, "claim", &c.id, "statement", &c.statement);
             self.not_empty(c.file, "claim", &c.id, "location", &c.location);
+            self.optional(c.file, "claim", &c.id, "note", &c.note);
             self.refs(
                 c.file,
                 "claim",
@@ -274,6 +466,21 @@ impl Checker<'_> {
     fn chains(&mut self) {
         for ch in &self.store.chains {
             self.short(ch.file, "chain", &ch.id, "short", &ch.short, MAX_SHORT);
+            self.texts(
+                ch.file,
+                "chain",
+                &ch.id,
+                &[
+                    ("title", &ch.title),
+                    ("short", &ch.short),
+                    ("summary", &ch.summary),
+                    ("who", &ch.who),
+                    ("way_out.first", &ch.way_out.first),
+                    ("way_out.next", &ch.way_out.next),
+                ],
+            );
+            self.optional(ch.file, "chain", &ch.id, "way_out.avoid", &ch.way_out.avoid);
+            self.at_least(ch.file, "chain", &ch.id, "articles", ch.articles.len(), 1);
             self.refs(
                 ch.file,
                 "chain",
@@ -291,6 +498,15 @@ impl Checker<'_> {
             }
             for (n, step) in ch.steps.iter().enumerate() {
                 let n = n + 1;
+                self.texts(
+                    ch.file,
+                    "chain",
+                    &ch.id,
+                    &[
+                        (&format!("step {n} label"), &step.label),
+                        (&format!("step {n} detail"), &step.detail),
+                    ],
+                );
                 self.short(
                     ch.file,
                     "chain",
@@ -327,7 +543,30 @@ impl Checker<'_> {
             *id_counts.entry(e.id.as_str()).or_default() += 1;
         }
         for e in &self.store.exercises {
-            self.not_empty(e.file, "exercise", &e.id, "name", &e.name);
+            self.texts(
+                e.file,
+                "exercise",
+                &e.id,
+                &[("name", &e.name), ("summary", &e.summary)],
+            );
+            for (field, items) in [
+                ("aliases", &e.aliases),
+                ("muscles", &e.muscles),
+                ("steps", &e.steps),
+                ("cues", &e.cues),
+                ("cautions", &e.cautions),
+            ] {
+                self.items(e.file, "exercise", &e.id, field, items);
+            }
+            for (field, len, min) in [
+                ("muscles", e.muscles.len(), 1),
+                ("steps", e.steps.len(), 2),
+                ("regions", e.regions.len(), 1),
+                // `equipment = ["none"]` when it needs nothing.
+                ("equipment", e.equipment.len(), 1),
+            ] {
+                self.at_least(e.file, "exercise", &e.id, field, len, min);
+            }
             // A repeated id is reported as a duplicate; its file name then says nothing new.
             let repeated = id_counts.get(e.id.as_str()).is_some_and(|&n| n > 1);
             if let Some(source) = self.store.files.get(e.file)
@@ -347,13 +586,6 @@ impl Checker<'_> {
                         format!("exercise id {:?} does not match its file name {stem:?}.toml; rename one of them", e.id),
                     );
                 }
-            }
-            if e.steps.is_empty() {
-                self.at(
-                    e.file,
-                    &e.id,
-                    format!("exercise {:?}: `steps` is empty; say how to do it", e.id),
-                );
             }
             if e.cautions.is_empty() {
                 self.at(
@@ -738,8 +970,13 @@ impl Checker<'_> {
             .likelihoods
             .iter()
             .any(|row| row.p.keys().any(|k| question.option(k).is_none()));
-        let first_keys: Option<Vec<&str>> = (!typo)
-            .then(|| question.likelihoods[0].p.keys().map(|k| k.as_str()).collect());
+        let first_keys: Option<Vec<&str>> = (!typo).then(|| {
+            question.likelihoods[0]
+                .p
+                .keys()
+                .map(|k| k.as_str())
+                .collect()
+        });
         for row in &question.likelihoods {
             self.likelihood_row(file, question, row, first_keys.as_deref());
             for chain in &row.chains {
@@ -792,22 +1029,40 @@ impl Checker<'_> {
         keys: Option<&[&str]>,
     ) {
         let qid = &question.id;
-        let who = row
-            .chains
-            .first()
-            .map_or_else(|| String::from("a likelihood row"), |c| format!("the likelihood row for {c:?}"));
+        let who = row.chains.first().map_or_else(
+            || String::from("a likelihood row"),
+            |c| format!("the likelihood row for {c:?}"),
+        );
         let Some(anchor) = row.chains.first().or(row.p.keys().next()) else {
-            self.at(file, qid, format!("question {qid:?}: a likelihood row has no `chains` and no `p`"));
+            self.at(
+                file,
+                qid,
+                format!("question {qid:?}: a likelihood row has no `chains` and no `p`"),
+            );
             return;
         };
         if row.chains.is_empty() {
-            self.at(file, anchor, format!("question {qid:?}: {who} lists no `chains`"));
+            self.at(
+                file,
+                anchor,
+                format!("question {qid:?}: {who} lists no `chains`"),
+            );
         }
         if row.note.trim().is_empty() {
-            self.at(file, anchor, format!("question {qid:?}: {who} needs a `note` saying where its numbers come from"));
+            self.at(
+                file,
+                anchor,
+                format!(
+                    "question {qid:?}: {who} needs a `note` saying where its numbers come from"
+                ),
+            );
         }
         if row.p.len() < 2 {
-            self.at(file, anchor, format!("question {qid:?}: {who} must give `p` for at least two options"));
+            self.at(
+                file,
+                anchor,
+                format!("question {qid:?}: {who} must give `p` for at least two options"),
+            );
         }
         let mut sum = 0.0;
         for (option, &p) in &row.p {
@@ -840,7 +1095,9 @@ impl Checker<'_> {
             self.at(
                 file,
                 anchor,
-                format!("question {qid:?}: {who} sums to {sum:.4}; its probabilities must add up to 1"),
+                format!(
+                    "question {qid:?}: {who} sums to {sum:.4}; its probabilities must add up to 1"
+                ),
             );
         }
         let own: Vec<&str> = row.p.keys().map(|k| k.as_str()).collect();
@@ -873,7 +1130,10 @@ impl Checker<'_> {
                 self.at(
                     file,
                     &m.note,
-                    format!("[model] none_prior = {} must be between 0 and 1", m.none_prior),
+                    format!(
+                        "[model] none_prior = {} must be between 0 and 1",
+                        m.none_prior
+                    ),
                 );
                 return;
             }

@@ -43,7 +43,11 @@ pub fn best_case(
 ) -> (f64, Vec<(String, String)>) {
     let mut factor = 1.0;
     let mut picks = Vec::new();
-    for root in questionnaire.questions.iter().filter(|q| q.show_if.is_none()) {
+    for root in questionnaire
+        .questions
+        .iter()
+        .filter(|q| q.show_if.is_none())
+    {
         let (f, p) = best_under(questionnaire, root, chain, skip, 0);
         factor *= f;
         picks.extend(p);

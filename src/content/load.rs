@@ -39,6 +39,12 @@ impl Unreadable {
             || (!self.ids.is_empty() && self.ids.contains(&format!("{kind}:{id}")))
     }
 
+    /// May some record of this kind have been lost (so an empty list of them is no news)?
+    pub fn covers_any(&self, kind: &str) -> bool {
+        let prefix = format!("{kind}:");
+        self.kinds.contains(kind) || self.ids.iter().any(|id| id.starts_with(&prefix))
+    }
+
     pub fn merge(&mut self, other: Unreadable) {
         self.ids.extend(other.ids);
         self.kinds.extend(other.kinds);
@@ -124,10 +130,45 @@ fn parse_document<'a>(
     if errors.is_empty() {
         return Some(table);
     }
-    for error in errors {
-        problems.push(file.problem(error.span().unwrap_or(0..0), error.message()));
-    }
+    problems.extend(errors.iter().map(|error| syntax_problem(file, error)));
     None
+}
+
+/// A TOML syntax error as a problem at its place in the file.
+pub fn syntax_problem(file: &SourceFile, error: &toml::de::Error) -> Problem {
+    match error.span() {
+        Some(span) => file.problem(span, error.message()),
+        None => file.problem(
+            first_line_failing(&file.text, error.message()),
+            format!(
+                "{}: keys, tables or lists are nested too deep",
+                error.message()
+            ),
+        ),
+    }
+}
+
+/// Where an error the parser gave without a place (the nesting limit) stands: the start of the first line
+/// such that the text up to and including it gives that error. Found by bisection, so a few parses.
+fn first_line_failing(text: &str, message: &str) -> std::ops::Range<usize> {
+    let fails = |end: usize| {
+        let (_, errors) = DeTable::parse_recoverable(&text[..end]);
+        errors
+            .iter()
+            .any(|e| e.span().is_none() && e.message() == message)
+    };
+    let ends: Vec<usize> = text
+        .match_indices('\n')
+        .map(|(at, _)| at + 1)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    // The smallest prefix (in whole lines) that fails; the whole text does.
+    let at = ends.partition_point(|&end| !fails(end));
+    let line_end = ends.get(at).copied().unwrap_or(text.len());
+    let line_start = at.checked_sub(1).map_or(0, |before| ends[before]);
+    let indent = text[line_start..line_end].len() - text[line_start..line_end].trim_start().len();
+    let start = (line_start + indent).min(line_end);
+    start..start
 }
 
 /// The `id` of a record table, if it has a string one: used to name the record in messages.
@@ -146,7 +187,7 @@ fn deserialize_problem(
     error: &toml::de::Error,
 ) -> Problem {
     let named = match id {
-        Some(id) => format!("{kind} {id:?}: {}", error.message()),
+        Some(id) => format!("{kind} {}: {}", crate::text::quote(&id), error.message()),
         None => format!("{kind}: {}", error.message()),
     };
     file.problem(error.span().unwrap_or(fallback), named)
@@ -171,8 +212,8 @@ pub fn records<T: Record>(
             problems.push(file.problem(
                 name.span(),
                 format!(
-                    "unknown table {:?}; this file holds [[{key}]] tables",
-                    crate::text::clean(name.get_ref())
+                    "unknown table {}; this file holds [[{key}]] tables",
+                    crate::text::quote(&crate::text::clean(name.get_ref()))
                 ),
             ));
             unreadable.file(T::KIND);
@@ -295,7 +336,10 @@ pub fn parse_file(file: &SourceFile, file_id: FileId) -> Parsed {
         None => {
             p.push(file.problem(
                 0..0,
-                format!("unexpected file {:?}; {LAYOUT_HINT}", file.relative),
+                format!(
+                    "unexpected file {}; {LAYOUT_HINT}",
+                    crate::text::quote(&file.relative)
+                ),
             ));
             Records::Exercise(None)
         }

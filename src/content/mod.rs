@@ -9,12 +9,14 @@ mod source;
 pub mod synthetic;
 
 use load::Unreadable;
-pub use load::{FileRole, LAYOUT_HINT};
+pub use load::{FileRole, LAYOUT_HINT, syntax_problem};
 pub use model::*;
 pub use questionnaire::*;
 pub use source::{EMBEDDED_NAME, Origin, Problem, ReadError, SourceFile};
+pub use source::{MAX_DEPTH, MAX_MESSAGE, MAX_PROBLEMS_PER_FILE, cap_per_file};
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 /// Everything read from one store, indexed by id.
 #[derive(Clone, Debug, Default)]
@@ -26,6 +28,9 @@ pub struct Store {
     pub chains: Vec<Chain>,
     pub exercises: Vec<Exercise>,
     pub questionnaire: Questionnaire,
+    /// The folder the files were read from (`content` for the built-in store); `None` for files made in
+    /// code. Problems with the store as a whole (a missing file) are placed at a path below it.
+    pub root: Option<PathBuf>,
     index: Index,
 }
 
@@ -65,23 +70,28 @@ impl Store {
         let read = source::read_files(origin)?;
         let mut problems = Vec::new();
         let mut unreadable = Unreadable::default();
-        for (relative, problem) in read.failed {
-            if let Some(role) = FileRole::of(&relative) {
-                unreadable.file(role.kind());
+        for failed in read.failed {
+            if let Some(kind) = failed.kind {
+                unreadable.file(kind);
             }
-            problems.push(problem);
+            problems.push(failed.problem);
         }
-        let store = Store::parse(read.files, &mut problems, &mut unreadable);
+        let root = match origin {
+            Origin::Embedded => PathBuf::from("content"),
+            Origin::Dir(dir) => dir.clone(),
+        };
+        let store = Store::parse(read.files, Some(root), &mut problems, &mut unreadable);
         Ok((store, problems))
     }
 
     /// Parses already-read files and checks the result, adding every problem found to `problems`.
     pub fn from_files(files: Vec<SourceFile>, problems: &mut Vec<Problem>) -> Store {
-        Store::parse(files, problems, &mut Unreadable::default())
+        Store::parse(files, None, problems, &mut Unreadable::default())
     }
 
     fn parse(
         files: Vec<SourceFile>,
+        root: Option<PathBuf>,
         problems: &mut Vec<Problem>,
         unreadable: &mut Unreadable,
     ) -> Store {
@@ -105,6 +115,7 @@ impl Store {
             }
         }
         store.files = files;
+        store.root = root;
         store.reindex();
         check::check(&store, unreadable, problems);
         problems.sort();

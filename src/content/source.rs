@@ -1,9 +1,11 @@
 //! Where content comes from (the embedded store or a folder) and how problems in it are located.
 
+use crate::files::{self, MAX_FILE_BYTES};
 use include_dir::{Dir, include_dir};
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// The store built into the binary.
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
@@ -16,40 +18,141 @@ pub const EMBEDDED_NAME: &str = "built-in content";
 pub struct SourceFile {
     /// Relative to the store root, with `/` separators: `exercises/wall-sit.toml`.
     pub relative: String,
-    /// What messages print: `content/exercises/wall-sit.toml` or the real path on disk.
+    /// What messages print: `content/exercises/wall-sit.toml` or the real path on disk, escaped and
+    /// quoted by [`crate::text::path`] when it holds anything that could break `path:line:col`.
     pub display: String,
     pub text: String,
+    /// Built the first time a problem is located in this file.
+    lines: OnceLock<LineIndex>,
 }
 
 impl SourceFile {
-    /// A file that is not part of a store (an answers file, text made in code), shown as `display`.
-    pub fn named(display: &str, text: String) -> SourceFile {
+    pub fn new(relative: String, display: String, text: String) -> SourceFile {
         SourceFile {
-            relative: String::new(),
-            display: display.to_owned(),
+            relative,
+            display,
             text,
+            lines: OnceLock::new(),
         }
     }
 
-    /// 1-based line and column (in characters) of a byte offset.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = before[line_start..].chars().count() + 1;
-        (line, col)
+    /// A file that is not part of a store (an answers file, text made in code), shown as `display`.
+    pub fn named(display: &str, text: String) -> SourceFile {
+        SourceFile::new(String::new(), display.to_owned(), text)
     }
 
-    /// A problem at a byte range of this file.
+    /// 1-based line and column (in characters) of a byte offset. Constant time after the first call, so
+    /// a file with many problems is located in one pass, not one pass per problem.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let index = self.lines.get_or_init(|| LineIndex::new(&self.text));
+        if index.fits(&self.text) {
+            index.line_col(&self.text, offset)
+        } else {
+            // `text` was replaced after the index was built (tests do this): index it afresh.
+            LineIndex::new(&self.text).line_col(&self.text, offset)
+        }
+    }
+
+    /// A problem at a byte range of this file. The message is cut to [`MAX_MESSAGE`] characters.
     pub fn problem(&self, span: Range<usize>, message: impl Into<String>) -> Problem {
         let (line, col) = self.line_col(span.start);
         Problem {
             path: self.display.clone(),
             line,
             col,
-            message: message.into(),
+            message: cap_message(message.into()),
         }
+    }
+}
+
+/// Longest problem message kept, in characters (values inside are cut sooner, see [`crate::text::quote`]).
+pub const MAX_MESSAGE: usize = 1000;
+
+fn cap_message(mut message: String) -> String {
+    if let Some((at, _)) = message.char_indices().nth(MAX_MESSAGE) {
+        message.truncate(at);
+        message.push('…');
+    }
+    message
+}
+
+/// Bytes per block of the character-count index: a column costs at most two scans of this many bytes.
+const BLOCK: usize = 256;
+
+/// Where each line of a text starts, and how many characters stand before each [`BLOCK`] of it.
+#[derive(Clone, Debug, Default)]
+struct LineIndex {
+    /// Length and address of the text indexed, to notice a replaced text.
+    len: usize,
+    addr: usize,
+    line_starts: Vec<u32>,
+    /// Empty for ASCII text, where a byte is a character.
+    chars_before_block: Vec<u32>,
+}
+
+/// UTF-8 bytes that start a character (all but continuation bytes).
+fn starts_char(b: u8) -> bool {
+    b & 0xC0 != 0x80
+}
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let as_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            (bytes.iter().enumerate())
+                .filter(|(_, b)| **b == b'\n')
+                .map(|(i, _)| as_u32(i + 1)),
+        );
+        let mut chars_before_block = Vec::new();
+        if !text.is_ascii() {
+            chars_before_block.reserve(bytes.len() / BLOCK + 1);
+            let mut chars = 0usize;
+            for block in bytes.chunks(BLOCK) {
+                chars_before_block.push(as_u32(chars));
+                chars += block.iter().filter(|b| starts_char(**b)).count();
+            }
+            chars_before_block.push(as_u32(chars));
+        }
+        LineIndex {
+            len: text.len(),
+            addr: text.as_ptr() as usize,
+            line_starts,
+            chars_before_block,
+        }
+    }
+
+    fn fits(&self, text: &str) -> bool {
+        self.len == text.len() && self.addr == text.as_ptr() as usize
+    }
+
+    fn chars_before(&self, bytes: &[u8], offset: usize) -> usize {
+        if self.chars_before_block.is_empty() {
+            return offset;
+        }
+        let block = offset / BLOCK;
+        let counted = self
+            .chars_before_block
+            .get(block)
+            .map_or(0, |&n| n as usize);
+        counted
+            + bytes[block * BLOCK..offset]
+                .iter()
+                .filter(|b| starts_char(**b))
+                .count()
+    }
+
+    fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self
+            .line_starts
+            .partition_point(|&start| start as usize <= offset)
+            .max(1);
+        let line_start = (self.line_starts[line - 1] as usize).min(offset);
+        let bytes = text.as_bytes();
+        let col = self.chars_before(bytes, offset) - self.chars_before(bytes, line_start) + 1;
+        (line, col)
     }
 }
 
@@ -79,6 +182,36 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Problems shown for one file; the rest are only counted. A file with 40,000 unknown ids needs its first
+/// few fixed, not a screenful per id.
+pub const MAX_PROBLEMS_PER_FILE: usize = 20;
+
+/// The problems worth showing: at most [`MAX_PROBLEMS_PER_FILE`] per file, in the order given, and for
+/// each file with more, its path and how many were left out.
+pub fn cap_per_file(problems: &[Problem]) -> (Vec<&Problem>, Vec<(&str, usize)>) {
+    let mut shown = Vec::new();
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut files: Vec<&str> = Vec::new();
+    for p in problems {
+        let count = counts.entry(&p.path).or_insert_with(|| {
+            files.push(&p.path);
+            0
+        });
+        *count += 1;
+        if *count <= MAX_PROBLEMS_PER_FILE {
+            shown.push(p);
+        }
+    }
+    let more = files
+        .into_iter()
+        .filter_map(|path| {
+            let left_out = counts[path].saturating_sub(MAX_PROBLEMS_PER_FILE);
+            (left_out > 0).then_some((path, left_out))
+        })
+        .collect();
+    (shown, more)
+}
+
 /// Where to read content from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Origin {
@@ -90,7 +223,7 @@ impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Origin::Embedded => f.write_str(EMBEDDED_NAME),
-            Origin::Dir(dir) => write!(f, "{}", dir.display()),
+            Origin::Dir(dir) => f.write_str(&crate::text::path(dir)),
         }
     }
 }
@@ -106,8 +239,8 @@ impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "cannot read content folder {:?}: {}; pass --content with a folder that holds articles.toml, exercises/ …",
-            self.path.display().to_string(),
+            "cannot read content folder {}: {}; pass --content with a folder that holds articles.toml, exercises/ …",
+            crate::text::path(&self.path),
             self.error
         )
     }
@@ -115,19 +248,28 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
-/// What reading a store's folder gave: the `.toml` files sorted by relative path, and the files that could
-/// not be read (not UTF-8, no permission) with the problem for each.
+/// What reading a store's folder gave: the `.toml` files sorted by relative path, and what could not be
+/// read (a file that is not UTF-8 or not a regular file, a folder without permission, a folder where a file
+/// belongs …), each with its problem and the kind of record it may have held.
 #[derive(Debug, Default)]
 pub struct ReadFiles {
     pub files: Vec<SourceFile>,
-    pub failed: Vec<(String, Problem)>,
+    pub failed: Vec<Failed>,
+}
+
+/// Something in the store that could not be read.
+#[derive(Debug)]
+pub struct Failed {
+    /// The kind of record that may be lost with it ("exercise" …), so references to such records are
+    /// not also reported as missing.
+    pub kind: Option<&'static str>,
+    pub problem: Problem,
 }
 
 pub fn read_files(origin: &Origin) -> Result<ReadFiles, ReadError> {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
+    let mut read = ReadFiles::default();
     match origin {
-        Origin::Embedded => collect_embedded(&EMBEDDED, &mut files),
+        Origin::Embedded => collect_embedded(&EMBEDDED, &mut read.files),
         Origin::Dir(root) => {
             let meta = std::fs::metadata(root).map_err(|error| ReadError {
                 path: root.clone(),
@@ -139,17 +281,24 @@ pub fn read_files(origin: &Origin) -> Result<ReadFiles, ReadError> {
                     error: std::io::Error::other("not a folder"),
                 });
             }
-            collect_dir(root, root, 0, &mut files, &mut problems).map_err(|error| ReadError {
+            // Only the root itself is fatal; a folder below it that cannot be read is one more problem.
+            let entries = std::fs::read_dir(root).map_err(|error| ReadError {
                 path: root.clone(),
                 error,
             })?;
+            let mut found = Vec::new();
+            walk(root, root, entries, 0, &mut found, &mut read.failed);
+            // Reading many small files is I/O-bound per file: read them on every core.
+            for result in crate::par::map(&found, read_one) {
+                match result {
+                    Ok(file) => read.files.push(file),
+                    Err(failed) => read.failed.push(failed),
+                }
+            }
         }
     }
-    files.sort_by(|a, b| a.relative.cmp(&b.relative));
-    Ok(ReadFiles {
-        files,
-        failed: problems,
-    })
+    read.files.sort_by(|a, b| a.relative.cmp(&b.relative));
+    Ok(read)
 }
 
 fn collect_embedded(dir: &Dir<'static>, files: &mut Vec<SourceFile>) {
@@ -160,19 +309,22 @@ fn collect_embedded(dir: &Dir<'static>, files: &mut Vec<SourceFile>) {
         }
         // The embedded store is checked by the test suite; lossy decoding only guards against a bad build.
         let text = String::from_utf8_lossy(file.contents()).into_owned();
-        files.push(SourceFile {
-            display: format!("content/{relative}"),
-            relative,
+        files.push(SourceFile::new(
+            relative.clone(),
+            format!("content/{relative}"),
             text,
-        });
+        ));
     }
     for sub in dir.dirs() {
         collect_embedded(sub, files);
     }
 }
 
-/// How deep below the root content folders may nest.
-const MAX_DEPTH: usize = 4;
+/// How deep below the root content folders are read; deeper ones are reported, not read.
+pub const MAX_DEPTH: usize = 4;
+
+/// Folders at the root that hold one file per record.
+const RECORD_FOLDERS: [&str; 2] = ["claims", "exercises"];
 
 /// A `.toml` file found in the store folder, not read yet.
 struct Found {
@@ -180,91 +332,189 @@ struct Found {
     relative: String,
 }
 
-fn collect_dir(
-    root: &Path,
-    dir: &Path,
-    depth: usize,
-    files: &mut Vec<SourceFile>,
-    problems: &mut Vec<(String, Problem)>,
-) -> std::io::Result<()> {
-    let mut found = Vec::new();
-    walk(root, dir, depth, &mut found)?;
-    // Reading many small files is I/O-bound per file: read them on every core.
-    for result in crate::par::map(&found, read_one) {
-        match result {
-            Ok(file) => files.push(file),
-            Err(problem) => problems.push(problem),
-        }
-    }
-    Ok(())
+fn relative_of(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
-/// The `.toml` files below `dir`, skipping hidden entries.
-fn walk(root: &Path, dir: &Path, depth: usize, found: &mut Vec<Found>) -> std::io::Result<()> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
-    entries.sort_by_key(|e| e.file_name());
+/// What a failed file or folder may have held: a folder's kind is that of the files it would hold.
+fn kind_at(relative: &str, is_folder: bool) -> Option<&'static str> {
+    let as_file = if is_folder {
+        format!("{relative}/_.toml")
+    } else {
+        relative.to_owned()
+    };
+    super::FileRole::of(&as_file).map(super::FileRole::kind)
+}
+
+/// A problem about a file or folder as a whole, placed at its first line.
+fn failed_at(path: &Path, kind: Option<&'static str>, message: String) -> Failed {
+    Failed {
+        kind,
+        problem: Problem {
+            path: crate::text::path(path),
+            line: 1,
+            col: 1,
+            message,
+        },
+    }
+}
+
+/// The `.toml` files below `dir`, skipping hidden entries; what cannot be walked becomes a problem.
+fn walk(
+    root: &Path,
+    dir: &Path,
+    entries: std::fs::ReadDir,
+    depth: usize,
+    found: &mut Vec<Found>,
+    failed: &mut Vec<Failed>,
+) {
+    let folder_kind = || kind_at(&relative_of(root, dir), true);
+    let mut list = Vec::new();
     for entry in entries {
+        match entry {
+            Ok(entry) => list.push(entry),
+            Err(e) => {
+                failed.push(failed_at(
+                    dir,
+                    folder_kind(),
+                    format!("cannot read folder: {e}"),
+                ));
+                return;
+            }
+        }
+    }
+    list.sort_by_key(|e| e.file_name());
+    for entry in list {
         let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') {
             continue;
         }
-        let file_type = entry.file_type()?;
-        let is_dir = file_type.is_dir() || (file_type.is_symlink() && path.is_dir());
-        if is_dir {
-            if depth < MAX_DEPTH {
-                walk(root, &path, depth + 1, found)?;
+        let relative = relative_of(root, &path);
+        // Follow symbolic links to see what they point at; a broken one is reported when it looks like ours.
+        let is_dir = match std::fs::metadata(&path) {
+            Ok(meta) => meta.is_dir(),
+            Err(e) => {
+                let record_folder = depth == 0 && RECORD_FOLDERS.contains(&name.as_ref());
+                if record_folder {
+                    failed.push(failed_at(
+                        &path,
+                        kind_at(&relative, true),
+                        format!("cannot read folder: {e}"),
+                    ));
+                } else if name.ends_with(".toml") {
+                    failed.push(failed_at(
+                        &path,
+                        kind_at(&relative, false),
+                        format!("cannot read file: {e}"),
+                    ));
+                }
+                continue;
             }
+        };
+        if is_dir {
+            if name.ends_with(".toml") {
+                failed.push(failed_at(
+                    &path,
+                    kind_at(&relative, false),
+                    format!(
+                        "{} is a folder; it must be a file",
+                        crate::text::quote(&name)
+                    ),
+                ));
+            } else if depth >= MAX_DEPTH {
+                failed.push(failed_at(
+                    &path,
+                    None,
+                    format!("folder is nested more than {MAX_DEPTH} deep; its files are not read"),
+                ));
+            } else {
+                match std::fs::read_dir(&path) {
+                    Ok(entries) => walk(root, &path, entries, depth + 1, found, failed),
+                    Err(e) => failed.push(failed_at(
+                        &path,
+                        kind_at(&relative, true),
+                        format!("cannot read folder: {e}"),
+                    )),
+                }
+            }
+            continue;
+        }
+        if depth == 0 && RECORD_FOLDERS.contains(&name.as_ref()) {
+            failed.push(failed_at(
+                &path,
+                kind_at(&relative, true),
+                format!(
+                    "`{name}` is a file; it must be a folder holding one .toml file per record"
+                ),
+            ));
             continue;
         }
         if path.extension().is_none_or(|e| e != "toml") {
             continue;
         }
-        let relative = path
-            .strip_prefix(root)
-            .unwrap_or(&path)
-            .to_string_lossy()
-            .replace('\\', "/");
         found.push(Found { path, relative });
     }
-    Ok(())
 }
 
-/// Reads one file; a file that is not UTF-8 or cannot be opened becomes a problem naming it.
-fn read_one(found: &Found) -> Result<SourceFile, (String, Problem)> {
-    let display = found.path.display().to_string();
+/// Reads one file; a file that is not a regular file of at most [`MAX_FILE_BYTES`], cannot be opened or
+/// is not UTF-8 becomes a problem naming it.
+fn read_one(found: &Found) -> Result<SourceFile, Failed> {
+    let display = crate::text::path(&found.path);
     let relative = found.relative.clone();
-    match std::fs::read(&found.path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Ok(SourceFile {
+    let kind = kind_at(&relative, false);
+    let bytes = files::read_regular(&found.path, MAX_FILE_BYTES)
+        .map_err(|e| failed_at(&found.path, kind, format!("cannot read file: {e}")))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(relative, display, text)),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let file = SourceFile::new(
                 relative,
                 display,
-                text,
-            }),
-            Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                let bytes = e.into_bytes();
-                let file = SourceFile {
-                    relative,
-                    display,
-                    text: String::from_utf8_lossy(&bytes[..valid]).into_owned(),
-                };
-                let problem = file.problem(
-                    valid..valid,
-                    format!(
-                        "file is not valid UTF-8 (bad byte at offset {valid}); save it as UTF-8"
-                    ),
-                );
-                Err((file.relative, problem))
-            }
-        },
-        Err(e) => Err((
-            relative,
-            Problem {
-                path: display,
-                line: 1,
-                col: 1,
-                message: format!("cannot read file: {e}"),
-            },
-        )),
+                String::from_utf8_lossy(&bytes[..valid]).into_owned(),
+            );
+            let problem = file.problem(
+                valid..valid,
+                format!("file is not valid UTF-8 (bad byte at offset {valid}); save it as UTF-8"),
+            );
+            Err(Failed { kind, problem })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SourceFile;
+
+    #[test]
+    fn line_and_column_count_characters_from_one_index() {
+        let file = SourceFile::named("x", String::from("ab\nçé\n\nlast"));
+        assert_eq!(file.line_col(0), (1, 1));
+        assert_eq!(file.line_col(2), (1, 3));
+        assert_eq!(file.line_col(3), (2, 1));
+        assert_eq!(file.line_col(5), (2, 2));
+        assert_eq!(file.line_col(6), (2, 2), "inside a character: its start");
+        assert_eq!(file.line_col(8), (3, 1));
+        assert_eq!(file.line_col(9), (4, 1));
+        assert_eq!(file.line_col(usize::MAX), (4, 5));
+        // Across index blocks, with multi-byte characters before the line.
+        let long = format!("{}\n{}x", "é".repeat(5000), "ü".repeat(3000));
+        let file = SourceFile::named("y", long.clone());
+        let at = long.find('x').unwrap();
+        assert_eq!(file.line_col(at), (2, 3001));
+    }
+
+    #[test]
+    fn a_replaced_text_is_indexed_afresh() {
+        let mut file = SourceFile::named("x", String::from("a\nb"));
+        assert_eq!(file.line_col(2), (2, 1));
+        file.text = String::from("\n\n\nbbbb");
+        assert_eq!(file.line_col(4), (4, 2));
     }
 }

@@ -91,11 +91,11 @@ pub fn exercise_files(count: usize) -> Vec<SourceFile> {
             if let Some(toml::Value::Array(aliases)) = table.get_mut("aliases") {
                 aliases.push(toml::Value::String(format!("{b} {base_name}")));
             }
-            SourceFile {
-                relative: format!("exercises/{id}.toml"),
-                display: format!("synthetic/exercises/{id}.toml"),
-                text: toml::to_string(&table).unwrap_or_default(),
-            }
+            SourceFile::new(
+                format!("exercises/{id}.toml"),
+                format!("synthetic/exercises/{id}.toml"),
+                toml::to_string(&table).unwrap_or_default(),
+            )
         })
         .collect()
 }

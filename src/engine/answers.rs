@@ -113,43 +113,48 @@ impl Answers {
         file: &SourceFile,
         questionnaire: &Questionnaire,
     ) -> Result<Answers, Vec<Problem>> {
-        let (document, errors) = DeTable::parse_recoverable(&file.text);
-        let mut problems: Vec<Problem> = errors
-            .iter()
-            .map(|e| file.problem(e.span().unwrap_or(0..0), e.message()))
-            .collect();
-        if !problems.is_empty() {
-            return Err(problems);
+        let (answers, problems) = Answers::read(file, questionnaire);
+        if problems.is_empty() {
+            Ok(answers)
+        } else {
+            Err(problems)
         }
+    }
+
+    /// Every answer in the file that fits the questionnaire, and a problem for each one that does not.
+    /// A file that is not TOML, or was written by a newer backchain, gives no answers at all.
+    pub fn read(file: &SourceFile, questionnaire: &Questionnaire) -> (Answers, Vec<Problem>) {
+        let (document, errors) = DeTable::parse_recoverable(&file.text);
+        if !errors.is_empty() {
+            let problems = errors
+                .iter()
+                .map(|e| crate::content::syntax_problem(file, e))
+                .collect();
+            return (Answers::new(), problems);
+        }
+        let document = document.into_inner();
+        if let Some(problem) = format_problem(file, &document) {
+            return (Answers::new(), vec![problem]);
+        }
+        let known: Vec<&str> = questionnaire
+            .questions
+            .iter()
+            .map(|q| q.id.as_str())
+            .collect();
+        let known = known.join(", ");
+        let mut problems = Vec::new();
         let mut answers = Answers::new();
-        for (key, value) in document.into_inner() {
+        for (key, value) in document {
             let id = crate::text::clean(key.get_ref());
             let span = value.span();
             if id == FORMAT_KEY {
-                match value.get_ref().as_integer().and_then(|i| i.as_str().parse::<i64>().ok()) {
-                    Some(v) if v <= FORMAT_VERSION => {}
-                    Some(v) => problems.push(file.problem(
-                        span,
-                        format!(
-                            "these answers were saved by a newer backchain (format {v}; this one reads {FORMAT_VERSION}); update backchain to read them"
-                        ),
-                    )),
-                    None => problems.push(file.problem(span, format!("`{FORMAT_KEY}` must be a whole number"))),
-                }
                 continue;
             }
+            let quoted = crate::text::quote(&id);
             let Some(question) = questionnaire.question(&id) else {
-                let known: Vec<&str> = questionnaire
-                    .questions
-                    .iter()
-                    .map(|q| q.id.as_str())
-                    .collect();
                 problems.push(file.problem(
                     key.span(),
-                    format!(
-                        "unknown question id {id:?}; questions are: {}",
-                        known.join(", ")
-                    ),
+                    format!("unknown question id {quoted}; questions are: {known}"),
                 ));
                 continue;
             };
@@ -162,7 +167,7 @@ impl Answers {
                         _ => {
                             problems.push(file.problem(
                                 item.span(),
-                                format!("question {id:?}: each answer in the list must be an option id in quotes"),
+                                format!("question {quoted}: each answer in the list must be an option id in quotes"),
                             ));
                             None
                         }
@@ -171,21 +176,29 @@ impl Answers {
                 _ => {
                     problems.push(file.problem(
                         span.clone(),
-                        format!("question {id:?}: the answer must be an option id in quotes, or a list of them"),
+                        format!("question {quoted}: the answer must be an option id in quotes, or a list of them"),
                     ));
                     continue;
                 }
             };
             let before = problems.len();
+            let mut seen = std::collections::HashSet::new();
             for (option, at) in &picked {
+                let option_quoted = crate::text::quote(option);
                 if question.option(option).is_none() {
-                    let known: Vec<&str> = question.options.iter().map(|o| o.id.as_str()).collect();
+                    let options: Vec<&str> =
+                        question.options.iter().map(|o| o.id.as_str()).collect();
                     problems.push(file.problem(
                         at.clone(),
                         format!(
-                            "question {id:?} has no option {option:?}; its options are: {}",
-                            known.join(", ")
+                            "question {quoted} has no option {option_quoted}; its options are: {}",
+                            options.join(", ")
                         ),
+                    ));
+                } else if !seen.insert(option.as_str()) {
+                    problems.push(file.problem(
+                        at.clone(),
+                        format!("question {quoted}: option {option_quoted} is listed twice"),
                     ));
                 }
             }
@@ -197,7 +210,7 @@ impl Answers {
                 QuestionKind::Single if options.len() == 1 => answers.set(&id, &options[0]),
                 QuestionKind::Single => problems.push(file.problem(
                     span,
-                    format!("question {id:?} takes one answer, not {}", options.len()),
+                    format!("question {quoted} takes one answer, not {}", options.len()),
                 )),
                 QuestionKind::Multi => {
                     let exclusive = options
@@ -207,7 +220,8 @@ impl Answers {
                         Some(only) if options.len() > 1 => problems.push(file.problem(
                             span,
                             format!(
-                                "question {id:?}: {only:?} cannot be combined with other answers"
+                                "question {quoted}: {} cannot be combined with other answers",
+                                crate::text::quote(only)
                             ),
                         )),
                         _ => answers.set_many(&id, options),
@@ -215,11 +229,7 @@ impl Answers {
                 }
             }
         }
-        if problems.is_empty() {
-            Ok(answers)
-        } else {
-            Err(problems)
-        }
+        (answers, problems)
     }
 
     /// The answers as a TOML answers file, in questionnaire order, readable by [`Answers::parse`] and
@@ -243,6 +253,30 @@ impl Answers {
             }
         }
         out
+    }
+}
+
+/// The `backchain-answers` format key, when it says the file is from a newer backchain or is not a
+/// whole number.
+fn format_problem(file: &SourceFile, document: &DeTable<'_>) -> Option<Problem> {
+    let value = document.get(FORMAT_KEY)?;
+    let span = value.span();
+    match value
+        .get_ref()
+        .as_integer()
+        .and_then(|i| i.as_str().parse::<i64>().ok())
+    {
+        Some(v) if v <= FORMAT_VERSION => None,
+        Some(v) => Some(file.problem(
+            span,
+            format!(
+                "these answers were saved by a newer backchain (format {v}; this one reads {FORMAT_VERSION}); update backchain to read them"
+            ),
+        )),
+        None => Some(file.problem(
+            span,
+            format!("`{FORMAT_KEY}` must be a whole number"),
+        )),
     }
 }
 

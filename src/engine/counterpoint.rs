@@ -61,7 +61,12 @@ fn from_topics<'a>(store: &'a Store, chain: &Chain) -> Option<&'a Claim> {
         .filter(|(_, c)| !chain.articles.iter().any(|a| *a == c.article.as_str()))
         .filter_map(|(i, c)| {
             let (stances, weight) = held.get(c.topic.as_str())?;
-            (!stances.contains(c.stance.as_str())).then_some((c.evidence, usize::MAX - weight, i, c))
+            (!stances.contains(c.stance.as_str())).then_some((
+                c.evidence,
+                usize::MAX - weight,
+                i,
+                c,
+            ))
         })
         .min_by_key(|(evidence, weight, i, _)| (*evidence, *weight, *i))
         .map(|(_, _, _, c)| c)

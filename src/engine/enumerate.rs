@@ -169,10 +169,10 @@ pub fn random_partial(store: &Store, rng: &mut Rng, skip_safety: usize) -> Answe
             continue;
         }
         if q.is_red_flag_screen() {
-            if skip_safety == 0 || rng.below(skip_safety) != 0 {
-                if let Some(none) = q.options.iter().find(|o| o.exclusive) {
-                    answers.set_many(&q.id, vec![none.id.to_string()]);
-                }
+            if (skip_safety == 0 || rng.below(skip_safety) != 0)
+                && let Some(none) = q.options.iter().find(|o| o.exclusive)
+            {
+                answers.set_many(&q.id, vec![none.id.to_string()]);
             }
             continue;
         }

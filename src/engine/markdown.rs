@@ -42,7 +42,11 @@ pub fn render(store: &Store, report: &Report) -> String {
     }
     if !report.safety_checked {
         let _ = writeln!(out, "## The safety question is not answered\n");
-        let _ = writeln!(out, "**{}**\n", md(report.care.as_deref().unwrap_or_default()));
+        let _ = writeln!(
+            out,
+            "**{}**\n",
+            md(report.care.as_deref().unwrap_or_default())
+        );
         out.push_str("No ranking and no routine are given until it is answered.\n");
         return out;
     }
@@ -69,7 +73,10 @@ pub fn render(store: &Store, report: &Report) -> String {
         .iter()
         .map(|c| (md(&c.title), c.probability))
         .collect();
-    rows.push((String::from("None of these stories"), report.none_probability));
+    rows.push((
+        String::from("None of these stories"),
+        report.none_probability,
+    ));
     rows.sort_by(|a, b| b.1.total_cmp(&a.1));
     for (title, p) in rows {
         let _ = writeln!(out, "| {title} | {} |", super::verdict::percent(p));

@@ -207,8 +207,5 @@ fn model_question<'a>(question: &'a Question, hypotheses: &[&str]) -> ModelQuest
 
 /// Entropy in bits.
 pub fn entropy(p: &[f64]) -> f64 {
-    p.iter()
-        .filter(|&&x| x > 0.0)
-        .map(|&x| -x * x.log2())
-        .sum()
+    p.iter().filter(|&&x| x > 0.0).map(|&x| -x * x.log2()).sum()
 }

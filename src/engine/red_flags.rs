@@ -77,11 +77,7 @@ pub fn care_message(questionnaire: &Questionnaire, flags: &[RedFlag]) -> Option<
     flags.first().map(|f| match f.urgency {
         Urgency::Emergency => care.emergency.to_string(),
         Urgency::Urgent => care.urgent.to_string(),
-        Urgency::Soon => care
-            .soon
-            .as_ref()
-            .unwrap_or(&care.urgent)
-            .to_string(),
+        Urgency::Soon => care.soon.as_ref().unwrap_or(&care.urgent).to_string(),
     })
 }
 

@@ -75,7 +75,11 @@ pub fn verdict(store: &Store, report: &Report) -> Verdict {
                     "{} of the {MIN_EVIDENCE} answers needed to tell the stories apart {} in. \
                      A single answer, or a few, cannot tell which story is yours.",
                     report.evidence_answers,
-                    if report.evidence_answers == 1 { "is" } else { "are" }
+                    if report.evidence_answers == 1 {
+                        "is"
+                    } else {
+                        "are"
+                    }
                 ));
             } else if let Some(top) = top {
                 let leader = if report.none_probability > top.probability {
@@ -164,7 +168,9 @@ fn count_in_words(n: usize) -> String {
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "eleven", "twelve",
     ];
-    WORDS.get(n).map_or_else(|| n.to_string(), |w| (*w).to_owned())
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| (*w).to_owned())
 }
 
 /// A reason's factor in words, with the story it weighed against (or for): "about 3× more likely if

@@ -16,6 +16,10 @@ mod session;
 
 use crate::content::{Equipment, Phase, Region};
 
+/// Longest query searched, in characters; more is a paste gone wrong, not a search. (Typed one character
+/// at a time, as `search --timings` does, the work grows with the square of the length.)
+pub const MAX_QUERY_CHARS: usize = 100;
+
 pub use fold::fold;
 pub use index::SearchIndex;
 pub use matcher::POSITIONED;

@@ -101,16 +101,17 @@ impl App {
         }
     }
 
+    /// A message for the status bar, through the printable gate like all output.
     pub fn info(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
-            text: text.into(),
+            text: crate::text::printable(&text.into()).into_owned(),
             error: false,
         });
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
-            text: text.into(),
+            text: crate::text::printable(&text.into()).into_owned(),
             error: true,
         });
     }

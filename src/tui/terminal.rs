@@ -1,5 +1,5 @@
 //! The event loop and terminal hygiene: raw mode, alternate screen and mouse capture on entry; restored
-//! on exit, on panic, on SIGTERM/SIGHUP, and around Ctrl-Z.
+//! on exit, on panic, on every terminating signal, and around Ctrl-Z.
 
 use super::action::Action;
 use super::app::{App, Effect};
@@ -9,8 +9,10 @@ use super::theme::Theme;
 use super::update::update;
 use super::view;
 use crate::cli::Exit;
+use crate::cli::output::emit_err;
 use crate::content::Store;
 use crate::engine::markdown;
+use crate::{files, text};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
@@ -20,13 +22,9 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use std::io::IsTerminal;
-use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
-
-/// How long the loop waits for input before checking signals again.
-const POLL: Duration = Duration::from_millis(50);
 
 pub struct Options {
     /// Capture the mouse (off with `--no-mouse`).
@@ -40,22 +38,23 @@ pub struct Options {
 /// Runs the app until the person quits.
 pub fn run(store: Store, options: Options) -> Exit {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!(
-            "backchain: the app needs a terminal; for scripts use `backchain quiz`, `backchain search` or `backchain compare`"
+        emit_err(
+            "backchain: the app needs a terminal; for scripts use `backchain quiz`, `backchain search` or `backchain compare`\n",
         );
         return Exit::Usage;
     }
-    let restored = save::restore(&options.answers_path, &store.questionnaire);
-    let mut app = App::new(store, restored.answers, Theme::from_env());
-    if let Some(notice) = restored.notice {
-        app.error(notice);
+    let opened = save::open(&options.answers_path, &store.questionnaire);
+    let save_to = opened.restored.save_to.clone();
+    let mut app = App::new(store, opened.restored.answers.clone(), Theme::from_env());
+    if let Some(notice) = &opened.restored.notice {
+        app.error(notice.clone());
     }
 
-    let stop = Arc::new(AtomicBool::new(false));
-    watch_signals(Arc::clone(&stop), options.mouse);
+    let mouse = options.mouse;
+    let screen = Arc::new(Mutex::new(Screen { restored: false }));
+    watch_signals(Arc::clone(&screen), mouse);
 
     let mut terminal = ratatui::init();
-    let mouse = options.mouse;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         if mouse {
@@ -67,45 +66,100 @@ pub fn run(store: Store, options: Options) -> Exit {
         let _ = execute!(std::io::stdout(), EnableMouseCapture);
     }
 
-    let result = event_loop(&mut terminal, &mut app, &options, &stop);
+    let session = Session {
+        save_to,
+        export_dir: options.export_dir.clone(),
+        mouse,
+    };
+    let result = event_loop(&mut terminal, &mut app, &session, &screen);
 
-    if mouse {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    }
-    ratatui::restore();
+    let mut guard = lock(&screen);
+    restore_terminal(mouse);
+    guard.restored = true;
+    drop(opened);
     match result {
         Ok(()) => Exit::Ok,
         Err(e) => {
-            eprintln!("backchain: terminal error: {e}");
+            emit_err(&format!("backchain: terminal error: {e}\n"));
             Exit::Usage
         }
     }
 }
 
-/// How long the loop gets to wind down by itself after SIGTERM/SIGHUP before the terminal is restored
-/// from the signal thread.
-const GRACE: Duration = Duration::from_millis(500);
+/// What the event loop needs beyond the app: where answers and exports go.
+struct Session {
+    save_to: Option<PathBuf>,
+    export_dir: PathBuf,
+    mouse: bool,
+}
 
-/// SIGTERM and SIGHUP ask the loop to stop. If it cannot (it may be blocked reading a terminal that has
-/// gone away), the terminal is restored from here and the process exits.
-fn watch_signals(stop: Arc<AtomicBool>, mouse: bool) {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = match signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) {
+/// The terminal as the loop and the signal thread share it. The loop holds the lock while it draws or
+/// handles an event, never while it waits for input; the signal thread takes it to restore the terminal,
+/// so a restore never lands in the middle of a frame or a save.
+struct Screen {
+    restored: bool,
+}
+
+fn lock(screen: &Mutex<Screen>) -> std::sync::MutexGuard<'_, Screen> {
+    // A panic while drawing poisons the lock; the terminal still needs restoring.
+    screen
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Normal screen, cooked mode, cursor shown, mouse released.
+fn restore_terminal(mouse: bool) {
+    if mouse {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    }
+    // A terminal that hung up cannot be restored, and there is nobody to tell.
+    let _ = ratatui::try_restore();
+}
+
+/// Every signal whose default action ends the process (and that a handler may catch): an external
+/// `kill -INT`, `-QUIT`, `-USR1`, `-ALRM` … restores the terminal like SIGTERM and SIGHUP do.
+fn terminating_signals() -> Vec<i32> {
+    let mut signals = vec![
+        libc::SIGHUP,
+        libc::SIGINT,
+        libc::SIGQUIT,
+        libc::SIGABRT,
+        libc::SIGUSR1,
+        libc::SIGUSR2,
+        libc::SIGALRM,
+        libc::SIGTERM,
+        libc::SIGVTALRM,
+        libc::SIGPROF,
+        libc::SIGXCPU,
+        libc::SIGXFSZ,
+        libc::SIGSYS,
+        libc::SIGIO,
+    ];
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    signals.extend([libc::SIGPWR, libc::SIGSTKFLT]);
+    signals
+}
+
+/// On a terminating signal: wait for the frame or event in hand, restore the terminal, and exit with the
+/// shell's status for that signal, 128 + its number. Nothing waits for the loop to notice: it may be
+/// blocked reading a terminal that has gone away.
+fn watch_signals(screen: Arc<Mutex<Screen>>, mouse: bool) {
+    let mut signals = match signal_hook::iterator::Signals::new(terminating_signals()) {
         Ok(signals) => signals,
         Err(e) => {
-            eprintln!("backchain: cannot watch for SIGTERM/SIGHUP: {e}");
+            emit_err(&format!(
+                "backchain: cannot watch for signals ({e}); a kill may leave the terminal in raw mode\n"
+            ));
             return;
         }
     };
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            stop.store(true, Ordering::Relaxed);
-            std::thread::sleep(GRACE);
-            if mouse {
-                let _ = execute!(std::io::stdout(), DisableMouseCapture);
+            let guard = lock(&screen);
+            if !guard.restored {
+                restore_terminal(mouse);
             }
-            ratatui::restore();
-            std::process::exit(128 + signal);
+            std::process::exit(i32::from(Exit::Signal(signal).code()));
         }
     });
 }
@@ -113,33 +167,31 @@ fn watch_signals(stop: Arc<AtomicBool>, mouse: bool) {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    options: &Options,
-    stop: &AtomicBool,
+    session: &Session,
+    screen: &Mutex<Screen>,
 ) -> std::io::Result<()> {
-    // Draw only when something happened: idle, the app uses no CPU.
-    let mut dirty = true;
-    while app.running && !stop.load(Ordering::Relaxed) {
-        if dirty {
+    while app.running {
+        {
+            let _drawing = lock(screen);
             let size = terminal.size()?;
             app.size = ratatui::layout::Rect::new(0, 0, size.width, size.height);
             app.settle();
             terminal.draw(|frame| view::render(app, frame))?;
-            dirty = false;
         }
-        if !event::poll(POLL)? {
-            continue;
-        }
-        dirty = true;
+        // Wait for input with no timeout: idle, the app uses no CPU. Signals are handled on their own
+        // thread, so nothing here needs waking up.
+        let mut event = event::read()?;
         // Handle everything already queued before drawing again, so fast typing is coalesced.
         loop {
-            let event = event::read()?;
             if let Some(action) = to_action(app, event) {
+                let _handling = lock(screen);
                 update(app, action);
-                run_effects(terminal, app, options)?;
+                run_effects(terminal, app, session)?;
             }
             if !app.running || !event::poll(Duration::ZERO)? {
                 break;
             }
+            event = event::read()?;
         }
     }
     Ok(())
@@ -163,32 +215,34 @@ fn to_action(app: &App, event: Event) -> Option<Action> {
 fn run_effects(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    options: &Options,
+    session: &Session,
 ) -> std::io::Result<()> {
     let effects: Vec<Effect> = app.effects.drain(..).collect();
     for effect in effects {
         match effect {
             Effect::SaveAnswers => {
-                if let Err(e) = save::save(
-                    &options.answers_path,
-                    &app.answers,
-                    &app.store.questionnaire,
-                ) {
+                let Some(path) = &session.save_to else {
+                    continue;
+                };
+                if let Err(e) = save::save(path, &app.answers, &app.store.questionnaire) {
                     app.error(format!(
                         "could not save answers to {}: {e}. They are kept while the app stays open.",
-                        options.answers_path.display()
+                        text::path(path)
                     ));
                 }
             }
-            Effect::ExportRoutine => export(app, options),
-            Effect::Suspend => suspend(terminal, options.mouse)?,
+            Effect::ExportRoutine => export(app, &session.export_dir),
+            Effect::Suspend => suspend(terminal, session.mouse)?,
         }
     }
     Ok(())
 }
 
+/// How old an export's temporary file must be before a later export sweeps it away.
+const STALE_EXPORT: Duration = Duration::from_secs(600);
+
 /// Writes the routine sheet to a new file in the export folder (never over an existing one).
-fn export(app: &mut App, options: &Options) {
+fn export(app: &mut App, export_dir: &Path) {
     if app.report.has_red_flags() {
         app.error("No routine to export while a red flag is present; please see a clinician.");
         return;
@@ -197,28 +251,24 @@ fn export(app: &mut App, options: &Options) {
         app.info("No routine yet: answer more questions first.");
         return;
     }
+    files::sweep_temp_files(export_dir, "backchain-routine", STALE_EXPORT);
     let sheet = markdown::render(&app.store, &app.report);
-    let path = (1..1000)
-        .map(|n| {
-            let name = if n == 1 {
-                String::from("backchain-routine.md")
-            } else {
-                format!("backchain-routine-{n}.md")
-            };
-            options.export_dir.join(name)
-        })
-        .find(|p| !p.exists());
-    let Some(path) = path else {
-        app.error(format!(
-            "too many backchain-routine files in {}",
-            options.export_dir.display()
-        ));
-        return;
-    };
-    match save::write_atomic(&path, sheet.as_bytes()) {
-        Ok(()) => app.info(format!("Routine saved to {}", path.display())),
-        Err(e) => app.error(format!("could not write {}: {e}", path.display())),
+    for n in 1..1000 {
+        let name = match n {
+            1 => String::from("backchain-routine.md"),
+            n => format!("backchain-routine-{n}.md"),
+        };
+        let path = export_dir.join(name);
+        match files::write_new(&path, sheet.as_bytes()) {
+            Ok(()) => return app.info(format!("Routine saved to {}", text::path(&path))),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return app.error(format!("could not write {}: {e}", text::path(&path))),
+        }
     }
+    app.error(format!(
+        "too many backchain-routine files in {}",
+        text::path(export_dir)
+    ));
 }
 
 /// Ctrl-Z: give the terminal back, stop, and take it again when resumed (`fg`).

@@ -6,14 +6,13 @@
 //! store costs one search, not one per key.
 
 use crate::content::{Equipment, Exercise, Phase, Region, Store};
+use crate::search::MAX_QUERY_CHARS;
 use crate::search::{Field, Filters, Hit, SearchIndex, SearchSession};
 use crate::tui::action::{Action, Filter};
 use crate::tui::app::App;
 use crate::tui::layout::{self, contains};
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
-/// Longest query kept; more is a paste gone wrong, not a search.
-const MAX_QUERY_CHARS: usize = 100;
 /// Detail lines one wheel notch scrolls.
 const WHEEL_LINES: u16 = 3;
 /// Below this body width the list sits above the detail instead of beside it.

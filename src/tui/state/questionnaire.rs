@@ -94,7 +94,12 @@ impl QuestionnaireState {
 
     /// Goes straight to a question (the Results screen's "answer the safety question").
     pub fn open(&mut self, store: &Store, answers: &Answers, id: &str) {
-        if let Some(index) = store.questionnaire.questions.iter().position(|q| q.id == id) {
+        if let Some(index) = store
+            .questionnaire
+            .questions
+            .iter()
+            .position(|q| q.id == id)
+        {
             self.go_to(store, answers, index);
             self.pane = Pane::Options;
         }
@@ -378,7 +383,9 @@ fn in_order(app: &mut App, forward: bool) {
     let state = &mut app.questionnaire;
     match state.neighbour(&app.store, &app.answers, forward) {
         Some(index) => state.go_to(&app.store, &app.answers, index),
-        None if forward => app.info("That is the last question. n goes to the most telling one still open."),
+        None if forward => {
+            app.info("That is the last question. n goes to the most telling one still open.")
+        }
         None => {}
     }
 }

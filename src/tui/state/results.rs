@@ -145,7 +145,8 @@ impl ResultsState {
 // ---------------------------------------------------------------------------------------------------
 
 /// Said above the chains while nothing is answered.
-pub const NO_ANSWERS: &str = "No answers yet: every story is where it started. Press 1 to answer the questionnaire.";
+pub const NO_ANSWERS: &str =
+    "No answers yet: every story is where it started. Press 1 to answer the questionnaire.";
 
 /// Where each part of the results screen is drawn; `None` for parts not shown at this size or state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -669,7 +670,11 @@ pub fn verdict_text(store: &Store, report: &Report, width: u16) -> Vec<TextLine>
     }
     if !verdict.ask.is_empty() {
         out.push(Vec::new());
-        out.extend(wrap(&[(Tone::Strong, "Questions that would settle it")], width, 0));
+        out.extend(wrap(
+            &[(Tone::Strong, "Questions that would settle it")],
+            width,
+            0,
+        ));
         for line in &verdict.ask {
             out.extend(wrap(&[(Tone::Accent, "? "), (Tone::Plain, line)], width, 2));
         }
@@ -677,7 +682,10 @@ pub fn verdict_text(store: &Store, report: &Report, width: u16) -> Vec<TextLine>
             &[
                 (Tone::Plain, "Press "),
                 (Tone::Accent, "1"),
-                (Tone::Plain, " to answer them: the questionnaire asks the most telling one next."),
+                (
+                    Tone::Plain,
+                    " to answer them: the questionnaire asks the most telling one next.",
+                ),
             ],
             width,
             0,
@@ -858,9 +866,15 @@ pub fn reasons_text(
         let words = crate::engine::verdict::reason_in_words(store, reason);
         out.extend(wrap(&[(Tone::Plain, "  "), (tone, &words)], width, 2));
         if let Some(note) = &reason.note {
-            let basis = reason.basis.map_or(String::new(), |b| format!(" ({})", b.describe()));
+            let basis = reason
+                .basis
+                .map_or(String::new(), |b| format!(" ({})", b.describe()));
             out.extend(wrap(
-                &[(Tone::Plain, "  "), (Tone::Muted, note), (Tone::Muted, &basis)],
+                &[
+                    (Tone::Plain, "  "),
+                    (Tone::Muted, note),
+                    (Tone::Muted, &basis),
+                ],
                 width,
                 2,
             ));
@@ -868,10 +882,18 @@ pub fn reasons_text(
     }
     if let Some(c) = report.counterpoint.as_ref().filter(|c| c.chain == chain.id) {
         out.push(Vec::new());
-        out.extend(wrap(&[(Tone::Title, "The strongest word against it")], width, 0));
+        out.extend(wrap(
+            &[(Tone::Title, "The strongest word against it")],
+            width,
+            0,
+        ));
         let source = format!("{} ({}): ", c.article_name, c.evidence);
         out.extend(wrap(
-            &[(Tone::Warn, "≠ "), (Tone::Strong, &source), (Tone::Plain, &c.statement)],
+            &[
+                (Tone::Warn, "≠ "),
+                (Tone::Strong, &source),
+                (Tone::Plain, &c.statement),
+            ],
             width,
             2,
         ));

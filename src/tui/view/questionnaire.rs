@@ -51,11 +51,6 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let shown: Vec<usize> = (0..q.questions.len())
         .filter(|&i| flow::is_shown(q, &q.questions[i], &app.answers))
         .collect();
-    let position = shown
-        .iter()
-        .position(|&i| i == state.current)
-        .map_or(0, |p| p + 1);
-
     if let Some(progress) = areas.progress {
         let items: Vec<ListItem> = shown
             .iter()
@@ -84,7 +79,13 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let section = q
         .section(&question.section)
         .map_or(question.section.as_str(), |s| s.title.as_str());
-    let title = format!("Question {position} of {} · {section}", shown.len());
+    // Questions come in the order that tells the stories apart best, so the count is of answers.
+    let (done, all) = flow::progress(q, &app.answers);
+    let title = if app.answers.is_answered(&question.id) {
+        format!("Answered · {done} of {all} done · {section}")
+    } else {
+        format!("Question {} of {all} · {section}", done + 1)
+    };
     frame.render_widget(super::pane(&title, focused, theme), areas.question);
     let inner = areas.question.inner(ratatui::layout::Margin::new(1, 1));
     let answered = app.answers.is_answered(&question.id);

@@ -329,7 +329,7 @@ fn provenance_says_what_the_articles_do_not_give() {
     );
     assert_eq!(
         store().provenance_line(exercise("bird-dog")),
-        "idea: our suggestion · steps: our suggestion · dose: our suggestion"
+        "idea, steps, dose: our suggestion"
     );
 }
 
@@ -435,9 +435,7 @@ fn the_routine_sheet_says_where_each_exercise_comes_from() {
         sheet.contains("*idea: 001 · steps: reconstructed from 001 · dose: 001*"),
         "{sheet}"
     );
-    assert!(
-        sheet.contains("*idea: our suggestion · steps: our suggestion · dose: our suggestion*")
-    );
+    assert!(sheet.contains("*idea, steps, dose: our suggestion*"));
 }
 
 // ---- the command line ----

@@ -250,3 +250,80 @@ fn the_next_question_is_the_most_telling_one() {
         }
     }
 }
+
+#[test]
+fn odd_numbers_in_the_model_are_refused_and_never_break_the_sums() {
+    // The integer overflow, in today's model: numbers a hostile store could write.
+    for value in [
+        "-2147483648",
+        "nan",
+        "inf",
+        "-inf",
+        "1e308",
+        "1.7e308",
+        "0.0",
+        "-0.5",
+    ] {
+        let files: Vec<SourceFile> = synthetic::store_files(0)
+            .into_iter()
+            .map(|mut f| {
+                if f.relative == "questionnaire.toml" {
+                    f.text = f.text.replacen(
+                        "p = { chest = 0.001, belly = 0.869, both = 0.13 }",
+                        &format!("p = {{ chest = {value}, belly = 0.869, both = 0.13 }}"),
+                        1,
+                    );
+                    assert!(f.text.contains(&format!("chest = {value},")));
+                }
+                f
+            })
+            .collect();
+        let mut problems = Vec::new();
+        let store = Store::from_files(files, &mut problems);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.message.contains("p[\"chest\"]") || p.message.contains("sums to")),
+            "{value}: {problems:?}"
+        );
+        // A store that skipped the check still gives probabilities that sum to 1.
+        let mut answers = Answers::new();
+        answers.set_many("red_flags", vec!["none".into()]);
+        answers.set("breathing", "chest");
+        answers.set("low_back_shape", "arched");
+        let report = engine::evaluate(&store, &answers);
+        let total: f64 =
+            report.chains.iter().map(|c| c.probability).sum::<f64>() + report.none_probability;
+        assert!((total - 1.0).abs() < 1e-9, "{value}: {total}");
+        assert!(report.chains.iter().all(|c| c.probability.is_finite()));
+    }
+}
+
+#[test]
+fn an_odd_prior_is_refused_and_never_breaks_the_sums() {
+    for value in ["nan", "inf", "-1", "0.0", "1.0", "1e308"] {
+        let files: Vec<SourceFile> = synthetic::store_files(0)
+            .into_iter()
+            .map(|mut f| {
+                if f.relative == "questionnaire.toml" {
+                    f.text =
+                        f.text
+                            .replacen("none_prior = 0.15", &format!("none_prior = {value}"), 1);
+                }
+                f
+            })
+            .collect();
+        let mut problems = Vec::new();
+        let store = Store::from_files(files, &mut problems);
+        assert!(
+            problems.iter().any(|p| p.message.contains("none_prior")),
+            "{value}: {problems:?}"
+        );
+        let mut answers = Answers::new();
+        answers.set_many("red_flags", vec!["none".into()]);
+        let report = engine::evaluate(&store, &answers);
+        let total: f64 =
+            report.chains.iter().map(|c| c.probability).sum::<f64>() + report.none_probability;
+        assert!((total - 1.0).abs() < 1e-9, "{value}: {total}");
+    }
+}

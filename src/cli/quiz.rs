@@ -334,7 +334,10 @@ pub fn render_text(store: &Store, report: &Report) -> String {
     if let Some(c) = &report.counterpoint {
         let _ = writeln!(out, "\nThe strongest word against it:");
         out.push_str(&bullet(
-            &format!("{} ({}): {}", c.article_name, c.evidence, c.statement),
+            &format!(
+                "{} ({}: {}): {}",
+                c.article_name, c.evidence, c.evidence_gloss, c.statement
+            ),
             "  ",
             "≠ ",
         ));
@@ -367,6 +370,7 @@ pub fn render_text(store: &Store, report: &Report) -> String {
                     item.name,
                     item.dose
                 );
+                out.push_str(&wrap(&item.provenance.summary, "                "));
             }
             if !routine.conflicts.is_empty() {
                 let _ = writeln!(out, "\nWhere the sources disagree:");

@@ -485,6 +485,28 @@ impl Checker<'_> {
                 ch.file,
                 "chain",
                 &ch.id,
+                "counterpoints",
+                "claim",
+                &ch.counterpoints,
+            );
+            for id in &ch.counterpoints {
+                if let Some(claim) = self.store.claim(id)
+                    && ch.articles.iter().any(|a| *a == claim.article.as_str())
+                {
+                    self.at(
+                        ch.file,
+                        id,
+                        format!(
+                            "chain {:?}: counterpoint {id:?} comes from {:?}, one of the chain's own articles; a counterpoint must come from another article",
+                            ch.id, claim.article
+                        ),
+                    );
+                }
+            }
+            self.refs(
+                ch.file,
+                "chain",
+                &ch.id,
                 "articles",
                 "article",
                 &ch.articles,

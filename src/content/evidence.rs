@@ -16,7 +16,7 @@ pub fn likelihood(question: &Question, hypothesis: &str, option: &str) -> Option
         row.and_then(|r| r.p.get(o).copied())
             .filter(|p| p.is_finite())
             .unwrap_or(0.0)
-            .max(MIN_LIKELIHOOD)
+            .clamp(MIN_LIKELIHOOD, 1.0)
     };
     let total: f64 = first.p.keys().map(|o| p(o)).sum();
     Some(p(option) / total)

@@ -510,11 +510,21 @@ impl Provenance {
         ]
     }
 
-    /// "idea: 001 · steps: reconstructed from 001 · dose: our suggestion".
+    /// "idea: 001 · steps: reconstructed from 001 · dose: our suggestion"; neighbouring parts with the same
+    /// source are named together: "idea: 003 · steps, dose: our suggestion".
     pub fn describe(&self, numbers: &str) -> String {
-        self.parts()
+        let mut groups: Vec<(Vec<&str>, String)> = Vec::new();
+        for (name, source) in self.parts() {
+            let said = source.get_ref().describe(numbers);
+            // Only neighbours are named together, so the parts keep their order.
+            match groups.last_mut() {
+                Some((names, last)) if *last == said => names.push(name),
+                _ => groups.push((vec![name], said)),
+            }
+        }
+        groups
             .iter()
-            .map(|(name, source)| format!("{name}: {}", source.get_ref().describe(numbers)))
+            .map(|(names, said)| format!("{}: {said}", names.join(", ")))
             .collect::<Vec<_>>()
             .join(" · ")
     }

@@ -14,7 +14,10 @@ pub struct Counterpoint {
     /// "004 Hip rotation research".
     pub article_name: String,
     pub statement: String,
+    /// The evidence label (`research-cited`, …).
     pub evidence: String,
+    /// The label in plain words: "research claimed", "author's view", …
+    pub evidence_gloss: String,
     /// The topic's question, when the claim is filed under one.
     pub topic: Option<String>,
 }
@@ -40,6 +43,7 @@ pub fn for_chain(store: &Store, chain: &Chain) -> Option<Counterpoint> {
         article_name,
         statement: claim.statement.to_string(),
         evidence: claim.evidence.as_str().to_owned(),
+        evidence_gloss: claim.evidence.gloss().to_owned(),
         topic: store.topic(&claim.topic).map(|t| t.question.to_string()),
     })
 }

@@ -99,9 +99,10 @@ pub fn render(store: &Store, report: &Report) -> String {
         if let Some(c) = &report.counterpoint {
             let _ = writeln!(
                 out,
-                "\n**The strongest word against it** — {} ({}): {}",
+                "\n**The strongest word against it** — {} ({}: {}): {}",
                 md(&c.article_name),
                 md(&c.evidence),
+                md(&c.evidence_gloss),
                 md(&c.statement)
             );
         }

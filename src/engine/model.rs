@@ -56,7 +56,9 @@ impl<'a> Model<'a> {
                 .questionnaire
                 .model
                 .as_ref()
-                .map_or(DEFAULT_NONE_PRIOR, |m| m.none_prior)
+                .map(|m| m.none_prior)
+                .filter(|p| p.is_finite())
+                .unwrap_or(DEFAULT_NONE_PRIOR)
                 .clamp(0.01, 0.99)
         };
         let mut prior = vec![(1.0 - none_prior) / chains.max(1) as f64; chains];
@@ -190,7 +192,7 @@ fn model_question<'a>(question: &'a Question, hypotheses: &[&str]) -> ModelQuest
                 row.and_then(|r| r.p.get(*o).copied())
                     .filter(|p| p.is_finite())
                     .unwrap_or(0.0)
-                    .max(MIN_LIKELIHOOD)
+                    .clamp(MIN_LIKELIHOOD, 1.0)
             })
             .collect();
         let total: f64 = raw.iter().sum();

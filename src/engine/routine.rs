@@ -96,6 +96,7 @@ impl RoutineItem {
             "seconds_total": self.seconds,
             "serves": self.serves,
             "cautions": self.cautions,
+            "provenance": self.provenance,
         });
         let d = &self.dosage;
         for (key, value) in [

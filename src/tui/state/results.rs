@@ -887,7 +887,10 @@ pub fn reasons_text(
             width,
             0,
         ));
-        let source = format!("{} ({}): ", c.article_name, c.evidence);
+        let source = format!(
+            "{} ({}: {}): ",
+            c.article_name, c.evidence, c.evidence_gloss
+        );
         out.extend(wrap(
             &[
                 (Tone::Warn, "≠ "),
@@ -996,6 +999,15 @@ pub fn routine_text(store: &Store, report: &Report, width: u16) -> Vec<TextLine>
                 DOSE_INDENT,
             ));
         }
+        let indent = " ".repeat(usize::from(DOSE_INDENT));
+        out.extend(wrap(
+            &[
+                (Tone::Plain, &indent),
+                (Tone::Muted, &item.provenance.summary),
+            ],
+            width,
+            DOSE_INDENT,
+        ));
     }
     if !routine.conflicts.is_empty() {
         out.push(Vec::new());
@@ -1087,6 +1099,19 @@ pub fn detail_text(
             0,
         ));
         out.extend(wrap(&[(Tone::Plain, &step.detail)], width, 0));
+        if let Some(marker) = step.source.marker() {
+            let note = step.source_note.as_deref().unwrap_or_default();
+            out.extend(wrap(
+                &[
+                    (Tone::Warn, "◇ "),
+                    (Tone::Warn, marker),
+                    (Tone::Muted, ". "),
+                    (Tone::Muted, note),
+                ],
+                width,
+                2,
+            ));
+        }
         let claims = step.claims.len();
         let hint = format!(
             " opens the {claims} claim{} behind this step",

@@ -9,6 +9,8 @@ use crate::content::{NONE, Store};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Verdict {
     pub headline: String,
+    /// The verdict in one short sentence, for a status line.
+    pub summary: String,
     /// Paragraphs under the headline.
     pub body: Vec<String>,
     /// "“Question?” — tells A from B", best first; empty when nothing is worth asking.
@@ -60,6 +62,7 @@ pub fn verdict(store: &Store, report: &Report) -> Verdict {
     let second = report.chains.get(1);
     let mut body = Vec::new();
     let mut ask = Vec::new();
+    let summary = summary(store, report);
     let headline = match report.standing {
         Standing::SafetyUnanswered => {
             body.push(report.care.clone().unwrap_or_default());
@@ -130,6 +133,7 @@ pub fn verdict(store: &Store, report: &Report) -> Verdict {
             let Some(top) = top else {
                 return Verdict {
                     headline: String::from("No story to show"),
+                    summary,
                     body,
                     ask,
                 };
@@ -157,8 +161,62 @@ pub fn verdict(store: &Store, report: &Report) -> Verdict {
     };
     Verdict {
         headline,
+        summary,
         body,
         ask,
+    }
+}
+
+fn summary(store: &Store, report: &Report) -> String {
+    let top = report.chains.first();
+    match (report.standing, top) {
+        (Standing::SafetyUnanswered, _) => String::from("Answer the safety question first."),
+        (Standing::RedFlag, _) => String::from("See a clinician — no routine."),
+        (Standing::Open, _) if report.evidence_answers < MIN_EVIDENCE => format!(
+            "We can't tell yet: {} of the {MIN_EVIDENCE} telling answers needed {} in.",
+            report.evidence_answers,
+            if report.evidence_answers == 1 {
+                "is"
+            } else {
+                "are"
+            }
+        ),
+        (Standing::Open, Some(top)) if !report.near_tie().is_empty() => {
+            let others: Vec<String> = report
+                .near_tie()
+                .iter()
+                .map(|id| story_name(store, id))
+                .collect();
+            format!(
+                "We can't tell yet: {} and {} are nearly tied.",
+                top.short,
+                others.join(" and ")
+            )
+        }
+        (Standing::Open, Some(top)) if report.none_probability > top.probability => format!(
+            "We can't tell yet: no story holds {}; “none of these” leads at {}.",
+            percent(ROUTINE_MIN),
+            percent(report.none_probability)
+        ),
+        (Standing::Open, Some(top)) => format!(
+            "We can't tell yet: no story holds {}; {} leads at {}.",
+            percent(ROUTINE_MIN),
+            top.short,
+            percent(top.probability)
+        ),
+        (Standing::Open, None) => String::from("We can't tell yet."),
+        (Standing::NoneFits, _) => format!(
+            "None of the stories fits you well (“none of these”: {}).",
+            percent(report.none_probability)
+        ),
+        (Standing::Clear, Some(top)) => {
+            format!(
+                "{} fits you best: {} likely.",
+                top.short,
+                percent(top.probability)
+            )
+        }
+        (Standing::Clear, None) => String::from("No story to show."),
     }
 }
 

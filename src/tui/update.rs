@@ -16,6 +16,10 @@ pub fn update(app: &mut App, action: Action) {
         Action::Suspend => app.effects.push(Effect::Suspend),
         Action::ToggleHelp => app.help = if app.help.is_some() { None } else { Some(0) },
         _ if app.help.is_some() => help_scroll(app, action),
+        Action::Goto(Screen::Questionnaire) if app.screen != Screen::Questionnaire => {
+            app.screen = Screen::Questionnaire;
+            state::questionnaire::resume(app);
+        }
         Action::Goto(screen) => app.screen = screen,
         Action::Click { column, row }
             if row == layout::frame(app.size).tabs.y && !layout::too_small(app.size) =>

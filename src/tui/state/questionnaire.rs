@@ -326,6 +326,23 @@ fn choose(app: &mut App, question_id: &str, kind: QuestionKind) {
     }
 }
 
+/// Coming back to the questionnaire: an unanswered question stays open; from an answered one, go on to
+/// the most telling question still open.
+pub fn resume(app: &mut App) {
+    let answered = app
+        .questionnaire
+        .question(&app.store)
+        .is_some_and(|q| app.answers.is_answered(&q.id));
+    let open = app
+        .report
+        .next_questions
+        .iter()
+        .any(|n| !app.questionnaire.skipped.contains(&n.id));
+    if answered && open {
+        step(app);
+    }
+}
+
 /// On to the most telling question still unanswered (other than this one, and not one skipped), as
 /// the engine ranks them.
 fn step(app: &mut App) {

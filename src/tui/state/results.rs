@@ -144,9 +144,14 @@ impl ResultsState {
 // Geometry
 // ---------------------------------------------------------------------------------------------------
 
-/// Said above the chains while nothing is answered.
-pub const NO_ANSWERS: &str =
-    "No answers yet: every story is where it started. Press 1 to answer the questionnaire.";
+/// The verdict in a line or two above the stories, so it is never behind a Tab: "We can't tell yet: …".
+pub fn verdict_line(store: &Store, report: &Report) -> String {
+    let mut line = crate::engine::verdict::verdict(store, report).summary;
+    if report.routine.is_none() && !report.next_questions.is_empty() {
+        line.push_str(" Press 1 for the most telling question.");
+    }
+    line
+}
 
 /// Where each part of the results screen is drawn; `None` for parts not shown at this size or state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -194,8 +199,8 @@ pub fn areas(body: Rect, store: &Store, report: &Report, state: &ResultsState) -
         return areas;
     }
     let mut rest = body;
-    if report.answered == 0 && body.height >= 12 {
-        let height = layout::wrapped_height(NO_ANSWERS, body.width).clamp(1, 2);
+    if body.height >= 12 {
+        let height = layout::wrapped_height(&verdict_line(store, report), body.width).clamp(1, 2);
         let [notice, r] =
             Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(body);
         areas.notice = Some(notice);

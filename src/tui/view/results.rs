@@ -4,8 +4,8 @@
 use super::diagram::{chain_text, to_lines, tone_style};
 use crate::tui::app::App;
 use crate::tui::state::results::{
-    Areas, NO_ANSWERS, Pane, TextLine, Tone, areas, care_text, claims_text, detail_text,
-    diagram_areas, inner, list_offset, reasons_text, routine_text, text_width,
+    Areas, Pane, TextLine, Tone, areas, care_text, claims_text, detail_text, diagram_areas, inner,
+    list_offset, reasons_text, routine_text, text_width, verdict_line,
 };
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
@@ -20,8 +20,14 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
         return;
     }
     if let Some(notice) = areas.notice {
+        let style = if app.report.routine.is_some() {
+            app.theme.title()
+        } else {
+            app.theme.warn()
+        };
         frame.render_widget(
-            Paragraph::new(Line::styled(NO_ANSWERS, app.theme.warn())).wrap(Wrap { trim: true }),
+            Paragraph::new(Line::styled(verdict_line(&app.store, &app.report), style))
+                .wrap(Wrap { trim: true }),
             notice,
         );
     }

@@ -13,6 +13,8 @@ pub mod assets;
 pub mod cli;
 pub mod compare;
 pub mod content;
+pub mod date;
+pub mod document;
 pub mod engine;
 pub mod files;
 pub mod par;

@@ -430,7 +430,7 @@ fn no_first_routine_gives_an_exercise_before_what_it_builds_on() {
 fn the_routine_sheet_says_where_each_exercise_comes_from() {
     let answers = common::fixture_answers(store(), "brain-and-hinge");
     let report = backchain::engine::evaluate(store(), &answers);
-    let sheet = backchain::engine::markdown::render(store(), &report);
+    let sheet = backchain::engine::present::sheet(store(), &report, "2026-11-30").to_markdown();
     assert!(
         sheet.contains("*idea: 001 · steps: reconstructed from 001 · dose: 001*"),
         "{sheet}"

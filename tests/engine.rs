@@ -293,12 +293,12 @@ fn nothing_gets_past_an_unanswered_safety_question() {
         text.lines()
             .next()
             .unwrap()
-            .contains("SAFETY QUESTION NOT ANSWERED"),
+            .contains("Safety question not answered — no ranking, no routine"),
         "{text}"
     );
-    let sheet = engine::markdown::render(store(), &report);
+    let sheet = engine::present::sheet(store(), &report, "2026-11-30").to_markdown();
     assert!(
-        sheet.contains("## The safety question is not answered"),
+        sheet.contains("## !! Safety question not answered — no ranking, no routine"),
         "{sheet}"
     );
     assert!(!sheet.contains("## Routine"));
@@ -577,16 +577,31 @@ fn exclusive_none_clears_other_red_flags_and_the_reverse() {
 #[test]
 fn markdown_sheet_has_the_routine_or_only_the_care_message() {
     let report = report_for("ribs-and-breathing.toml");
-    let sheet = engine::markdown::render(store(), &report);
-    assert!(sheet.contains("## Routine (about "));
+    let sheet = engine::present::sheet(store(), &report, "2026-11-30").to_markdown();
     assert!(
-        sheet.contains("| [ ] | 1 | breathe | Rib expansion breathing |"),
+        sheet.contains("## Routine for Stiff ribs, swayback — about "),
+        "{sheet}"
+    );
+    assert!(
+        sheet.contains("| ☐ | 1 | breathe | Rib expansion breathing |"),
         "{sheet}"
     );
     assert!(sheet.contains("not medical advice"));
+    // The sheet says when it was made, the safety status, and where every story comes from.
+    assert!(sheet.contains("Made on 2026-11-30 by backchain"));
+    assert!(sheet.contains("Safety question answered: no red flags."));
+    assert!(sheet.contains("## Sources"));
+    for article in &store().articles {
+        assert!(
+            sheet.contains(&format!("- {} **", article.number)),
+            "{}",
+            article.number
+        );
+    }
+    assert!(sheet.contains("3 sessions a week for 6 weeks"), "{sheet}");
     let flagged = engine::evaluate(store(), &answers_from("red_flags = [\"bladder_bowel\"]\n"));
-    let sheet = engine::markdown::render(store(), &flagged);
-    assert!(sheet.contains("Please see a clinician first"));
+    let sheet = engine::present::sheet(store(), &flagged, "2026-11-30").to_markdown();
+    assert!(sheet.contains("See a clinician — no routine"), "{sheet}");
     assert!(!sheet.contains("## Routine"));
 }
 
@@ -740,18 +755,21 @@ fn quiz_text_and_markdown_render() {
     let (code, stdout, _) = quiz_with("text", &text, "text");
     assert_eq!(code, 0);
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines[0], "Safety question answered: no red flags.");
+    assert!(
+        lines[0].starts_with("Safety question answered: no red flags."),
+        "{stdout}"
+    );
     assert!(
         stdout.contains("Stiff ribs tip the pelvis forward fits you best:"),
         "{stdout}"
     );
     assert!(stdout.contains("more likely if this is your story"));
-    assert!(stdout.contains("The strongest word against it:"));
+    assert!(stdout.contains("The strongest word against it\n≠ "));
     assert!(stdout.contains("Routine for"));
     let (code, stdout, _) = quiz_with("md", &text, "markdown");
     assert_eq!(code, 0);
     assert!(stdout.starts_with("# backchain — your routine"));
-    assert!(stdout.contains("## How likely each story is"));
+    assert!(stdout.contains("## How likely each story is (together 100 %)"));
 }
 
 /// Runs the line-by-line quiz with this input; returns exit code, stdout (JSON) and stderr.

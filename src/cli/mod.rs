@@ -15,6 +15,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 pub use output::{Exit, emit, emit_err};
+pub use quiz::render_markdown;
 
 /// Under `--help`. The full disclaimer, with every red flag, is built from the questionnaire and printed
 /// with every result.

@@ -1,7 +1,7 @@
 //! `backchain quiz`: answers in (a TOML file, or asked line by line), chains + reasons + routine out.
 
 use super::output::emit_err;
-use super::show::{bullet, wrap};
+use super::show::{WIDTH, wrap};
 use super::{Exit, QuizFormat, QuizOrder, emit};
 use crate::content::{QuestionKind, SourceFile, Store};
 use crate::engine::{self, Answers, Report, flow};
@@ -27,7 +27,7 @@ pub fn run(store: &Store, answers: Option<&Path>, format: QuizFormat, order: Qui
             "{:#}\n",
             report.to_json(&engine::disclaimer(&store.questionnaire))
         ),
-        QuizFormat::Markdown => engine::markdown::render(store, &report),
+        QuizFormat::Markdown => render_markdown(store, &report),
         QuizFormat::Text => render_text(store, &report),
     };
     emit(&text)
@@ -221,184 +221,10 @@ fn ask(store: &Store, order: QuizOrder) -> Result<Answers, Exit> {
 
 /// The report for a plain terminal. The safety status and the verdict come first.
 pub fn render_text(store: &Store, report: &Report) -> String {
-    let mut out = String::new();
-    let disclaimer = engine::disclaimer(&store.questionnaire);
-    let verdict = engine::verdict::verdict(store, report);
-    if report.has_red_flags() {
-        let _ = writeln!(out, "!! SEE A CLINICIAN — NO ROUTINE !!\n");
-        if let Some(care) = &report.care {
-            out.push_str(&wrap(care, ""));
-        }
-        for flag in &report.red_flags {
-            let _ = writeln!(
-                out,
-                "\n[{}] {}",
-                flag.urgency.as_str().to_uppercase(),
-                flag.label
-            );
-            out.push_str(&wrap(&flag.message, "  "));
-        }
-        let _ = writeln!(out, "\n{}", wrap(&disclaimer, "").trim_end());
-        return out;
-    }
-    if !report.safety_checked {
-        let _ = writeln!(
-            out,
-            "!! SAFETY QUESTION NOT ANSWERED — NO RANKING, NO ROUTINE !!\n"
-        );
-        out.push_str(&wrap(report.care.as_deref().unwrap_or_default(), ""));
-        let _ = writeln!(
-            out,
-            "\nRun `backchain quiz` to be asked it, or add `red_flags = [\"none\"]` (or the flags that apply) to your answers file."
-        );
-        let _ = writeln!(out, "\n{}", wrap(&disclaimer, "").trim_end());
-        return out;
-    }
-    let _ = writeln!(
-        out,
-        "Safety question answered: no red flags.\nAnswered {} of {} questions; {} of them tell the stories apart.\n",
-        report.answered, report.asked, report.evidence_answers
-    );
-    let _ = writeln!(out, "{}.", verdict.headline);
-    for paragraph in &verdict.body {
-        out.push_str(&wrap(paragraph, "  "));
-    }
-    if !verdict.ask.is_empty() {
-        let _ = writeln!(out, "\nQuestions that would settle it, best first:");
-        for line in &verdict.ask {
-            out.push_str(&bullet(line, "  ", "? "));
-        }
-    }
-    let _ = writeln!(
-        out,
-        "\nStories, most likely first (probabilities add up to 100 %):"
-    );
-    let mut rows: Vec<(String, f64, &[String])> = report
-        .chains
-        .iter()
-        .map(|c| (c.short.clone(), c.probability, c.close_to.as_slice()))
-        .collect();
-    rows.push((
-        String::from("None of these stories"),
-        report.none_probability,
-        &[],
-    ));
-    rows.sort_by(|a, b| b.1.total_cmp(&a.1));
-    for (name, p, close) in rows {
-        let bar = "#".repeat((p * 20.0).round() as usize);
-        let tie = if close.is_empty() {
-            String::new()
-        } else {
-            let names: Vec<String> = close
-                .iter()
-                .map(|id| engine::verdict::story_name(store, id))
-                .collect();
-            format!("  ≈ near-tie with {}", names.join(", "))
-        };
-        let _ = writeln!(
-            out,
-            "  {:<24} {:>5}  {:<20}{}",
-            name,
-            engine::verdict::percent(p),
-            bar,
-            tie
-        );
-    }
-    if let Some(best) = report.chains.first() {
-        let _ = writeln!(out, "\nWhy {} ({}):", best.title, best.id);
-        if best.reasons.is_empty() {
-            let _ = writeln!(out, "  No answer so far speaks to this story.");
-        }
-        for r in &best.reasons {
-            let sign = match r.direction() {
-                "up" => "▲",
-                "down" => "▼",
-                _ => "·",
-            };
-            out.push_str(&bullet(
-                &format!(
-                    "{} → {}: {}.",
-                    r.prompt,
-                    r.answer_label,
-                    engine::verdict::reason_in_words(store, r)
-                ),
-                "  ",
-                &format!("{sign} "),
-            ));
-            if let Some(note) = &r.note {
-                let basis = r.basis.map_or("", |b| b.describe());
-                out.push_str(&wrap(&format!("{note} ({basis})"), "      "));
-            }
-        }
-    }
-    if let Some(c) = &report.counterpoint {
-        let _ = writeln!(out, "\nThe strongest word against it:");
-        out.push_str(&bullet(
-            &format!(
-                "{} ({}: {}): {}",
-                c.article_name, c.evidence, c.evidence_gloss, c.statement
-            ),
-            "  ",
-            "≠ ",
-        ));
-    }
-    match &report.routine {
-        None => {
-            let _ = writeln!(
-                out,
-                "\nNo routine yet: backchain gives one only when one story clearly fits."
-            );
-        }
-        Some(routine) => {
-            let names: Vec<String> = routine
-                .chains
-                .iter()
-                .map(|c| store.chain(c).map_or(c.clone(), |ch| ch.short.to_string()))
-                .collect();
-            let _ = writeln!(
-                out,
-                "\nRoutine for {} — about {} min:",
-                names.join(" + "),
-                routine.total_seconds.div_ceil(60)
-            );
-            for (i, item) in routine.items.iter().enumerate() {
-                let _ = writeln!(
-                    out,
-                    "  {:>2}. {:<10} {:<34} {}",
-                    i + 1,
-                    item.phase.as_str(),
-                    item.name,
-                    item.dose
-                );
-                out.push_str(&wrap(&item.provenance.summary, "                "));
-            }
-            if !routine.conflicts.is_empty() {
-                let _ = writeln!(out, "\nWhere the sources disagree:");
-                for c in &routine.conflicts {
-                    let sides: Vec<String> = c
-                        .sides
-                        .iter()
-                        .map(|s| format!("{}: {}", s.article_short, s.stances.join(", ")))
-                        .collect();
-                    out.push_str(&bullet(
-                        &format!("{} — {}", c.question, sides.join("; ")),
-                        "  ",
-                        "≠ ",
-                    ));
-                }
-            }
-            if !routine.avoid.is_empty() {
-                let _ = writeln!(out, "\nAvoid:");
-                for a in &routine.avoid {
-                    out.push_str(&bullet(a, "  ", "- "));
-                }
-            }
-            let _ = writeln!(out, "\nCautions:");
-            for c in engine::routine::GENERAL_CAUTIONS {
-                out.push_str(&bullet(c, "  ", "- "));
-            }
-        }
-    }
-    let _ = writeln!(out, "\n{}", wrap(&disclaimer, "").trim_end());
-    out
+    engine::present::cli_report(store, report).to_text(WIDTH)
+}
+
+/// The sheet to print or keep, dated today.
+pub fn render_markdown(store: &Store, report: &Report) -> String {
+    engine::present::sheet(store, report, &crate::date::Date::today().to_string()).to_markdown()
 }

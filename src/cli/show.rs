@@ -5,7 +5,7 @@ use crate::content::{Article, Chain, Claim, Evidence, Exercise, Store, Topic};
 use std::fmt::Write as _;
 
 /// Width prose is wrapped to.
-const WIDTH: usize = 78;
+pub(super) const WIDTH: usize = 78;
 /// Longest id the checker lets a record have.
 pub const LONGEST_ID: usize = 64;
 

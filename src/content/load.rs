@@ -1,6 +1,7 @@
 //! Turning the files of a store into records, collecting every syntax and shape problem on the way.
 
 use super::model::{Article, Chain, Claim, Exercise, FileId, Topic};
+use super::plan::Plan;
 use super::questionnaire::Questionnaire;
 use super::source::{Problem, SourceFile};
 use serde::de::{DeserializeOwned, IntoDeserializer};
@@ -84,10 +85,11 @@ pub enum FileRole {
     Chains,
     Exercise,
     Questionnaire,
+    Plan,
 }
 
 pub const LAYOUT_HINT: &str = "expected articles.toml, topics.toml, chains.toml, questionnaire.toml, \
-claims/<article>.toml or exercises/<id>.toml";
+plan.toml, claims/<article>.toml or exercises/<id>.toml";
 
 impl FileRole {
     /// The kind of record the file holds, as named in messages.
@@ -99,6 +101,7 @@ impl FileRole {
             FileRole::Chains => "chain",
             FileRole::Exercise => "exercise",
             FileRole::Questionnaire => "questionnaire",
+            FileRole::Plan => "plan",
         }
     }
 
@@ -114,6 +117,7 @@ impl FileRole {
             "topics.toml" => Some(FileRole::Topics),
             "chains.toml" => Some(FileRole::Chains),
             "questionnaire.toml" => Some(FileRole::Questionnaire),
+            "plan.toml" => Some(FileRole::Plan),
             _ if in_folder("claims") => Some(FileRole::Claims),
             _ if in_folder("exercises") => Some(FileRole::Exercise),
             _ => None,
@@ -257,6 +261,13 @@ pub fn records<T: Record>(
     out
 }
 
+impl Record for Plan {
+    const KIND: &'static str = "plan";
+    fn set_file(&mut self, file: FileId) {
+        self.file = Some(file);
+    }
+}
+
 impl Record for Questionnaire {
     const KIND: &'static str = "questionnaire";
     fn set_file(&mut self, file: FileId) {
@@ -308,6 +319,7 @@ pub enum Records {
     Chains(Vec<Chain>),
     Exercise(Option<Box<Exercise>>),
     Questionnaire(Option<Box<Questionnaire>>),
+    Plan(Option<Box<Plan>>),
 }
 
 /// What parsing one file gave: its records, its problems, and what it could not read.
@@ -333,6 +345,7 @@ pub fn parse_file(file: &SourceFile, file_id: FileId) -> Parsed {
         Some(FileRole::Questionnaire) => {
             Records::Questionnaire(whole_record(file, file_id, p, u).map(Box::new))
         }
+        Some(FileRole::Plan) => Records::Plan(whole_record(file, file_id, p, u).map(Box::new)),
         None => {
             p.push(file.problem(
                 0..0,

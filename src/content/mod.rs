@@ -4,6 +4,7 @@ mod check;
 pub mod evidence;
 mod load;
 pub mod model;
+pub mod plan;
 pub mod questionnaire;
 mod source;
 pub mod synthetic;
@@ -11,6 +12,7 @@ pub mod synthetic;
 use load::Unreadable;
 pub use load::{FileRole, LAYOUT_HINT, syntax_problem};
 pub use model::*;
+pub use plan::Plan;
 pub use questionnaire::*;
 pub use source::{EMBEDDED_NAME, Origin, Problem, ReadError, SourceFile};
 pub use source::{MAX_DEPTH, MAX_MESSAGE, MAX_PROBLEMS_PER_FILE, cap_per_file};
@@ -28,6 +30,8 @@ pub struct Store {
     pub chains: Vec<Chain>,
     pub exercises: Vec<Exercise>,
     pub questionnaire: Questionnaire,
+    /// How often and how long to do a routine; `None` when the store has no `plan.toml`.
+    pub plan: Option<Plan>,
     /// The folder the files were read from (`content` for the built-in store); `None` for files made in
     /// code. Problems with the store as a whole (a missing file) are placed at a path below it.
     pub root: Option<PathBuf>,
@@ -112,6 +116,7 @@ impl Store {
                 load::Records::Exercise(r) => store.exercises.extend(r.map(|e| *e)),
                 load::Records::Questionnaire(Some(q)) => store.questionnaire = *q,
                 load::Records::Questionnaire(None) => {}
+                load::Records::Plan(p) => store.plan = p.map(|p| *p),
             }
         }
         store.files = files;

@@ -403,7 +403,7 @@ const SECONDS_PER_BREATH: u32 = 6;
 const DEFAULT_REST: u32 = 30;
 
 impl Dosage {
-    /// "3 × 10 reps, hold 3 s, each side" — the dose in words.
+    /// "3 × 10 reps, hold 3 s, each side, rest 60 s" — the dose in words (rest between sets).
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
         let work = if let Some(reps) = self.reps {
@@ -430,6 +430,9 @@ impl Dosage {
         }
         if self.per_side {
             parts.push("each side".into());
+        }
+        if let (Some(rest), true) = (self.rest_seconds, self.sets > 1) {
+            parts.push(format!("rest {rest} s"));
         }
         parts.join(", ")
     }

@@ -11,7 +11,6 @@ use super::view;
 use crate::cli::Exit;
 use crate::cli::output::emit_err;
 use crate::content::Store;
-use crate::engine::markdown;
 use crate::{files, text};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -252,7 +251,7 @@ fn export(app: &mut App, export_dir: &Path) {
         return;
     }
     files::sweep_temp_files(export_dir, "backchain-routine", STALE_EXPORT);
-    let sheet = markdown::render(&app.store, &app.report);
+    let sheet = crate::cli::render_markdown(&app.store, &app.report);
     for n in 1..1000 {
         let name = match n {
             1 => String::from("backchain-routine.md"),

@@ -1,11 +1,8 @@
-//! Text that reaches a terminal: content cleaned once at load, and the one gate every other string passes
-//! on its way out (paths, messages, arguments), so nothing backchain prints can drive the terminal.
+//! Cleaning: content text cleaned once at load, and the one gate every other string passes on its way
+//! out (paths, messages, arguments), so nothing backchain prints can drive the terminal.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::borrow::{Borrow, Cow};
+use std::borrow::Cow;
 use std::fmt;
-use std::hash::{Hash, Hasher};
-use std::ops::{Deref, Range};
 use std::path::Path;
 
 /// Columns a tab expands to.
@@ -198,176 +195,9 @@ fn skip_string(chars: &mut Chars) {
     }
 }
 
-/// A cleaned string from a content or answers file, with the byte range it came from in that file.
-///
-/// Equality, ordering and hashing look at the text only, so a `Text` can key a map looked up by `&str`.
-#[derive(Clone, Default)]
-pub struct Text {
-    text: String,
-    span: Range<usize>,
-}
-
-impl Text {
-    /// Text made in code (tests, generated stores): cleaned like file text, with an empty span.
-    pub fn new(text: &str) -> Self {
-        Text {
-            text: clean(text),
-            span: 0..0,
-        }
-    }
-
-    /// Where the text stood in its file (byte offsets); `0..0` when it was not read from a file.
-    pub fn span(&self) -> Range<usize> {
-        self.span.clone()
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.text
-    }
-}
-
-impl From<&str> for Text {
-    fn from(text: &str) -> Self {
-        Text::new(text)
-    }
-}
-
-impl Deref for Text {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.text
-    }
-}
-
-impl Borrow<str> for Text {
-    fn borrow(&self) -> &str {
-        &self.text
-    }
-}
-
-impl AsRef<str> for Text {
-    fn as_ref(&self) -> &str {
-        &self.text
-    }
-}
-
-impl PartialEq for Text {
-    fn eq(&self, other: &Self) -> bool {
-        self.text == other.text
-    }
-}
-
-impl Eq for Text {}
-
-impl PartialEq<str> for Text {
-    fn eq(&self, other: &str) -> bool {
-        self.text == other
-    }
-}
-
-impl PartialEq<&str> for Text {
-    fn eq(&self, other: &&str) -> bool {
-        self.text == *other
-    }
-}
-
-impl PartialOrd for Text {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Text {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.text.cmp(&other.text)
-    }
-}
-
-impl Hash for Text {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.text.hash(state)
-    }
-}
-
-impl fmt::Display for Text {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
-    }
-}
-
-/// Quoted for messages, cut to [`MAX_ECHO`] characters (see [`quote`]).
-impl fmt::Debug for Text {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&quote(&self.text))
-    }
-}
-
-impl Serialize for Text {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.text)
-    }
-}
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let spanned = toml::Spanned::<String>::deserialize(deserializer)?;
-        let span = spanned.span();
-        Ok(Text {
-            text: clean_owned(spanned.into_inner()),
-            span,
-        })
-    }
-}
-
-/// Columns `text` takes in a terminal (wide CJK and emoji count two).
-pub fn width(text: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(text)
-}
-
-/// `text` word-wrapped to `width` columns: the first line starts with `first`, every other line with
-/// `rest`; a newline starts a new line; a word longer than a line is broken. The one wrapper for plain
-/// text, used by the CLI and the terminal app alike.
-pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::from(first);
-    let mut lead = self::width(first);
-    let mut used = lead;
-    for (n, paragraph) in text.split('\n').enumerate() {
-        if n > 0 {
-            lines.push(std::mem::replace(&mut line, String::from(rest)));
-            lead = self::width(rest);
-            used = lead;
-        }
-        for word in paragraph.split_whitespace() {
-            let w = self::width(word);
-            if used > lead && used + 1 + w > width {
-                lines.push(std::mem::replace(&mut line, String::from(rest)));
-                lead = self::width(rest);
-                used = lead;
-            }
-            if used > lead {
-                line.push(' ');
-                used += 1;
-            }
-            for c in word.chars() {
-                let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                if used + cw > width && used > lead {
-                    lines.push(std::mem::replace(&mut line, String::from(rest)));
-                    lead = self::width(rest);
-                    used = lead;
-                }
-                line.push(c);
-                used += cw;
-            }
-        }
-    }
-    lines.push(line);
-    lines
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{clean, path, printable, quote, wrap};
+    use super::{clean, path, printable, quote};
     use proptest::prelude::*;
     use std::path::Path;
 
@@ -469,19 +299,6 @@ mod tests {
         let long = quote(&"x".repeat(10_000));
         assert_eq!(long.chars().count(), super::MAX_ECHO + 3);
         assert!(long.ends_with("x…\""));
-    }
-
-    #[test]
-    fn wrapping_keeps_words_whole_breaks_long_ones_and_counts_wide_chars() {
-        assert_eq!(wrap("one two three", 7, "", ""), ["one two", "three"]);
-        assert_eq!(wrap("abcdefghij", 4, "", ""), ["abcd", "efgh", "ij"]);
-        assert_eq!(wrap("a\nb", 10, "", ""), ["a", "b"]);
-        assert_eq!(wrap("", 5, "", ""), [""]);
-        assert_eq!(
-            wrap("alpha beta gamma", 12, "- ", "  "),
-            ["- alpha beta", "  gamma"]
-        );
-        assert_eq!(wrap("髋关节 内旋", 7, "", ""), ["髋关节", "内旋"]);
     }
 
     #[test]

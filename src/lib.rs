@@ -2,12 +2,8 @@
 //!
 //! The library is the pure core that the CLI, the TUI and the tests share: the content store
 //! ([`content`]), the questionnaire engine ([`engine`]), search ([`search`]) and comparison
-//! ([`compare`]). Nothing here draws on a terminal.
-
-/// Said wherever backchain gives results.
-pub const DISCLAIMER: &str = "backchain is not medical advice. It summarises five public articles; it cannot examine \
-you. Red-flag symptoms (saddle numbness, bladder or bowel change, worsening leg weakness, fever, unexplained \
-weight loss, major trauma) need a clinician, not a routine.";
+//! ([`compare`]), the text toolkit ([`text`]) and the report document ([`document`]). Nothing here draws on
+//! a terminal: the app is behind the `tui` feature (on by default), and the library builds without it.
 
 pub mod assets;
 pub mod cli;
@@ -21,4 +17,5 @@ pub mod par;
 pub mod paths;
 pub mod search;
 pub mod text;
+#[cfg(feature = "tui")]
 pub mod tui;

@@ -230,17 +230,36 @@ pub fn run() -> Exit {
             format,
         }) => with_store(&origin, |store| compare::run(store, a, b, format)),
         None => match load_clean(&origin) {
-            Ok(store) => crate::tui::run(
-                store,
-                crate::tui::Options {
-                    mouse: !cli.no_mouse,
-                    answers_path: paths::answers_file(&origin),
-                    export_dir: std::env::current_dir().unwrap_or_else(|_| paths::state_dir()),
-                },
-            ),
+            Ok(store) => app(store, &origin, &cli),
             Err(exit) => exit,
         },
     }
+}
+
+/// Opens the terminal app.
+#[cfg(feature = "tui")]
+fn app(store: Store, origin: &Origin, cli: &Cli) -> Exit {
+    let options = crate::tui::Options {
+        mouse: !cli.no_mouse,
+        answers_path: paths::answers_file(origin),
+        export_dir: std::env::current_dir().unwrap_or_else(|_| paths::state_dir()),
+    };
+    match crate::tui::run(store, options) {
+        Ok(()) => Exit::Ok,
+        Err(e) => {
+            output::emit_err(&format!("backchain: {e}\n"));
+            Exit::Usage
+        }
+    }
+}
+
+/// Without the `tui` feature there is no app, only the commands.
+#[cfg(not(feature = "tui"))]
+fn app(_store: Store, _origin: &Origin, _cli: &Cli) -> Exit {
+    output::emit_err(
+        "backchain: this build has no terminal app (built without the `tui` feature); use a command such as `backchain quiz`\n",
+    );
+    Exit::Usage
 }
 
 /// Loads the store for a command that needs clean content; reports problems and stops otherwise.

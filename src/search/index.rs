@@ -1,8 +1,7 @@
 //! The search index: every exercise's searchable fields, folded once, laid out flat for fast scans.
 
-use super::matcher::Within;
 use super::scorer::{Scorer, SkimScorer};
-use super::{Filters, Hit};
+use super::Filters;
 use crate::content::{Phase, Store};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -250,11 +249,6 @@ impl SearchIndex {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
-    }
-
-    /// Every exercise matching `query`, best first, after the filters.
-    pub fn search(&self, query: &str, filters: &Filters) -> Vec<Hit> {
-        self.run(query, filters, Within::default()).hits
     }
 
     pub(super) fn piece_text(&self, piece: &Piece) -> &str {

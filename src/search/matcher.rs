@@ -114,6 +114,11 @@ pub(super) struct Within<'a> {
 }
 
 impl SearchIndex {
+    /// Every exercise matching `query`, best first, after the filters.
+    pub fn search(&self, query: &str, filters: &Filters) -> Vec<Hit> {
+        self.run(query, filters, Within::default()).hits
+    }
+
     /// Searches the exercises `filters` let through, or only those in `within` (which must pass them).
     pub(super) fn run(&self, query: &str, filters: &Filters, within: Within) -> Outcome {
         let query = Query::parse(query);

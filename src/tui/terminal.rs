@@ -8,8 +8,6 @@ use super::save;
 use super::theme::Theme;
 use super::update::update;
 use super::view;
-use crate::cli::Exit;
-use crate::cli::output::emit_err;
 use crate::content::Store;
 use crate::{files, text};
 use ratatui::DefaultTerminal;
@@ -34,13 +32,22 @@ pub struct Options {
     pub export_dir: PathBuf,
 }
 
-/// Runs the app until the person quits.
-pub fn run(store: Store, options: Options) -> Exit {
+/// Writes a message to stderr through the printable gate (nowhere left to report a failure).
+fn emit_err(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stderr()
+        .lock()
+        .write_all(text::printable(text).as_bytes());
+}
+
+/// Runs the app until the person quits. An error means the app could not run or the terminal failed;
+/// the terminal is restored either way.
+pub fn run(store: Store, options: Options) -> std::io::Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        emit_err(
-            "backchain: the app needs a terminal; for scripts use `backchain quiz`, `backchain search` or `backchain compare`\n",
-        );
-        return Exit::Usage;
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::Unsupported,
+            "the app needs a terminal; for scripts use `backchain quiz`, `backchain search` or `backchain compare`",
+        ));
     }
     let opened = save::open(&options.answers_path, &store.questionnaire);
     let save_to = opened.restored.save_to.clone();
@@ -76,13 +83,7 @@ pub fn run(store: Store, options: Options) -> Exit {
     restore_terminal(mouse);
     guard.restored = true;
     drop(opened);
-    match result {
-        Ok(()) => Exit::Ok,
-        Err(e) => {
-            emit_err(&format!("backchain: terminal error: {e}\n"));
-            Exit::Usage
-        }
-    }
+    result
 }
 
 /// What the event loop needs beyond the app: where answers and exports go.
@@ -158,7 +159,8 @@ fn watch_signals(screen: Arc<Mutex<Screen>>, mouse: bool) {
             if !guard.restored {
                 restore_terminal(mouse);
             }
-            std::process::exit(i32::from(Exit::Signal(signal).code()));
+            // The shell's convention for a process ended by a signal.
+            std::process::exit(128 + signal.clamp(1, 127));
         }
     });
 }
@@ -251,7 +253,8 @@ fn export(app: &mut App, export_dir: &Path) {
         return;
     }
     files::sweep_temp_files(export_dir, "backchain-routine", STALE_EXPORT);
-    let sheet = crate::cli::render_markdown(&app.store, &app.report);
+    let today = crate::date::Date::today().to_string();
+    let sheet = crate::engine::present::sheet(&app.store, &app.report, &today).to_markdown();
     for n in 1..1000 {
         let name = match n {
             1 => String::from("backchain-routine.md"),

@@ -49,7 +49,10 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect, scroll: u16) {
         ));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(crate::DISCLAIMER, theme.muted()));
+    lines.push(Line::styled(
+        crate::engine::disclaimer(&app.store.questionnaire),
+        theme.muted(),
+    ));
     let area = if body.width < 100 {
         body
     } else {

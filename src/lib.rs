@@ -14,6 +14,7 @@ pub mod cli;
 pub mod compare;
 pub mod content;
 pub mod engine;
+pub mod export;
 pub mod files;
 pub mod par;
 pub mod paths;

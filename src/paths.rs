@@ -39,6 +39,12 @@ pub fn state_dir() -> PathBuf {
         .map_or_else(|| PathBuf::from(".backchain"), |dir| dir.join("backchain"))
 }
 
+/// Where exported routine sheets go when the chosen folder cannot take them: `exports/` in the state
+/// folder.
+pub fn fallback_export_dir() -> PathBuf {
+    state_dir().join("exports")
+}
+
 /// The saved answers file of a store. The built-in store's is `answers.toml`; a folder's is named after
 /// the folder and a hash of its full path (`answers-my-content-1f2e….toml`), so answers to one store
 /// never meet another store's questions.

@@ -235,6 +235,7 @@ pub fn run() -> Exit {
                     mouse: !cli.no_mouse,
                     answers_path: paths::answers_file(&origin),
                     export_dir: std::env::current_dir().unwrap_or_else(|_| paths::state_dir()),
+                    fallback_export_dir: paths::fallback_export_dir(),
                 },
             ),
             Err(exit) => exit,

@@ -12,7 +12,7 @@ use crate::cli::Exit;
 use crate::cli::output::emit_err;
 use crate::content::Store;
 use crate::engine::markdown;
-use crate::{files, text};
+use crate::text;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
@@ -22,7 +22,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -33,6 +33,8 @@ pub struct Options {
     pub answers_path: PathBuf,
     /// Where exported routines are written.
     pub export_dir: PathBuf,
+    /// Where they go when `export_dir` cannot take them.
+    pub fallback_export_dir: PathBuf,
 }
 
 /// Runs the app until the person quits.
@@ -69,6 +71,7 @@ pub fn run(store: Store, options: Options) -> Exit {
     let session = Session {
         save_to,
         export_dir: options.export_dir.clone(),
+        fallback_export_dir: options.fallback_export_dir.clone(),
         mouse,
     };
     let result = event_loop(&mut terminal, &mut app, &session, &screen);
@@ -90,6 +93,7 @@ pub fn run(store: Store, options: Options) -> Exit {
 struct Session {
     save_to: Option<PathBuf>,
     export_dir: PathBuf,
+    fallback_export_dir: PathBuf,
     mouse: bool,
 }
 
@@ -231,18 +235,16 @@ fn run_effects(
                     ));
                 }
             }
-            Effect::ExportRoutine => export(app, &session.export_dir),
+            Effect::ExportRoutine => export(app, session),
             Effect::Suspend => suspend(terminal, session.mouse)?,
         }
     }
     Ok(())
 }
 
-/// How old an export's temporary file must be before a later export sweeps it away.
-const STALE_EXPORT: Duration = Duration::from_secs(600);
-
-/// Writes the routine sheet to a new file in the export folder (never over an existing one).
-fn export(app: &mut App, export_dir: &Path) {
+/// Writes the routine sheet to a new file in the export folder (never over an existing one), or to the
+/// fallback folder when that one cannot take it.
+fn export(app: &mut App, session: &Session) {
     if app.report.has_red_flags() {
         app.error("No routine to export while a red flag is present; please see a clinician.");
         return;
@@ -251,24 +253,16 @@ fn export(app: &mut App, export_dir: &Path) {
         app.info("No routine yet: answer more questions first.");
         return;
     }
-    files::sweep_temp_files(export_dir, "backchain-routine", STALE_EXPORT);
     let sheet = markdown::render(&app.store, &app.report);
-    for n in 1..1000 {
-        let name = match n {
-            1 => String::from("backchain-routine.md"),
-            n => format!("backchain-routine-{n}.md"),
-        };
-        let path = export_dir.join(name);
-        match files::write_new(&path, sheet.as_bytes()) {
-            Ok(()) => return app.info(format!("Routine saved to {}", text::path(&path))),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-            Err(e) => return app.error(format!("could not write {}: {e}", text::path(&path))),
-        }
+    match crate::export::write_sheet(
+        &session.export_dir,
+        &session.fallback_export_dir,
+        "backchain-routine",
+        &sheet,
+    ) {
+        Ok(written) => app.info(written.to_string()),
+        Err(e) => app.error(e.to_string()),
     }
-    app.error(format!(
-        "too many backchain-routine files in {}",
-        text::path(export_dir)
-    ));
 }
 
 /// Ctrl-Z: give the terminal back, stop, and take it again when resumed (`fg`).

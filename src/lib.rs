@@ -12,6 +12,7 @@ weight loss, major trauma) need a clinician, not a routine.";
 pub mod assets;
 pub mod cli;
 pub mod compare;
+pub mod config;
 pub mod content;
 pub mod engine;
 pub mod export;

@@ -35,6 +35,10 @@ pub struct Options {
     pub export_dir: PathBuf,
     /// Where they go when `export_dir` cannot take them.
     pub fallback_export_dir: PathBuf,
+    /// Draw without colours (theme "mono", `NO_COLOR`).
+    pub no_colour: bool,
+    /// Shown in the status bar at start (a config file that could not be used).
+    pub notice: Option<String>,
 }
 
 /// Runs the app until the person quits.
@@ -47,9 +51,19 @@ pub fn run(store: Store, options: Options) -> Exit {
     }
     let opened = save::open(&options.answers_path, &store.questionnaire);
     let save_to = opened.restored.save_to.clone();
-    let mut app = App::new(store, opened.restored.answers.clone(), Theme::from_env());
-    if let Some(notice) = &opened.restored.notice {
-        app.error(notice.clone());
+    let mut app = App::new(
+        store,
+        opened.restored.answers.clone(),
+        Theme::new(options.no_colour),
+    );
+    let notices: Vec<&str> = options
+        .notice
+        .iter()
+        .chain(&opened.restored.notice)
+        .map(String::as_str)
+        .collect();
+    if !notices.is_empty() {
+        app.error(notices.join(" · "));
     }
 
     let mouse = options.mouse;

@@ -563,8 +563,13 @@ mod app {
         // on the terminal once the app has ended.
         home.write_config("mouse = false\ncolour = \"mono\"\n");
         t.launch(&home, "");
-        let screen = t.wait_for("unknown field `colour`");
-        assert!(screen.contains("using the default settings"), "{screen}");
+        // The warning is printed before the app starts: wait for the app itself.
+        let screen = t.wait_for("Question 1 of");
+        assert!(
+            screen.contains("unknown field `colour`")
+                && screen.contains("using the default settings"),
+            "{screen}"
+        );
         assert_eq!(t.modes(), "alt=1 mouse=1");
         t.keys(&["q"]);
         let after = t.wait_for("EXIT=0");
@@ -587,7 +592,11 @@ mod app {
         home.write_config("");
         t.launch(&home, "");
         t.wait_for("Question 1 of");
-        assert!(colours(&t.screen(true)) > 0);
+        let start = Instant::now();
+        while colours(&t.screen(true)) == 0 {
+            assert!(start.elapsed() < Duration::from_secs(10), "colours drawn");
+            std::thread::sleep(Duration::from_millis(100));
+        }
         t.keys(&["q"]);
         t.wait_for("EXIT=0");
 

@@ -1,5 +1,5 @@
-//! The config file, `backchain config path|show|init`, `--export-dir` and its fallback, `--show-paths`:
-//! the real binary, each run in a temp home with its own config and
+//! The config file, `backchain config path|show|init`, `--export-dir` and its fallback, `--show-paths`,
+//! shell completions and the man page: the real binary, each run in a temp home with its own config and
 //! state folders, so nothing here reads or writes the real home. The last tests drive the app in tmux.
 
 use std::path::{Path, PathBuf};
@@ -415,6 +415,106 @@ fn show_paths_names_the_config_file_and_the_export_folders() {
         "{}",
         empty.stderr
     );
+}
+
+const SUBCOMMANDS: [&str; 10] = [
+    "check",
+    "show",
+    "quiz",
+    "search",
+    "model",
+    "compare",
+    "config",
+    "completions",
+    "man",
+    "help",
+];
+
+#[test]
+fn completions_for_every_shell_name_the_subcommands_and_flags() {
+    let home = Home::new();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let ran = home.run(&["completions", shell]).expect(0);
+        assert!(ran.stdout.len() > 1000, "{shell}: {}", ran.stdout);
+        assert!(ran.stderr.is_empty(), "{shell}: {}", ran.stderr);
+        for sub in SUBCOMMANDS.iter().chain(&["init", "path"]) {
+            assert!(ran.stdout.contains(sub), "{shell} names {sub}");
+        }
+        for flag in ["export-dir", "no-mouse", "theme", "show-paths", "content"] {
+            assert!(ran.stdout.contains(flag), "{shell} names --{flag}");
+        }
+    }
+    let bash = home.run(&["completions", "bash"]).expect(0);
+    // The theme's values are completed, from the same enum the config file uses.
+    assert!(bash.stdout.contains("color mono"), "{}", bash.stdout);
+    let bad = home.run(&["completions", "tcsh"]).expect(2);
+    assert!(
+        bad.stderr.contains("invalid value 'tcsh'"),
+        "{}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn the_man_page_is_roff_with_the_subcommands_files_and_environment() {
+    let home = Home::new();
+    let page = home.run(&["man"]).expect(0).stdout;
+    assert!(page.contains(".TH backchain 1"), "{page}");
+    for section in [
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH OPTIONS",
+        ".SH SUBCOMMANDS",
+        ".SH \"NOT MEDICAL ADVICE\"",
+        ".SH FILES",
+        ".SH ENVIRONMENT",
+        ".SH VERSION",
+    ] {
+        assert!(page.contains(section), "{section}");
+    }
+    for sub in SUBCOMMANDS {
+        assert!(page.contains(&format!("backchain\\-{sub}(1)")), "{sub}");
+    }
+    for name in [
+        "BACKCHAIN_CONFIG",
+        "NO_COLOR",
+        "\\-\\-export\\-dir",
+        "config.toml",
+    ] {
+        assert!(page.contains(name), "{name}");
+    }
+    // FILES and ENVIRONMENT stand before VERSION.
+    assert!(page.find(".SH FILES") < page.find(".SH VERSION"));
+    // man renders it, where man is installed.
+    let Ok(rendered) = Command::new("man")
+        .args(["-l", "-"])
+        .env("MANWIDTH", "80")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut man| {
+            use std::io::Write;
+            man.stdin.take().unwrap().write_all(page.as_bytes())?;
+            man.wait_with_output()
+        })
+    else {
+        return;
+    };
+    if rendered.status.success() {
+        // man marks bold by overstriking (`B\u{8}B`): keep the last of each pair.
+        let mut text = String::new();
+        for c in String::from_utf8_lossy(&rendered.stdout).chars() {
+            if c == '\u{8}' {
+                text.pop();
+            } else {
+                text.push(c);
+            }
+        }
+        assert!(text.contains("       BACKCHAIN_CONFIG\n"), "{text}");
+        assert!(text.contains("--export-dir <DIR>"), "{text}");
+        assert!(String::from_utf8_lossy(&rendered.stderr).is_empty());
+    }
 }
 
 /// The app in a real terminal (tmux), so the config reaches it: a bad file is named in the status bar

@@ -4,6 +4,7 @@
 mod check;
 mod compare;
 pub mod config;
+mod generate;
 mod model;
 pub mod output;
 mod quiz;
@@ -115,6 +116,18 @@ pub enum Command {
         #[command(subcommand)]
         action: ConfigAction,
     },
+    /// Print a shell completion script.
+    ///
+    /// Save it where your shell looks for completions, e.g. `backchain completions bash >
+    /// ~/.local/share/bash-completion/completions/backchain`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    ///
+    /// Read it with `backchain man | man -l -`, or save it as `~/.local/share/man/man1/backchain.1`.
+    Man,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Subcommand)]
@@ -262,6 +275,8 @@ pub fn run() -> Exit {
             format,
         }) => with_store(&origin, |store| compare::run(store, a, b, format)),
         Some(Command::Config { action }) => config::run(&cli, action),
+        Some(Command::Completions { shell }) => generate::completions(shell),
+        Some(Command::Man) => generate::man(),
         None => {
             let loaded = config::load(&cli);
             if let Some(warning) = loaded.warning() {

@@ -8,10 +8,12 @@
 pub mod assets;
 pub mod cli;
 pub mod compare;
+pub mod config;
 pub mod content;
 pub mod date;
 pub mod document;
 pub mod engine;
+pub mod export;
 pub mod files;
 pub mod par;
 pub mod paths;

@@ -1,4 +1,4 @@
-//! Where backchain reads content from and saves state to.
+//! Where backchain reads content and settings from and saves state and exports to.
 
 use crate::content::Origin;
 use etcetera::BaseStrategy;
@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 pub const CONTENT_ENV: &str = "BACKCHAIN_CONTENT";
 /// Environment variable naming the folder where answers are saved.
 pub const STATE_ENV: &str = "BACKCHAIN_STATE_DIR";
+/// Environment variable naming the config file (tests, or a second set of settings).
+pub const CONFIG_ENV: &str = "BACKCHAIN_CONFIG";
 
 /// A variable's value, when it is set to something.
 fn from_env(name: &str) -> Option<PathBuf> {
@@ -37,6 +39,32 @@ pub fn state_dir() -> PathBuf {
         .and_then(|base| base.state_dir())
         .filter(|dir| dir.is_absolute())
         .map_or_else(|| PathBuf::from(".backchain"), |dir| dir.join("backchain"))
+}
+
+/// The config file: `$BACKCHAIN_CONFIG`, else the XDG config folder (`$XDG_CONFIG_HOME` when it is an
+/// absolute path, else `~/.config`) + `backchain/config.toml`, else `./.backchain/config.toml` when there is
+/// no home folder (as for [`state_dir`]).
+pub fn config_file() -> PathBuf {
+    if let Some(file) = from_env(CONFIG_ENV) {
+        return file;
+    }
+    etcetera::choose_base_strategy()
+        .ok()
+        .map(|base| base.config_dir())
+        .filter(|dir| dir.is_absolute())
+        .map_or_else(|| PathBuf::from(".backchain"), |dir| dir.join("backchain"))
+        .join("config.toml")
+}
+
+/// Where exported routine sheets go when the chosen folder cannot take them: `exports/` in the state
+/// folder.
+pub fn fallback_export_dir() -> PathBuf {
+    state_dir().join("exports")
+}
+
+/// The person's home folder, for `~/` in the config file: only an absolute one counts.
+pub fn home_dir() -> Option<PathBuf> {
+    etcetera::home_dir().ok().filter(|home| home.is_absolute())
 }
 
 /// The saved answers file of a store. The built-in store's is `answers.toml`; a folder's is named after

@@ -133,12 +133,16 @@ fn show_paths_names_the_content_and_the_answers_file() {
     let out = Command::new(env!("CARGO_BIN_EXE_backchain"))
         .arg("--show-paths")
         .env("BACKCHAIN_STATE_DIR", "/tmp/backchain-paths-test")
+        .env("BACKCHAIN_CONFIG", "/tmp/backchain-paths-test/config.toml")
         .env_remove("BACKCHAIN_CONTENT")
+        .current_dir("/")
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(
         text,
-        "content: built-in content\nanswers: /tmp/backchain-paths-test/answers.toml\n"
+        "content: built-in content\nanswers: /tmp/backchain-paths-test/answers.toml\n\
+         config: /tmp/backchain-paths-test/config.toml\nexports: /\n\
+         exports fallback: /tmp/backchain-paths-test/exports\n"
     );
 }

@@ -3,12 +3,15 @@
 
 mod check;
 mod compare;
+pub mod config;
+mod generate;
 mod model;
 pub mod output;
 mod quiz;
 mod search;
 mod show;
 
+use crate::config::ThemeName;
 use crate::content::{Equipment, Origin, Phase, Problem, Region, Store};
 use crate::paths;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -36,13 +39,22 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub content: Option<PathBuf>,
 
-    /// Print where content is read from and where answers are saved, then exit.
+    /// Print where content, answers, settings and exports are read and saved, then exit.
     #[arg(long, global = true)]
     pub show_paths: bool,
 
-    /// Do not capture the mouse in the app (lets the terminal select text).
+    /// Do not capture the mouse in the app (lets the terminal select text) [config: mouse = false].
     #[arg(long, global = true)]
     pub no_mouse: bool,
+
+    /// Save exported routines in this folder [config: export_dir; default: the current folder]. When it
+    /// is missing or cannot be written, they go to the exports folder in the state folder instead.
+    #[arg(long, global = true, value_name = "DIR", value_parser = parse_folder)]
+    pub export_dir: Option<PathBuf>,
+
+    /// Colours in the app, over NO_COLOR and the config file [config: theme].
+    #[arg(long, global = true, value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeName>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -100,6 +112,34 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// The config file: where it is, what applies, or write a commented default one.
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
+    /// Print a shell completion script.
+    ///
+    /// Save it where your shell looks for completions, e.g. `backchain completions bash >
+    /// ~/.local/share/bash-completion/completions/backchain`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    ///
+    /// Read it with `backchain man | man -l -`, or save it as `~/.local/share/man/man1/backchain.1`.
+    Man,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Subcommand)]
+pub enum ConfigAction {
+    /// Print the config file's path (whether or not it exists).
+    Path,
+    /// Print the settings that apply, as TOML, each with where it comes from (default, config file,
+    /// flag, environment); exit 1 when the file has problems.
+    Show,
+    /// Write a config file with every key commented out at its default; never replaces an existing one.
+    Init,
 }
 
 #[derive(Debug, clap::Args)]
@@ -156,6 +196,15 @@ fn parse_named<T: Copy>(
         })
 }
 
+fn parse_folder(value: &str) -> Result<PathBuf, String> {
+    if value.is_empty() {
+        return Err(String::from(
+            "the folder is empty; leave the flag out to save in the current folder",
+        ));
+    }
+    Ok(PathBuf::from(value))
+}
+
 fn parse_region(value: &str) -> Result<Region, String> {
     parse_named(value, &Region::ALL, Region::as_str, "region")
 }
@@ -199,10 +248,7 @@ pub fn run() -> Exit {
     };
     let origin = paths::content_origin(cli.content.clone());
     if cli.show_paths {
-        return emit(&format!(
-            "content: {origin}\nanswers: {}\n",
-            crate::text::path(&paths::answers_file(&origin))
-        ));
+        return show_paths(&cli, &origin);
     }
     match cli.command {
         Some(Command::Check { format }) => check::run(&origin, format),
@@ -229,6 +275,9 @@ pub fn run() -> Exit {
             ref b,
             format,
         }) => with_store(&origin, |store| compare::run(store, a, b, format)),
+        Some(Command::Config { action }) => config::run(&cli, action),
+        Some(Command::Completions { shell }) => generate::completions(shell),
+        Some(Command::Man) => generate::man(),
         None => match load_clean(&origin) {
             Ok(store) => app(store, &origin, &cli),
             Err(exit) => exit,
@@ -236,13 +285,20 @@ pub fn run() -> Exit {
     }
 }
 
-/// Opens the terminal app.
+/// Opens the terminal app with the settings from flags, environment and the config file.
 #[cfg(feature = "tui")]
 fn app(store: Store, origin: &Origin, cli: &Cli) -> Exit {
+    let loaded = config::load(cli);
+    if let Some(warning) = loaded.warning() {
+        output::emit_err(&warning);
+    }
     let options = crate::tui::Options {
-        mouse: !cli.no_mouse,
+        mouse: loaded.settings.mouse.value,
         answers_path: paths::answers_file(origin),
-        export_dir: std::env::current_dir().unwrap_or_else(|_| paths::state_dir()),
+        export_dir: loaded.settings.export_dir.value.clone(),
+        fallback_export_dir: paths::fallback_export_dir(),
+        no_colour: loaded.no_colour(),
+        notice: loaded.notice(),
     };
     match crate::tui::run(store, options) {
         Ok(()) => Exit::Ok,
@@ -260,6 +316,22 @@ fn app(_store: Store, _origin: &Origin, _cli: &Cli) -> Exit {
         "backchain: this build has no terminal app (built without the `tui` feature); use a command such as `backchain quiz`\n",
     );
     Exit::Usage
+}
+
+/// `--show-paths`: where everything is read from and saved to.
+fn show_paths(cli: &Cli, origin: &Origin) -> Exit {
+    let loaded = config::load(cli);
+    if let Some(warning) = loaded.warning() {
+        output::emit_err(&warning);
+    }
+    let path = crate::text::path;
+    emit(&format!(
+        "content: {origin}\nanswers: {}\nconfig: {}\nexports: {}\nexports fallback: {}\n",
+        path(&paths::answers_file(origin)),
+        path(&loaded.path),
+        path(&loaded.settings.export_dir.value),
+        path(&paths::fallback_export_dir()),
+    ))
 }
 
 /// Loads the store for a command that needs clean content; reports problems and stops otherwise.

@@ -9,7 +9,7 @@ use super::theme::Theme;
 use super::update::update;
 use super::view;
 use crate::content::Store;
-use crate::{files, text};
+use crate::text;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
@@ -19,7 +19,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -30,6 +30,12 @@ pub struct Options {
     pub answers_path: PathBuf,
     /// Where exported routines are written.
     pub export_dir: PathBuf,
+    /// Where they go when `export_dir` cannot take them.
+    pub fallback_export_dir: PathBuf,
+    /// Draw without colours (theme "mono", `NO_COLOR`).
+    pub no_colour: bool,
+    /// Shown in the status bar at start (a config file that could not be used).
+    pub notice: Option<String>,
 }
 
 /// Writes a message to stderr through the printable gate (nowhere left to report a failure).
@@ -51,9 +57,19 @@ pub fn run(store: Store, options: Options) -> std::io::Result<()> {
     }
     let opened = save::open(&options.answers_path, &store.questionnaire);
     let save_to = opened.restored.save_to.clone();
-    let mut app = App::new(store, opened.restored.answers.clone(), Theme::from_env());
-    if let Some(notice) = &opened.restored.notice {
-        app.error(notice.clone());
+    let mut app = App::new(
+        store,
+        opened.restored.answers.clone(),
+        Theme::new(options.no_colour),
+    );
+    let notices: Vec<&str> = options
+        .notice
+        .iter()
+        .chain(&opened.restored.notice)
+        .map(String::as_str)
+        .collect();
+    if !notices.is_empty() {
+        app.error(notices.join(" · "));
     }
 
     let mouse = options.mouse;
@@ -75,6 +91,7 @@ pub fn run(store: Store, options: Options) -> std::io::Result<()> {
     let session = Session {
         save_to,
         export_dir: options.export_dir.clone(),
+        fallback_export_dir: options.fallback_export_dir.clone(),
         mouse,
     };
     let result = event_loop(&mut terminal, &mut app, &session, &screen);
@@ -90,6 +107,7 @@ pub fn run(store: Store, options: Options) -> std::io::Result<()> {
 struct Session {
     save_to: Option<PathBuf>,
     export_dir: PathBuf,
+    fallback_export_dir: PathBuf,
     mouse: bool,
 }
 
@@ -232,18 +250,16 @@ fn run_effects(
                     ));
                 }
             }
-            Effect::ExportRoutine => export(app, &session.export_dir),
+            Effect::ExportRoutine => export(app, session),
             Effect::Suspend => suspend(terminal, session.mouse)?,
         }
     }
     Ok(())
 }
 
-/// How old an export's temporary file must be before a later export sweeps it away.
-const STALE_EXPORT: Duration = Duration::from_secs(600);
-
-/// Writes the routine sheet to a new file in the export folder (never over an existing one).
-fn export(app: &mut App, export_dir: &Path) {
+/// Writes the routine sheet to a new file in the export folder (never over an existing one), or to the
+/// fallback folder when that one cannot take it.
+fn export(app: &mut App, session: &Session) {
     if app.report.has_red_flags() {
         app.error("No routine to export while a red flag is present; please see a clinician.");
         return;
@@ -252,25 +268,17 @@ fn export(app: &mut App, export_dir: &Path) {
         app.info("No routine yet: answer more questions first.");
         return;
     }
-    files::sweep_temp_files(export_dir, "backchain-routine", STALE_EXPORT);
     let today = crate::date::Date::today().to_string();
     let sheet = crate::engine::present::sheet(&app.store, &app.report, &today).to_markdown();
-    for n in 1..1000 {
-        let name = match n {
-            1 => String::from("backchain-routine.md"),
-            n => format!("backchain-routine-{n}.md"),
-        };
-        let path = export_dir.join(name);
-        match files::write_new(&path, sheet.as_bytes()) {
-            Ok(()) => return app.info(format!("Routine saved to {}", text::path(&path))),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-            Err(e) => return app.error(format!("could not write {}: {e}", text::path(&path))),
-        }
+    match crate::export::write_sheet(
+        &session.export_dir,
+        &session.fallback_export_dir,
+        "backchain-routine",
+        &sheet,
+    ) {
+        Ok(written) => app.info(written.to_string()),
+        Err(e) => app.error(e.to_string()),
     }
-    app.error(format!(
-        "too many backchain-routine files in {}",
-        text::path(export_dir)
-    ));
 }
 
 /// Ctrl-Z: give the terminal back, stop, and take it again when resumed (`fg`).

@@ -68,6 +68,19 @@ impl Tmux {
 
     /// Starts backchain in the shell with its own state folder, named so it can be found by `pgrep`.
     fn launch(&self) {
+        self.intro_read();
+        self.launch_fresh();
+    }
+
+    /// The first-run introduction has a test of its own; elsewhere the app opens on its screens.
+    fn intro_read(&self) {
+        let state = self.dir.join("state");
+        let _ = std::fs::create_dir_all(&state);
+        let _ = std::fs::write(state.join("intro-seen"), "");
+    }
+
+    /// Starts the app with nothing read before (the introduction shows on a first run).
+    fn launch_fresh(&self) {
         let bin = env!("CARGO_BIN_EXE_backchain");
         self.run(&format!(
             "BACKCHAIN_STATE_DIR={} bash -c 'exec -a {} {bin}'; echo EXIT=$?",
@@ -389,6 +402,8 @@ fn an_answers_file_that_is_a_fifo_neither_hangs_the_app_nor_is_replaced() {
         screen.contains("Saving to answers-2.toml: answers.toml could not be read"),
         "{screen}"
     );
+    // The message stays until dismissed.
+    t.keys(&["Enter"]);
     t.keys(&["G", "Enter"]); // red_flags: none of these
     t.wait_for("Question 2 of");
     t.keys(&["q"]);
@@ -408,6 +423,7 @@ fn an_answers_file_that_is_a_fifo_neither_hangs_the_app_nor_is_replaced() {
 fn ctrl_c_quits_even_while_typing_and_no_mouse_is_honoured() {
     let t = Tmux::start("ctrlc", 100, 30);
     let bin = env!("CARGO_BIN_EXE_backchain");
+    t.intro_read();
     t.run(&format!(
         "BACKCHAIN_STATE_DIR={} {bin} --no-mouse; echo EXIT=$?",
         t.dir.join("state").display()
@@ -518,6 +534,7 @@ fn idle_app_uses_no_cpu() {
 fn ctrl_z_suspends_and_fg_resumes() {
     let t = Tmux::start("suspend", 100, 30);
     let bin = env!("CARGO_BIN_EXE_backchain");
+    t.intro_read();
     t.run(&format!(
         "BACKCHAIN_STATE_DIR={} {bin}; echo EXIT=$?",
         t.dir.join("state").display()
@@ -537,4 +554,28 @@ fn ctrl_z_suspends_and_fg_resumes() {
     t.wait_for("Search");
     t.keys(&["q"]);
     t.assert_terminal_restored();
+}
+
+#[test]
+fn the_introduction_opens_a_first_run_only_and_i_brings_it_back() {
+    let t = Tmux::start("intro", 100, 30);
+    t.launch_fresh();
+    let screen = t.wait_for("Welcome to backchain");
+    assert!(screen.contains("not medical advice"), "{screen}");
+    t.keys(&["Enter"]);
+    t.wait_for("Question 1 of");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    assert!(dir_of(&t).join("state/intro-seen").exists());
+    // Next time the app opens on the questionnaire; `i` shows the introduction again.
+    t.run("clear");
+    t.launch_fresh();
+    let screen = t.wait_for("Question 1 of");
+    assert!(!screen.contains("Welcome to backchain"), "{screen}");
+    t.keys(&["i"]);
+    t.wait_for("Welcome to backchain");
+    t.keys(&["Enter"]);
+    t.wait_for("Question 1 of");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
 }

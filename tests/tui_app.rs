@@ -4,7 +4,8 @@
 mod common;
 
 use backchain::content::embedded;
-use backchain::tui::keymap::map_key;
+use backchain::tui::keys::map_key;
+use backchain::tui::screens::Msg;
 use backchain::tui::theme::Theme;
 use backchain::tui::{Action, App, Screen, save, update, view};
 use ratatui::Terminal;
@@ -27,25 +28,21 @@ fn app_with(answers: Option<&str>) -> App {
 fn render(app: &mut App, width: u16, height: u16) -> String {
     app.size = Rect::new(0, 0, width, height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| view::render(app, frame)).unwrap();
+    terminal.draw(|frame| view::draw(app, frame)).unwrap();
     terminal.backend().to_string()
 }
 
 /// Presses keys the way the event loop does: through the key table, then `update`.
 fn press(app: &mut App, keys: &[KeyCode]) {
     for &code in keys {
-        if let Some(action) = map_key(app.key_context(), KeyEvent::new(code, KeyModifiers::NONE)) {
+        if let Some(action) = map_key(&app.key_context(), KeyEvent::new(code, KeyModifiers::NONE)) {
             update(app, action);
         }
     }
 }
 
 fn current_question(app: &App) -> String {
-    app.questionnaire
-        .question(&app.store)
-        .unwrap()
-        .id
-        .to_string()
+    app.question().unwrap().id.to_string()
 }
 
 #[test]
@@ -163,7 +160,10 @@ fn a_red_flag_shows_the_care_message_and_no_routine() {
 fn start_over_asks_first_and_clears_on_yes() {
     let mut app = app_with(Some("ribs-and-breathing.toml"));
     press(&mut app, &[KeyCode::Char('X')]);
-    assert!(app.key_context().confirming);
+    assert_eq!(
+        app.key_context().mode(),
+        Some(backchain::tui::keys::Mode::Confirm)
+    );
     insta::assert_snapshot!("questionnaire_start_over_80x24", render(&mut app, 80, 24));
     press(&mut app, &[KeyCode::Char('n')]);
     assert!(!app.answers.is_empty(), "no keeps the answers");
@@ -183,7 +183,7 @@ fn number_keys_switch_screens_and_q_quits() {
     assert!(!app.running);
     let mut app = app_with(None);
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-    let quit = map_key(app.key_context(), ctrl_c).unwrap();
+    let quit = map_key(&app.key_context(), ctrl_c).unwrap();
     update(&mut app, quit);
     assert!(!app.running);
 }
@@ -192,7 +192,7 @@ fn number_keys_switch_screens_and_q_quits() {
 fn help_opens_and_closes_and_lists_this_screens_keys() {
     let mut app = app_with(None);
     press(&mut app, &[KeyCode::Char('?')]);
-    assert!(app.help.is_some());
+    assert!(app.help_open());
     press(&mut app, &[KeyCode::Char('2')]);
     assert_eq!(
         app.screen,
@@ -206,26 +206,22 @@ fn help_opens_and_closes_and_lists_this_screens_keys() {
     );
     insta::assert_snapshot!("help_80x24", screen);
     press(&mut app, &[KeyCode::Esc]);
-    assert!(app.help.is_none());
+    assert!(!app.help_open());
 }
 
 #[test]
 fn mouse_clicks_pick_options_and_tabs() {
     let mut app = app_with(None);
     press(&mut app, &[KeyCode::Char('G'), KeyCode::Enter]); // red flags: none
-    app.questionnaire
-        .open(&app.store, &app.answers, "breathing");
-    app.size = Rect::new(0, 0, 100, 30);
-    let body = backchain::tui::layout::frame(app.size).body;
-    let question = app.questionnaire.question(&app.store).unwrap();
-    let areas = backchain::tui::state::questionnaire::areas(body, Some(question), &app.report);
+    app.handle(vec![Msg::OpenQuestion("breathing".into())]);
+    render(&mut app, 100, 30);
+    let options = app.questionnaire.drawn.as_ref().unwrap().options;
     // The second option (belly) starts one row below the first.
-    let row = areas.options.y + 1;
     update(
         &mut app,
         Action::Click {
-            column: areas.options.x + 4,
-            row,
+            column: options.x + 4,
+            row: options.y + 1,
         },
     );
     assert_eq!(app.answers.chosen("breathing"), ["belly"]);
@@ -481,4 +477,24 @@ fn an_unwritable_folder_is_an_error_not_a_crash() {
     assert!(err.is_err());
     let restored = save::restore(&path, &store.questionnaire);
     assert!(restored.answers.is_empty());
+}
+
+/// Every key the table lists for a screen does something on that screen, in a state where its scope is
+/// active (the other screens' tests check theirs).
+#[test]
+fn every_questionnaire_key_does_something() {
+    use backchain::tui::keys::{Scope, all};
+    for binding in all().filter(|b| {
+        matches!(b.scope, Scope::Screen(Screen::Questionnaire) | Scope::Pane(Screen::Questionnaire, _))
+    }) {
+        let mut app = app_with(Some("ribs-and-breathing.toml"));
+        app.handle(vec![Msg::OpenQuestion("breathing".into())]);
+        render(&mut app, 100, 30);
+        assert!(
+            app.key_context().bindings().iter().any(|b| b.action == binding.action),
+            "{} is active on the questionnaire",
+            binding.what
+        );
+        assert!(update(&mut app, binding.action), "{} does something", binding.what);
+    }
 }

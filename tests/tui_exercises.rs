@@ -6,7 +6,7 @@ mod common;
 use backchain::content::{Equipment, Phase, Region, embedded};
 use backchain::search::Field;
 use backchain::tui::action::Filter;
-use backchain::tui::keymap::map_key;
+use backchain::tui::keys::map_key;
 use backchain::tui::layout;
 use backchain::tui::state::exercises::{Focus, areas, current_areas, list_offset};
 use backchain::tui::theme::Theme;
@@ -42,7 +42,7 @@ fn act(app: &mut App, action: Action) {
 fn press(app: &mut App, keys: &[KeyCode]) {
     for &code in keys {
         let key = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = map_key(app.key_context(), key) {
+        if let Some(action) = map_key(&app.key_context(), key) {
             update(app, action);
         }
     }
@@ -101,7 +101,7 @@ fn digits_and_letters_go_into_the_query_while_the_box_has_focus() {
     );
     // Ctrl-U empties the box.
     let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
-    let action = map_key(app.key_context(), ctrl_u).unwrap();
+    let action = map_key(&app.key_context(), ctrl_u).unwrap();
     act(&mut app, action);
     assert_eq!(app.exercises.query, "");
     assert_eq!(app.exercises.hits().len(), app.store.exercises.len());
@@ -148,7 +148,7 @@ fn esc_leaves_the_box_keeping_the_query_and_esc_again_clears_it() {
     // Now keys are commands again: 2 opens the results.
     assert_eq!(
         map_key(
-            app.key_context(),
+            &app.key_context(),
             KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE)
         ),
         Some(Action::Goto(Screen::Results))

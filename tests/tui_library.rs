@@ -5,7 +5,7 @@ mod common;
 
 use backchain::content::{Store, embedded};
 use backchain::engine::Answers;
-use backchain::tui::keymap::map_key;
+use backchain::tui::keys::map_key;
 use backchain::tui::layout;
 use backchain::tui::state::library::{
     self, Kind, Pane, Target, areas, detail, inner, kind_tabs, list_offset,
@@ -48,7 +48,7 @@ fn screen_text(app: &App) -> String {
 
 fn press(app: &mut App, keys: &[KeyCode]) {
     for &code in keys {
-        if let Some(action) = map_key(app.key_context(), KeyEvent::new(code, KeyModifiers::NONE)) {
+        if let Some(action) = map_key(&app.key_context(), KeyEvent::new(code, KeyModifiers::NONE)) {
             update(app, action);
         }
     }

@@ -5,7 +5,7 @@ mod common;
 
 use backchain::content::{SourceFile, Store, embedded, synthetic};
 use backchain::engine::Answers;
-use backchain::tui::keymap::map_key;
+use backchain::tui::keys::map_key;
 use backchain::tui::theme::Theme;
 use backchain::tui::{Action, App, Screen, update, view};
 use proptest::prelude::*;
@@ -19,7 +19,7 @@ fn draw(app: &mut App, width: u16, height: u16) -> String {
     app.size = Rect::new(0, 0, width, height);
     app.settle();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| view::render(app, f)).unwrap();
+    terminal.draw(|f| view::draw(app, f)).unwrap();
     let text = terminal.backend().to_string();
     assert!(
         !text.chars().any(|c| c.is_control() && c != '\n'),
@@ -77,7 +77,7 @@ fn apply(app: &mut App, input: &Input) {
     let action = match *input {
         // Ctrl-C and Ctrl-Z would end the run or stop the test process.
         Input::Key(KeyCode::Char('c' | 'z'), KeyModifiers::CONTROL) => None,
-        Input::Key(code, mods) => map_key(app.key_context(), KeyEvent::new(code, mods)),
+        Input::Key(code, mods) => map_key(&app.key_context(), KeyEvent::new(code, mods)),
         Input::Click(column, row) => Some(Action::Click { column, row }),
         Input::Wheel(column, row, down) => Some(if down {
             Action::ScrollDown { column, row }
@@ -143,7 +143,7 @@ fn exercise_every_screen(app: &mut App) {
                 KeyCode::Esc,
             ] {
                 if let Some(action) =
-                    map_key(app.key_context(), KeyEvent::new(code, KeyModifiers::NONE))
+                    map_key(&app.key_context(), KeyEvent::new(code, KeyModifiers::NONE))
                 {
                     update(app, action);
                 }

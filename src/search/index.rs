@@ -1,7 +1,7 @@
 //! The search index: every exercise's searchable fields, folded once, laid out flat for fast scans.
 
-use super::scorer::{Scorer, SkimScorer};
 use super::Filters;
+use super::scorer::{Scorer, SkimScorer};
 use crate::content::{Phase, Store};
 use std::collections::HashMap;
 use std::ops::Range;

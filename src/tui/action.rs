@@ -55,6 +55,10 @@ pub enum Action {
     Quit,
     Suspend,
     ToggleHelp,
+    /// `i`: the introduction again.
+    ShowIntro,
+    /// Close the message or the introduction.
+    Dismiss,
     /// Esc: close the popup or text box, or step back.
     Back,
     Goto(Screen),

@@ -1,11 +1,14 @@
-//! The app's whole state: the content, the answers and their report, which screen is open, and one small
-//! state per screen. Only `update` changes it; views only read it.
+//! The app's whole state: the content, the answers and their report, which screen is open, the overlay
+//! (help, the introduction, an important message), and one state per screen. Screens answer actions with
+//! messages; this is the one place messages are handled.
 
 use super::action::Screen;
-use super::keymap::KeyContext;
-use super::state::{CompareState, ExercisesState, LibraryState, QuestionnaireState, ResultsState};
+use super::keys::{KeyContext, Mode, Scope};
+use super::screens::{self, AnswerChange, Context, Msg};
+use super::state::{CompareState, ExercisesState, LibraryState, ResultsState};
 use super::theme::Theme;
-use crate::content::Store;
+use super::ui::Scroll;
+use crate::content::{QuestionKind, Store};
 use crate::engine::{self, Answers, Report};
 use crate::search::SearchIndex;
 use ratatui::layout::Rect;
@@ -16,53 +19,88 @@ pub enum Effect {
     SaveAnswers,
     ExportRoutine,
     Suspend,
+    /// The introduction was read: do not show it on its own again.
+    IntroSeen,
 }
 
-/// A one-line message in the status bar.
+/// A one-line message in the status bar, until the next key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Status {
     pub text: String,
     pub error: bool,
 }
 
+/// What covers the screen and takes the keys until it is closed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    Help(Scroll),
+    Intro(Scroll),
+    /// An important message that stays until dismissed.
+    Message(String, Scroll),
+}
+
+/// A [`Context`] from the app's shared fields, leaving the screens' states free to borrow mutably.
+macro_rules! context {
+    ($app:expr) => {
+        $crate::tui::screens::Context {
+            store: &$app.store,
+            answers: &$app.answers,
+            report: &$app.report,
+            search: &$app.search,
+            theme: &$app.theme,
+            size: $app.size,
+        }
+    };
+}
+pub(crate) use context;
+
 pub struct App {
     pub store: Store,
     pub search: SearchIndex,
     pub theme: Theme,
     pub screen: Screen,
-    /// `Some(scroll)` while the `?` overlay is open.
-    pub help: Option<u16>,
+    pub overlay: Option<Overlay>,
     pub running: bool,
-    /// The terminal's size, for mouse hit-testing and page sizes.
+    /// The terminal's size, for layout, mouse hit-testing and page sizes.
     pub size: Rect,
     pub status: Option<Status>,
     pub answers: Answers,
     pub report: Report,
     pub effects: Vec<Effect>,
-    pub questionnaire: QuestionnaireState,
+    pub questionnaire: screens::questionnaire::State,
     pub results: ResultsState,
     pub compare: CompareState,
     pub exercises: ExercisesState,
     pub library: LibraryState,
+    /// The open overlay as last laid out, for drawing and for scrolling within it.
+    pub overlay_drawn: Option<super::overlay::Drawn>,
 }
 
 impl App {
     pub fn new(store: Store, answers: Answers, theme: Theme) -> App {
         let search = SearchIndex::new(&store);
         let report = engine::evaluate(&store, &answers);
-        let questionnaire = QuestionnaireState::new(&store, &answers, &report);
+        let size = Rect::new(0, 0, 80, 24);
+        let questionnaire = screens::questionnaire::State::new(&Context {
+            store: &store,
+            answers: &answers,
+            report: &report,
+            search: &search,
+            theme: &theme,
+            size,
+        });
         let results = ResultsState::new(&store, &report);
         let compare = CompareState::new(&store);
         let exercises = ExercisesState::new(&store, &search);
         let library = LibraryState::new(&store);
-        App {
+        let mut app = App {
             store,
             search,
             theme,
             screen: Screen::Questionnaire,
-            help: None,
+            overlay: None,
             running: true,
-            size: Rect::new(0, 0, 80, 24),
+            size,
             status: None,
             answers,
             report,
@@ -72,7 +110,126 @@ impl App {
             compare,
             exercises,
             library,
+            overlay_drawn: None,
+        };
+        app.prepare();
+        app
+    }
+
+    /// The question the questionnaire shows.
+    pub fn question(&self) -> Option<&crate::content::Question> {
+        self.store
+            .questionnaire
+            .questions
+            .get(self.questionnaire.current)
+    }
+
+    /// Is the `?` help open?
+    pub fn help_open(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Help(_)))
+    }
+
+    /// Is an overlay (help, the introduction, a message) open over the screen?
+    pub fn overlay_open(&self) -> bool {
+        self.overlay.is_some()
+    }
+
+    /// The key scopes active now, most specific first.
+    pub fn key_context(&self) -> KeyContext {
+        let mode = match &self.overlay {
+            Some(Overlay::Help(_)) => Some(Mode::Help),
+            Some(Overlay::Intro(_)) => Some(Mode::Intro),
+            Some(Overlay::Message(..)) => Some(Mode::Message),
+            None => None,
+        };
+        match mode {
+            Some(mode) => KeyContext {
+                scopes: vec![Scope::Mode(mode)],
+            },
+            None => self.screen_key_context(),
         }
+    }
+
+    /// The open screen's key scopes, as if no overlay were open (what the help describes).
+    pub fn screen_key_context(&self) -> KeyContext {
+        let scopes = match self.screen {
+            Screen::Questionnaire => self.questionnaire.scopes(),
+            Screen::Exercises if self.exercises.typing() => vec![Scope::Mode(Mode::Typing)],
+            Screen::Compare if self.compare.picker.is_some() => vec![Scope::Mode(Mode::Picker)],
+            Screen::Results if self.results.claims.is_some() => vec![Scope::Mode(Mode::Popup)],
+            screen => vec![Scope::Screen(screen), Scope::Global],
+        };
+        KeyContext { scopes }
+    }
+
+    /// Lays out the open screen's next frame and any overlay (once per frame, before drawing).
+    pub fn prepare(&mut self) {
+        let body = super::layout::frame(self.size).body;
+        let ctx = context!(self);
+        if self.screen == Screen::Questionnaire {
+            self.questionnaire.prepare(&ctx, body);
+        }
+        self.overlay_drawn = super::overlay::prepare(self, body);
+    }
+
+    /// Handles what a screen asked for, and whatever that leads to.
+    pub fn handle(&mut self, msgs: Vec<Msg>) {
+        let mut queue: std::collections::VecDeque<Msg> = msgs.into();
+        while let Some(msg) = queue.pop_front() {
+            match msg {
+                Msg::Answer(change) => {
+                    self.apply(change);
+                    let ctx = context!(self);
+                    queue.extend(self.questionnaire.answers_changed(&ctx));
+                }
+                Msg::Goto(screen) => {
+                    let from = self.screen;
+                    self.screen = screen;
+                    if screen == Screen::Questionnaire && from != Screen::Questionnaire {
+                        let ctx = context!(self);
+                        queue.extend(self.questionnaire.resume(&ctx));
+                    }
+                }
+                Msg::OpenQuestion(id) => {
+                    let ctx = context!(self);
+                    self.questionnaire.open(&ctx, &id);
+                    self.screen = Screen::Questionnaire;
+                }
+                Msg::OpenExercise(id) => {
+                    self.exercises.open(&self.store, &id);
+                    self.screen = Screen::Exercises;
+                }
+                Msg::Info(text) => self.info(text),
+                Msg::Error(text) => self.error(text),
+                Msg::Important(text) => {
+                    self.overlay = Some(Overlay::Message(text, Scroll::default()))
+                }
+                Msg::Export => self.effects.push(Effect::ExportRoutine),
+            }
+        }
+    }
+
+    /// Changes the answers, re-scores, and asks for them to be saved.
+    fn apply(&mut self, change: AnswerChange) {
+        match change {
+            AnswerChange::Set { question, option } => self.answers.set(&question, &option),
+            AnswerChange::Toggle { question, option } => {
+                let multi = self
+                    .store
+                    .questionnaire
+                    .question(&question)
+                    .is_some_and(|q| q.kind == QuestionKind::Multi);
+                if multi {
+                    self.answers
+                        .toggle(&self.store.questionnaire, &question, &option);
+                } else {
+                    self.answers.set(&question, &option);
+                }
+            }
+            AnswerChange::Clear(question) => self.answers.clear(&question),
+            AnswerChange::ClearAll => self.answers.clear_all(),
+        }
+        self.answers_changed();
     }
 
     /// Recomputes the report after the answers changed, and asks for them to be saved.
@@ -88,31 +245,27 @@ impl App {
         self.exercises.refresh(&self.store, &self.search);
     }
 
-    pub fn key_context(&self) -> KeyContext {
-        KeyContext {
-            screen: self.screen,
-            typing: self.help.is_none()
-                && self.screen == Screen::Exercises
-                && self.exercises.typing(),
-            help: self.help.is_some(),
-            confirming: self.help.is_none()
-                && self.screen == Screen::Questionnaire
-                && self.questionnaire.confirming(),
-        }
-    }
-
-    /// A message for the status bar, through the printable gate like all output.
     pub fn info(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
-            text: crate::text::printable(&text.into()).into_owned(),
+            text: text.into(),
             error: false,
         });
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
-            text: crate::text::printable(&text.into()).into_owned(),
+            text: text.into(),
             error: true,
         });
+    }
+
+    /// Shows a message that stays until dismissed (a save that went elsewhere, a bad config file).
+    pub fn important(&mut self, text: impl Into<String>) {
+        self.overlay = Some(Overlay::Message(text.into(), Scroll::default()));
+    }
+
+    /// Opens the introduction (first run, or `i`).
+    pub fn show_intro(&mut self) {
+        self.overlay = Some(Overlay::Intro(Scroll::default()));
     }
 }

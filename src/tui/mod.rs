@@ -1,14 +1,17 @@
-//! The terminal app: state and `update` apart from the views, one key table, and a plain
-//! draw → poll → handle loop.
+//! The terminal app: one room per screen (`screens/`), one key table with scopes (`keys`), one drawing
+//! toolkit (`ui`), state changed only by `update`, and a plain prepare → draw → poll → handle loop.
 
 pub mod action;
 pub mod app;
-pub mod keymap;
+pub mod keys;
 pub mod layout;
+pub mod overlay;
 pub mod save;
+pub mod screens;
 pub mod state;
 mod terminal;
 pub mod theme;
+pub mod ui;
 pub mod update;
 pub mod view;
 

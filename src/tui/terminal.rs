@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::app::{App, Effect};
-use super::keymap;
+use super::keys;
 use super::save;
 use super::theme::Theme;
 use super::update::update;
@@ -19,7 +19,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -68,8 +68,13 @@ pub fn run(store: Store, options: Options) -> std::io::Result<()> {
         .chain(&opened.restored.notice)
         .map(String::as_str)
         .collect();
+    // What the person must read stays on screen until dismissed; otherwise a first run opens on the
+    // introduction.
+    let intro_seen = intro_marker(&options.answers_path);
     if !notices.is_empty() {
-        app.error(notices.join(" · "));
+        app.important(notices.join("\n\n"));
+    } else if !intro_seen.exists() && !options.answers_path.exists() {
+        app.show_intro();
     }
 
     let mouse = options.mouse;
@@ -89,6 +94,7 @@ pub fn run(store: Store, options: Options) -> std::io::Result<()> {
     }
 
     let session = Session {
+        answers_path: options.answers_path.clone(),
         save_to,
         export_dir: options.export_dir.clone(),
         fallback_export_dir: options.fallback_export_dir.clone(),
@@ -103,8 +109,16 @@ pub fn run(store: Store, options: Options) -> std::io::Result<()> {
     result
 }
 
+/// The file whose presence says the introduction was read, beside the answers.
+fn intro_marker(answers: &Path) -> PathBuf {
+    answers
+        .parent()
+        .map_or_else(|| PathBuf::from("intro-seen"), |dir| dir.join("intro-seen"))
+}
+
 /// What the event loop needs beyond the app: where answers and exports go.
 struct Session {
+    answers_path: PathBuf,
     save_to: Option<PathBuf>,
     export_dir: PathBuf,
     fallback_export_dir: PathBuf,
@@ -192,10 +206,7 @@ fn event_loop(
     while app.running {
         {
             let _drawing = lock(screen);
-            let size = terminal.size()?;
-            app.size = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-            app.settle();
-            terminal.draw(|frame| view::render(app, frame))?;
+            terminal.draw(|frame| view::draw(app, frame))?;
         }
         // Wait for input with no timeout: idle, the app uses no CPU. Signals are handled on their own
         // thread, so nothing here needs waking up.
@@ -218,7 +229,7 @@ fn event_loop(
 
 fn to_action(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => keymap::map_key(app.key_context(), key),
+        Event::Key(key) => keys::map_key(&app.key_context(), key),
         Event::Mouse(MouseEvent {
             kind, column, row, ..
         }) => match kind {
@@ -252,6 +263,14 @@ fn run_effects(
             }
             Effect::ExportRoutine => export(app, session),
             Effect::Suspend => suspend(terminal, session.mouse)?,
+            Effect::IntroSeen => {
+                // Only a nicety: without the marker the introduction shows again next time.
+                let marker = intro_marker(&session.answers_path);
+                if let Some(dir) = marker.parent() {
+                    let _ = std::fs::create_dir_all(dir);
+                }
+                let _ = crate::files::write_new(&marker, b"The introduction has been read.\n");
+            }
         }
     }
     Ok(())

@@ -1,6 +1,7 @@
 //! Styles, from `assets/theme.toml`; without colour under `NO_COLOR`. State is never shown by colour
 //! alone: selections are also reversed or bold, relations also carry a symbol.
 
+use crate::text::Role;
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 use std::str::FromStr;
@@ -129,6 +130,23 @@ impl Theme {
 
     pub fn has_colour(&self) -> bool {
         self.colour
+    }
+
+    /// The style of a piece of styled text by the role it plays.
+    pub fn role(&self, role: Role) -> Style {
+        match role {
+            Role::Plain => self.plain(),
+            Role::Muted => self.muted(),
+            Role::Strong => Style::new().add_modifier(Modifier::BOLD),
+            Role::Title => self.title(),
+            Role::Heading => Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            Role::Accent => self.accent(),
+            Role::Good => self.good(),
+            Role::Bad => self.bad(),
+            Role::Warn => self.warn(),
+            Role::Danger => self.danger(),
+            Role::Selected => self.selected(),
+        }
     }
 }
 

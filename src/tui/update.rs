@@ -1,12 +1,15 @@
-//! The one place state changes: `update(app, action)` handles what is global and hands the rest to the
-//! open screen.
+//! The one place state changes: `update(app, action)` handles what is global (quitting, overlays, screen
+//! switching) and hands the rest to the open screen, whose messages the app then handles.
 
 use super::action::{Action, Screen};
-use super::app::{App, Effect};
+use super::app::{App, Effect, Overlay, context};
 use super::layout;
+use super::screens::Msg;
 use super::state;
 
-pub fn update(app: &mut App, action: Action) {
+/// Applies an action. Returns whether it meant anything here: `false` when the open screen had no use
+/// for it in its present state (tests use this to check that every key the table lists does something).
+pub fn update(app: &mut App, action: Action) -> bool {
     // A status message lasts until the next key press; the wheel does not dismiss it.
     if !matches!(action, Action::ScrollUp { .. } | Action::ScrollDown { .. }) {
         app.status = None;
@@ -14,39 +17,70 @@ pub fn update(app: &mut App, action: Action) {
     match action {
         Action::Quit => app.running = false,
         Action::Suspend => app.effects.push(Effect::Suspend),
-        Action::ToggleHelp => app.help = if app.help.is_some() { None } else { Some(0) },
-        _ if app.help.is_some() => help_scroll(app, action),
-        Action::Goto(Screen::Questionnaire) if app.screen != Screen::Questionnaire => {
-            app.screen = Screen::Questionnaire;
-            state::questionnaire::resume(app);
+        Action::ToggleHelp => {
+            app.overlay = match app.overlay {
+                Some(Overlay::Help(_)) => None,
+                _ => Some(Overlay::Help(Default::default())),
+            }
         }
-        Action::Goto(screen) => app.screen = screen,
+        _ if app.overlay.is_some() => overlay(app, action),
+        Action::ShowIntro => app.show_intro(),
+        Action::Goto(screen) => app.handle(vec![Msg::Goto(screen)]),
         Action::Click { column, row }
             if row == layout::frame(app.size).tabs.y && !layout::too_small(app.size) =>
         {
             if let Some(screen) = layout::tab_at(app.size, column) {
-                app.screen = screen;
+                app.handle(vec![Msg::Goto(screen)]);
             }
         }
-        _ => match app.screen {
-            Screen::Questionnaire => state::questionnaire::update(app, action),
-            Screen::Results => state::results::update(app, action),
-            Screen::Compare => state::compare::update(app, action),
-            Screen::Exercises => state::exercises::update(app, action),
-            Screen::Library => state::library::update(app, action),
-        },
+        _ => {
+            return match app.screen {
+                Screen::Questionnaire => {
+                    let ctx = context!(app);
+                    match app.questionnaire.update(&ctx, action) {
+                        Some(msgs) => {
+                            app.handle(msgs);
+                            true
+                        }
+                        None => false,
+                    }
+                }
+                Screen::Results => {
+                    state::results::update(app, action);
+                    true
+                }
+                Screen::Compare => {
+                    state::compare::update(app, action);
+                    true
+                }
+                Screen::Exercises => {
+                    state::exercises::update(app, action);
+                    true
+                }
+                Screen::Library => {
+                    state::library::update(app, action);
+                    true
+                }
+            };
+        }
     }
+    true
 }
 
-fn help_scroll(app: &mut App, action: Action) {
-    let Some(scroll) = app.help.as_mut() else {
-        return;
-    };
+/// Keys while an overlay is open: scroll it, or close it.
+fn overlay(app: &mut App, action: Action) {
+    let intro = matches!(app.overlay, Some(Overlay::Intro(_)));
     match action {
-        Action::Down | Action::ScrollDown { .. } => *scroll = scroll.saturating_add(1),
-        Action::Up | Action::ScrollUp { .. } => *scroll = scroll.saturating_sub(1),
-        Action::PageDown => *scroll = scroll.saturating_add(10),
-        Action::PageUp => *scroll = scroll.saturating_sub(10),
-        _ => {}
+        Action::Dismiss | Action::Back => {
+            if intro {
+                app.effects.push(Effect::IntroSeen);
+            }
+            app.overlay = None;
+        }
+        _ => {
+            let drawn = app.overlay_drawn.take();
+            super::overlay::scroll(app, drawn.as_ref(), action);
+            app.overlay_drawn = drawn;
+        }
     }
 }

@@ -92,6 +92,21 @@ impl ExercisesState {
             .and_then(|hit| store.exercises.get(hit.index))
     }
 
+    /// Shows one exercise: clears the query and filters so it is in the list, and selects it once the
+    /// next search (before the next frame) has run.
+    pub fn open(&mut self, store: &Store, id: &str) {
+        let Some(index) = store.exercises.iter().position(|e| e.id == id) else {
+            return;
+        };
+        self.query.clear();
+        self.filters = Filters::default();
+        self.focus = Focus::Detail;
+        self.pending = true;
+        self.keep = Some(index);
+        self.anchor = Some(index);
+        self.detail_scroll = 0;
+    }
+
     /// Runs the search if the query or filters changed, and keeps the cursor on a hit.
     pub fn refresh(&mut self, store: &Store, index: &SearchIndex) {
         if self.pending {

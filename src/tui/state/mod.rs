@@ -1,13 +1,12 @@
-//! One small state per screen, each with the `update` that changes it.
+//! The screens not yet moved into `screens/`: one small state per screen, each with the `update` that
+//! changes it.
 
 pub mod compare;
 pub mod exercises;
 pub mod library;
-pub mod questionnaire;
 pub mod results;
 
 pub use compare::CompareState;
 pub use exercises::ExercisesState;
 pub use library::LibraryState;
-pub use questionnaire::QuestionnaireState;
 pub use results::ResultsState;

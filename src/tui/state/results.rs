@@ -1306,8 +1306,7 @@ fn answer_safety(app: &mut App) {
     let q = &app.store.questionnaire;
     if let Some(id) = crate::engine::red_flags::unanswered_safety_question(q, &app.answers) {
         let id = id.to_owned();
-        app.questionnaire.open(&app.store, &app.answers, &id);
-        app.screen = crate::tui::action::Screen::Questionnaire;
+        app.handle(vec![crate::tui::screens::Msg::OpenQuestion(id)]);
     }
 }
 

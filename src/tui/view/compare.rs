@@ -31,7 +31,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let areas = areas(area, &app.store, state);
-    let popup_open = state.picker.is_some() || app.help.is_some();
+    let popup_open = state.picker.is_some() || app.overlay_open();
     for side in [Side::A, Side::B] {
         header(app, frame, &areas, side, popup_open);
     }
@@ -259,7 +259,7 @@ fn picker_popup(app: &App, frame: &mut Frame, picker: Picker, popup: Rect, list:
     frame.render_widget(Clear, popup);
     let block = super::pane(
         &format!("Pick article {}", picker.side.letter()),
-        app.help.is_none(),
+        !app.overlay_open(),
         theme,
     )
     .title_bottom(

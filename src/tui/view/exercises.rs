@@ -81,7 +81,7 @@ fn tail(text: &str, width: usize) -> String {
 fn search_box(app: &App, frame: &mut Frame, areas: &Areas) {
     let theme = &app.theme;
     let state = &app.exercises;
-    let focused = state.typing() && app.help.is_none();
+    let focused = state.typing() && !app.overlay_open();
     frame.render_widget(super::pane("Search", focused, theme), areas.search);
     let inner = areas.search.inner(Margin::new(1, 1));
     if inner.width == 0 || inner.height == 0 {
@@ -261,7 +261,7 @@ fn list(app: &App, frame: &mut Frame, areas: &Areas) {
     let theme = &app.theme;
     let state = &app.exercises;
     let hits = state.hits();
-    let focused = state.focus == Focus::List && app.help.is_none();
+    let focused = state.focus == Focus::List && !app.overlay_open();
     let title = if hits.is_empty() {
         String::from("Exercises")
     } else {
@@ -285,7 +285,7 @@ fn list(app: &App, frame: &mut Frame, areas: &Areas) {
     let offset = list_offset(state.list_offset, state.cursor, height, hits.len());
     // Reversed while the cursor answers the keys (in the box, Up/Down move it too). With the detail
     // focused the row is only bold: an underline would hide the underlined matched letters.
-    let selected_style = if state.focus == Focus::Detail || app.help.is_some() {
+    let selected_style = if state.focus == Focus::Detail || app.overlay_open() {
         Style::new().add_modifier(Modifier::BOLD)
     } else {
         theme.selected()
@@ -359,7 +359,7 @@ fn to_line<'a>(line: &DetailLine, theme: &Theme) -> Line<'a> {
 fn detail(app: &App, frame: &mut Frame, areas: &Areas) {
     let theme = &app.theme;
     let state = &app.exercises;
-    let focused = state.focus == Focus::Detail && app.help.is_none();
+    let focused = state.focus == Focus::Detail && !app.overlay_open();
     let lines = current_detail(app, areas);
     let text = areas.text;
     let total = detail_height(&lines, text.width);

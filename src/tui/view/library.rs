@@ -19,7 +19,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     let state = &app.library;
     let a = areas(area, state.pane);
-    let active = app.help.is_none();
+    let active = !app.overlay_open();
     if a.kinds_as_row {
         kinds_row(app, frame, &a, active);
     } else {

@@ -4,22 +4,31 @@ mod common;
 mod compare;
 mod diagram;
 mod exercises;
-mod help;
 mod library;
-mod questionnaire;
 mod results;
 
 pub use common::pane;
 
 use super::action::Screen;
-use super::app::App;
-use super::keymap;
+use super::app::{App, context};
+use super::keys;
 use super::layout;
+use super::ui;
 use ratatui::Frame;
 use ratatui::layout::Alignment;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+/// Lays the frame out for the terminal's size and draws it: what the event loop and the tests call.
+pub fn draw(app: &mut App, frame: &mut Frame) {
+    let area = frame.area();
+    app.size = area;
+    app.settle();
+    app.prepare();
+    render(app, frame);
+}
+
+/// Draws the app as laid out by [`App::prepare`]; only reads.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if layout::too_small(area) {
@@ -41,16 +50,26 @@ pub fn render(app: &App, frame: &mut Frame) {
     let areas = layout::frame(area);
     tabs(app, frame, areas.tabs);
     match app.screen {
-        Screen::Questionnaire => questionnaire::render(app, frame, areas.body),
+        // Drawn as laid out by `prepare`, and only when that was for this frame's size.
+        Screen::Questionnaire
+            if app.questionnaire.drawn.as_ref().map(|d| d.body) == Some(areas.body) =>
+        {
+            let ctx = context!(app);
+            app.questionnaire.render(&ctx, frame, app.overlay_open());
+        }
+        Screen::Questionnaire => {}
         Screen::Results => results::render(app, frame, areas.body),
         Screen::Compare => compare::render(app, frame, areas.body),
         Screen::Exercises => exercises::render(app, frame, areas.body),
         Screen::Library => library::render(app, frame, areas.body),
     }
-    status_bar(app, frame, areas.status);
-    if let Some(scroll) = app.help {
-        help::render(app, frame, areas.body, scroll);
+    if let Some(drawn) = &app.overlay_drawn
+        && area.contains(drawn.area.as_position())
+        && drawn.area.intersection(area) == drawn.area
+    {
+        super::overlay::render(app, drawn, frame);
     }
+    status_bar(app, frame, areas.status, areas.body);
 }
 
 fn tabs(app: &App, frame: &mut Frame, area: ratatui::layout::Rect) {
@@ -71,37 +90,42 @@ fn tabs(app: &App, frame: &mut Frame, area: ratatui::layout::Rect) {
     frame.render_widget(Line::from(spans), area);
 }
 
-fn status_bar(app: &App, frame: &mut Frame, area: ratatui::layout::Rect) {
+/// The status bar: a message, or the hints for what is active now. A message longer than the bar
+/// wraps upwards over the bottom of the body, so nothing it says is cut off.
+fn status_bar(
+    app: &App,
+    frame: &mut Frame,
+    area: ratatui::layout::Rect,
+    body: ratatui::layout::Rect,
+) {
     let theme = &app.theme;
-    let line = match &app.status {
-        Some(status) if status.error => Line::from(vec![
-            Span::styled(" ! ", theme.danger()),
-            Span::styled(format!(" {}", status.text), theme.warn()),
-        ]),
-        Some(status) => Line::from(vec![
-            Span::styled("» ", theme.accent()),
-            Span::raw(status.text.clone()),
-        ]),
-        None => {
-            let context = app.key_context();
-            let hints: Vec<(&str, &str)> = if context.typing {
-                vec![
-                    ("type", "to search"),
-                    ("Esc", "leave the box"),
-                    ("↑/↓", "move"),
-                    ("Ctrl-U", "clear"),
-                ]
-            } else if context.confirming {
-                vec![("y", "yes"), ("n/Esc", "no")]
-            } else if context.help {
-                vec![("j/k", "scroll"), ("Esc/?", "close help")]
-            } else {
-                keymap::hints(app.screen)
-            };
-            hint_line(theme, &hints, usize::from(area.width))
-        }
+    let Some(status) = &app.status else {
+        let hints = keys::hints(&app.key_context());
+        frame.render_widget(hint_line(theme, &hints, usize::from(area.width)), area);
+        return;
     };
-    frame.render_widget(line, area);
+    let (mark, role) = if status.error {
+        (" ! ", crate::text::Role::Warn)
+    } else {
+        ("»", crate::text::Role::Plain)
+    };
+    let width = usize::from(area.width.max(1));
+    let mut runs = vec![crate::text::Run::new(
+        if status.error {
+            crate::text::Role::Danger
+        } else {
+            crate::text::Role::Accent
+        },
+        mark,
+    )];
+    runs.push(crate::text::Run::new(role, format!(" {}", status.text)));
+    let lines = crate::text::wrap_styled(&runs, width, 3);
+    let rows = ui::to_u16(lines.len()).min(body.height / 2 + 1).max(1);
+    let top = area.y.saturating_sub(rows - 1);
+    let box_area = ratatui::layout::Rect::new(area.x, top, area.width, rows);
+    frame.render_widget(ratatui::widgets::Clear, box_area);
+    let shown: Vec<crate::text::Line> = lines.into_iter().take(usize::from(rows)).collect();
+    frame.render_widget(Paragraph::new(ui::lines(&shown, theme)), box_area);
 }
 
 /// As many whole `key what` hints as fit in `width`, always ending with help and quit.

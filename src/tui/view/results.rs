@@ -83,7 +83,7 @@ pub fn render(app: &App, frame: &mut Frame, body: Rect) {
 }
 
 fn focused(app: &App, pane: Pane) -> bool {
-    app.results.pane == pane && app.help.is_none() && app.results.claims.is_none()
+    app.results.pane == pane && !app.overlay_open() && app.results.claims.is_none()
 }
 
 /// When the lower area takes turns, its title says how to reach the other panes.

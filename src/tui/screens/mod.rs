@@ -1,0 +1,96 @@
+//! The screens, one room each: `screens/<screen>/` keeps a screen's state (`mod.rs`), its keys
+//! (`keys.rs`), its input handling (`input.rs`), its layout (`layout.rs`) and its drawing (`view.rs`) side
+//! by side. A screen never reaches into another: it reads the shared [`Context`] and answers an action
+//! with [`Msg`]s, which the app handles in one place (`app.rs`).
+//!
+//! Every screen follows the same shape:
+//! - `State::new(&Context)`;
+//! - `state.update(&Context, Action) -> Option<Vec<Msg>>` — `None` when the action means nothing in
+//!   the screen's present state (a test checks that every key the table lists for a scope does
+//!   something there);
+//! - `state.prepare(&Context, body)` computes the frame's layout and wrapped text once, before drawing,
+//!   and keeps it in `state.drawn`; `update` clamps scrolling and hit-tests mouse clicks against that
+//!   last frame instead of computing it again;
+//! - `state.render(&Context, &mut Frame)` only reads;
+//! - `state.scopes()` names the key scopes active now (a mode, the focused pane, the screen);
+//! - `state.answers_changed(&Context)` after the answers, and so the report, changed.
+
+pub mod questionnaire;
+
+pub mod compare {
+    pub mod keys;
+}
+pub mod exercises {
+    pub mod keys;
+}
+pub mod library {
+    pub mod keys;
+}
+pub mod results {
+    pub mod keys;
+}
+
+use crate::content::Store;
+use crate::engine::{Answers, Report};
+use crate::search::SearchIndex;
+use crate::tui::action::Screen;
+use crate::tui::keys::Binding;
+use crate::tui::theme::Theme;
+use ratatui::layout::Rect;
+
+/// What every screen may read: the content, the answers and their report, the search index, the theme
+/// and the terminal's size.
+pub struct Context<'a> {
+    pub store: &'a Store,
+    pub answers: &'a Answers,
+    pub report: &'a Report,
+    pub search: &'a SearchIndex,
+    pub theme: &'a Theme,
+    pub size: Rect,
+}
+
+/// A change to the answers, applied by the app (which then re-scores and saves).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerChange {
+    /// One option of a single-choice question.
+    Set {
+        question: String,
+        option: String,
+    },
+    /// Picks or unpicks one option of a multiple-choice question.
+    Toggle {
+        question: String,
+        option: String,
+    },
+    Clear(String),
+    ClearAll,
+}
+
+/// What a screen asks of the app: everything that crosses screens or leaves the state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Msg {
+    Answer(AnswerChange),
+    Goto(Screen),
+    /// Open the questionnaire at this question.
+    OpenQuestion(String),
+    /// Open the Exercises screen on this exercise.
+    OpenExercise(String),
+    /// A note in the status bar until the next key.
+    Info(String),
+    /// A warning in the status bar until the next key.
+    Error(String),
+    /// A message that stays on screen until dismissed.
+    Important(String),
+    /// Write the routine sheet.
+    Export,
+}
+
+/// Every screen's key bindings, panes before screens.
+pub fn bindings() -> impl Iterator<Item = &'static Binding> {
+    questionnaire::keys::BINDINGS
+        .iter()
+        .chain(results::keys::BINDINGS)
+        .chain(compare::keys::BINDINGS)
+        .chain(exercises::keys::BINDINGS)
+        .chain(library::keys::BINDINGS)
+}

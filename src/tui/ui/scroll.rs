@@ -1,0 +1,129 @@
+//! The one scroll view: styled lines in a bordered pane, scrolled within bounds, with a scrollbar and
+//! "▲ more" / "▼ more" cues on the border whenever text lies beyond the pane — so nothing is ever below
+//! the fold without a sign, and no pane scrolls into blank space.
+
+use super::{inner, lines, pane::pane_in};
+use crate::text;
+use crate::tui::action::Action;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+/// Lines one wheel step scrolls.
+pub const WHEEL_LINES: u16 = 3;
+
+/// A scroll offset, kept within the text it scrolls.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Scroll {
+    pub offset: u16,
+}
+
+impl Scroll {
+    /// The largest offset for `lines` lines in `rows` rows: the last line sits on the last row.
+    pub fn max(lines: usize, rows: u16) -> u16 {
+        super::to_u16(lines.saturating_sub(usize::from(rows)))
+    }
+
+    /// Keeps the offset within the text (after the text or the pane changed size).
+    pub fn clamp(&mut self, lines: usize, rows: u16) {
+        self.offset = self.offset.min(Scroll::max(lines, rows));
+    }
+
+    /// Moves for a scrolling key; `false` for keys that do not scroll (so the caller can try others).
+    pub fn apply(&mut self, action: Action, lines: usize, rows: u16) -> bool {
+        let max = Scroll::max(lines, rows);
+        let page = rows.saturating_sub(1).max(1);
+        self.offset = match action {
+            Action::Up => self.offset.saturating_sub(1),
+            Action::Down => self.offset.saturating_add(1),
+            Action::PageUp => self.offset.saturating_sub(page),
+            Action::PageDown => self.offset.saturating_add(page),
+            Action::Top => 0,
+            Action::Bottom => max,
+            Action::ScrollUp { .. } => self.offset.saturating_sub(WHEEL_LINES),
+            Action::ScrollDown { .. } => self.offset.saturating_add(WHEEL_LINES),
+            _ => return false,
+        }
+        .min(max);
+        true
+    }
+}
+
+/// Styled text in a titled pane, drawn at a scroll offset.
+pub struct ScrollView<'a> {
+    pub title: &'a str,
+    pub lines: &'a [text::Line],
+    pub scroll: Scroll,
+    pub focused: bool,
+}
+
+impl ScrollView<'_> {
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+        let text_area = inner(area);
+        let rows = text_area.height;
+        let offset = self.scroll.offset.min(Scroll::max(self.lines.len(), rows));
+        let above = offset > 0;
+        let below = usize::from(offset) + usize::from(rows) < self.lines.len();
+        let mut block = pane_in(self.title, self.focused, theme, area.width);
+        if above {
+            block = block.title_bottom(
+                Line::from(Span::styled(" ▲ more above ", theme.muted())).right_aligned(),
+            );
+        }
+        if below {
+            block = block.title_bottom(
+                Line::from(Span::styled(" ▼ more below ", theme.accent())).right_aligned(),
+            );
+        }
+        frame.render_widget(block, area);
+        let visible = self
+            .lines
+            .iter()
+            .skip(usize::from(offset))
+            .take(usize::from(rows))
+            .cloned()
+            .collect::<Vec<_>>();
+        frame.render_widget(Paragraph::new(lines(&visible, theme)), text_area);
+        scrollbar(frame, area, self.lines.len(), rows, offset);
+    }
+}
+
+/// A scrollbar on the right border when the text is longer than the pane.
+pub fn scrollbar(frame: &mut Frame, pane: Rect, lines: usize, rows: u16, offset: u16) {
+    if lines <= usize::from(rows) || pane.height < 4 {
+        return;
+    }
+    let mut state = ScrollbarState::new(lines.saturating_sub(usize::from(rows)))
+        .position(usize::from(offset))
+        .viewport_content_length(usize::from(rows));
+    frame.render_stateful_widget(
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None),
+        pane.inner(Margin::new(0, 1)),
+        &mut state,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scrolling_stays_within_the_text() {
+        let mut s = Scroll::default();
+        assert!(s.apply(Action::PageDown, 10, 4));
+        assert_eq!(s.offset, 3);
+        assert!(s.apply(Action::Bottom, 10, 4));
+        assert_eq!(s.offset, 6);
+        assert!(s.apply(Action::Down, 10, 4));
+        assert_eq!(s.offset, 6, "no scrolling into blank space");
+        s.clamp(5, 4);
+        assert_eq!(s.offset, 1);
+        assert!(!s.apply(Action::Select, 10, 4));
+        assert!(s.apply(Action::Top, 10, 4));
+        assert_eq!(s.offset, 0);
+    }
+}

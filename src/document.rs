@@ -89,15 +89,24 @@ impl Document {
 
     /// Styled lines `width` columns wide, as the app draws them.
     pub fn to_lines(&self, width: usize) -> Vec<Line> {
+        self.block_lines(width).concat()
+    }
+
+    /// [`Document::to_lines`] split by block: the lines of each block, a blank line that separates it
+    /// from the block above included, so the app can tell which lines show which block (a routine's
+    /// exercise under the cursor, say).
+    pub fn block_lines(&self, width: usize) -> Vec<Vec<Line>> {
         let width = width.max(1);
-        let mut out: Vec<Line> = Vec::new();
+        let mut out: Vec<Vec<Line>> = Vec::with_capacity(self.blocks.len());
+        let mut last_blank = false;
         for (n, block) in self.blocks.iter().enumerate() {
+            let mut lines: Vec<Line> = Vec::new();
             match block {
                 Block::Heading(_, title) => {
-                    if n > 0 && !out.last().is_some_and(Line::is_empty) {
-                        out.push(Line::new());
+                    if n > 0 && !last_blank {
+                        lines.push(Line::new());
                     }
-                    out.extend(text::wrap_pieces(&[(Role::Title, title)], width, 0));
+                    lines.extend(text::wrap_pieces(&[(Role::Title, title)], width, 0));
                 }
                 Block::Paragraph(line) => {
                     // A paragraph after a list or a table starts after a blank line.
@@ -106,10 +115,10 @@ impl Document {
                             self.blocks[n - 1],
                             Block::Item { .. } | Block::Note { .. } | Block::Table { .. }
                         );
-                    if after_list && !out.last().is_some_and(Line::is_empty) {
-                        out.push(Line::new());
+                    if after_list && !last_blank {
+                        lines.push(Line::new());
                     }
-                    out.extend(text::wrap_styled(&line.runs, width, 0));
+                    lines.extend(text::wrap_styled(&line.runs, width, 0));
                 }
                 Block::Item {
                     marker,
@@ -120,16 +129,20 @@ impl Document {
                     let mut runs = vec![Run::new(Role::Plain, indent.clone()), marker.clone()];
                     runs.extend(line.runs.iter().cloned());
                     let hang = indent.chars().count() + text::width(&marker.text);
-                    out.extend(text::wrap_styled(&runs, width, hang));
+                    lines.extend(text::wrap_styled(&runs, width, hang));
                 }
                 Block::Note { text: line, depth } => {
                     let indent = " ".repeat(usize::from(*depth) * 2 + 2);
                     let mut runs = vec![Run::new(Role::Plain, indent.clone())];
                     runs.extend(line.runs.iter().cloned());
-                    out.extend(text::wrap_styled(&runs, width, indent.chars().count()));
+                    lines.extend(text::wrap_styled(&runs, width, indent.chars().count()));
                 }
-                Block::Table { header, rows } => out.extend(table_lines(header, rows, width)),
+                Block::Table { header, rows } => lines.extend(table_lines(header, rows, width)),
             }
+            if let Some(last) = lines.last() {
+                last_blank = last.is_empty();
+            }
+            out.push(lines);
         }
         out
     }

@@ -115,6 +115,19 @@ pub fn reasons(store: &Store, report: &Report, chain: &str) -> Document {
             percent(score.prior)
         ),
     ));
+    if !score.close_to.is_empty() {
+        let names: Vec<String> = score
+            .close_to
+            .iter()
+            .map(|id| match report.chain(id) {
+                Some(c) => format!("{} ({})", c.short, percent(c.probability)),
+                None => format!("none of these ({})", percent(report.none_probability)),
+            })
+            .collect();
+        doc.paragraph(
+            Line::of(Role::Warn, "≈ near-tie with ").with(Role::Strong, names.join(", ")),
+        );
+    }
     if score.reasons.is_empty() {
         doc.paragraph(Line::of(
             Role::Muted,
@@ -180,19 +193,42 @@ pub fn chain_steps(store: &Store, chain: &str) -> Document {
     doc
 }
 
+/// The routine in its parts, so the app can put a cursor on one exercise: what comes before the
+/// exercises (stories, length, plan), each exercise (its line and where it comes from), and what comes
+/// after (moving on, disagreements, what to avoid, cautions). [`routine`] is the three put together.
+pub struct RoutineParts {
+    pub head: Document,
+    pub items: Vec<Document>,
+    pub tail: Document,
+}
+
+impl RoutineParts {
+    pub fn into_document(self) -> Document {
+        let mut doc = self.head;
+        for item in self.items {
+            doc.append(item);
+        }
+        doc.append(self.tail);
+        doc
+    }
+}
+
 /// The routine: its stories and length, the plan, each exercise with its dose and where it comes from,
 /// where the sources disagree, what to avoid, and the cautions. Empty without a routine.
 pub fn routine(store: &Store, report: &Report) -> Document {
-    let mut doc = Document::new();
-    let Some(routine) = &report.routine else {
-        return doc;
-    };
+    routine_parts(store, report).map_or_else(Document::new, RoutineParts::into_document)
+}
+
+/// [`routine`] in its parts; `None` without a routine.
+pub fn routine_parts(store: &Store, report: &Report) -> Option<RoutineParts> {
+    let routine = report.routine.as_ref()?;
     let names: Vec<String> = routine
         .chains
         .iter()
         .map(|c| story_name(store, c))
         .collect();
-    doc.heading(
+    let mut head = Document::new();
+    head.heading(
         2,
         format!(
             "Routine for {} — about {} min",
@@ -201,28 +237,15 @@ pub fn routine(store: &Store, report: &Report) -> Document {
         ),
     );
     if let Some(plan) = &store.plan {
-        doc.paragraph(
+        head.paragraph(
             Line::of(Role::Strong, format!("{}.", capitalised(&plan.describe())))
                 .with(Role::Muted, format!(" ({})", plan_basis(plan.basis))),
         );
     }
-    let top = routine.chains.first();
-    for (i, item) in routine.items.iter().enumerate() {
-        let only_second = routine.chains.len() > 1
-            && !item.serves.is_empty()
-            && !item.serves.iter().any(|s| Some(s) == top);
-        let mut line = Line::of(Role::Accent, format!("{:<10} ", item.phase.as_str()))
-            .with(Role::Strong, item.name.as_str())
-            .with(Role::Plain, format!(" · {}", item.dose));
-        if only_second {
-            line.push(
-                Role::Muted,
-                &format!(" (for {})", names.get(1).map_or("", |s| s.as_str())),
-            );
-        }
-        doc.item(Run::new(Role::Muted, format!("{:>2}. ", i + 1)), line);
-        doc.note(Line::of(Role::Muted, item.provenance.summary.as_str()), 1);
-    }
+    let items = (0..routine.items.len())
+        .map(|i| routine_item(store, report, i))
+        .collect();
+    let mut doc = Document::new();
     if let Some(plan) = &store.plan {
         doc.heading(3, "Moving on");
         doc.bullet(plan.move_on.as_str());
@@ -255,6 +278,40 @@ pub fn routine(store: &Store, report: &Report) -> Document {
     for c in GENERAL_CAUTIONS {
         doc.item(Run::new(Role::Warn, "! "), c);
     }
+    Some(RoutineParts {
+        head,
+        items,
+        tail: doc,
+    })
+}
+
+/// One exercise of the routine: number, phase, name and dose (rests included), the story it serves when
+/// it is only there for the second one, and where its idea, steps and dose come from. Empty when there
+/// is no such exercise.
+pub fn routine_item(store: &Store, report: &Report, index: usize) -> Document {
+    let mut doc = Document::new();
+    let Some(routine) = &report.routine else {
+        return doc;
+    };
+    let Some(item) = routine.items.get(index) else {
+        return doc;
+    };
+    let top = routine.chains.first();
+    let only_second = routine.chains.len() > 1
+        && !item.serves.is_empty()
+        && !item.serves.iter().any(|s| Some(s) == top);
+    let mut line = Line::of(Role::Accent, format!("{:<10} ", item.phase.as_str()))
+        .with(Role::Strong, item.name.as_str())
+        .with(Role::Plain, format!(" · {}", item.dose));
+    if only_second {
+        let second = routine
+            .chains
+            .get(1)
+            .map_or_else(String::new, |c| story_name(store, c));
+        line.push(Role::Muted, &format!(" (for {second})"));
+    }
+    doc.item(Run::new(Role::Muted, format!("{:>2}. ", index + 1)), line);
+    doc.note(Line::of(Role::Muted, item.provenance.summary.as_str()), 1);
     doc
 }
 

@@ -5,7 +5,7 @@
 use super::action::Screen;
 use super::keys::{KeyContext, Mode, Scope};
 use super::screens::{self, AnswerChange, Context, Msg};
-use super::state::{CompareState, ExercisesState, LibraryState, ResultsState};
+use super::state::{CompareState, ExercisesState, LibraryState};
 use super::theme::Theme;
 use super::ui::Scroll;
 use crate::content::{QuestionKind, Store};
@@ -68,7 +68,7 @@ pub struct App {
     pub report: Report,
     pub effects: Vec<Effect>,
     pub questionnaire: screens::questionnaire::State,
-    pub results: ResultsState,
+    pub results: screens::results::State,
     pub compare: CompareState,
     pub exercises: ExercisesState,
     pub library: LibraryState,
@@ -81,15 +81,16 @@ impl App {
         let search = SearchIndex::new(&store);
         let report = engine::evaluate(&store, &answers);
         let size = Rect::new(0, 0, 80, 24);
-        let questionnaire = screens::questionnaire::State::new(&Context {
+        let ctx = Context {
             store: &store,
             answers: &answers,
             report: &report,
             search: &search,
             theme: &theme,
             size,
-        });
-        let results = ResultsState::new(&store, &report);
+        };
+        let questionnaire = screens::questionnaire::State::new(&ctx);
+        let results = screens::results::State::new(&ctx);
         let compare = CompareState::new(&store);
         let exercises = ExercisesState::new(&store, &search);
         let library = LibraryState::new(&store);
@@ -156,7 +157,7 @@ impl App {
             Screen::Questionnaire => self.questionnaire.scopes(),
             Screen::Exercises if self.exercises.typing() => vec![Scope::Mode(Mode::Typing)],
             Screen::Compare if self.compare.picker.is_some() => vec![Scope::Mode(Mode::Picker)],
-            Screen::Results if self.results.claims.is_some() => vec![Scope::Mode(Mode::Popup)],
+            Screen::Results => self.results.scopes(&context!(self)),
             screen => vec![Scope::Screen(screen), Scope::Global],
         };
         KeyContext { scopes }
@@ -168,6 +169,9 @@ impl App {
         let ctx = context!(self);
         if self.screen == Screen::Questionnaire {
             self.questionnaire.prepare(&ctx, body);
+        }
+        if self.screen == Screen::Results {
+            self.results.prepare(&ctx, body);
         }
         self.overlay_drawn = super::overlay::prepare(self, body);
     }
@@ -235,7 +239,8 @@ impl App {
     /// Recomputes the report after the answers changed, and asks for them to be saved.
     pub fn answers_changed(&mut self) {
         self.report = engine::evaluate(&self.store, &self.answers);
-        self.results.report_changed(&self.store, &self.report);
+        let ctx = context!(self);
+        self.results.answers_changed(&ctx);
         self.effects.push(Effect::SaveAnswers);
     }
 

@@ -46,8 +46,14 @@ pub fn update(app: &mut App, action: Action) -> bool {
                     }
                 }
                 Screen::Results => {
-                    state::results::update(app, action);
-                    true
+                    let ctx = context!(app);
+                    match app.results.update(&ctx, action) {
+                        Some(msgs) => {
+                            app.handle(msgs);
+                            true
+                        }
+                        None => false,
+                    }
                 }
                 Screen::Compare => {
                     state::compare::update(app, action);

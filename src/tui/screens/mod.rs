@@ -26,9 +26,7 @@ pub mod exercises {
 pub mod library {
     pub mod keys;
 }
-pub mod results {
-    pub mod keys;
-}
+pub mod results;
 
 use crate::content::Store;
 use crate::engine::{Answers, Report};

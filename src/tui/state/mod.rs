@@ -4,9 +4,7 @@
 pub mod compare;
 pub mod exercises;
 pub mod library;
-pub mod results;
 
 pub use compare::CompareState;
 pub use exercises::ExercisesState;
 pub use library::LibraryState;
-pub use results::ResultsState;

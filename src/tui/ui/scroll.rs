@@ -9,7 +9,7 @@ use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 /// Lines one wheel step scrolls.
 pub const WHEEL_LINES: u16 = 3;
@@ -61,23 +61,22 @@ pub struct ScrollView<'a> {
 
 impl ScrollView<'_> {
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+        self.render_with(frame, area, theme, |block| block);
+    }
+
+    /// [`ScrollView::render`] with the pane's block changed first (a border in the colour of danger).
+    pub fn render_with(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        theme: &Theme,
+        style: impl FnOnce(Block<'static>) -> Block<'static>,
+    ) {
         let text_area = inner(area);
         let rows = text_area.height;
         let offset = self.scroll.offset.min(Scroll::max(self.lines.len(), rows));
-        let above = offset > 0;
-        let below = usize::from(offset) + usize::from(rows) < self.lines.len();
-        let mut block = pane_in(self.title, self.focused, theme, area.width);
-        if above {
-            block = block.title_bottom(
-                Line::from(Span::styled(" ▲ more above ", theme.muted())).right_aligned(),
-            );
-        }
-        if below {
-            block = block.title_bottom(
-                Line::from(Span::styled(" ▼ more below ", theme.accent())).right_aligned(),
-            );
-        }
-        frame.render_widget(block, area);
+        let block = style(pane_in(self.title, self.focused, theme, area.width));
+        frame.render_widget(cues(block, self.lines.len(), rows, offset, theme), area);
         let visible = self
             .lines
             .iter()
@@ -88,6 +87,29 @@ impl ScrollView<'_> {
         frame.render_widget(Paragraph::new(lines(&visible, theme)), text_area);
         scrollbar(frame, area, self.lines.len(), rows, offset);
     }
+}
+
+/// "▲ more above" / "▼ more below" on a pane's bottom border, for `lines` lines shown `rows` at a time
+/// from `offset`.
+pub fn cues<'a>(
+    block: Block<'a>,
+    lines: usize,
+    rows: u16,
+    offset: u16,
+    theme: &Theme,
+) -> Block<'a> {
+    let mut block = block;
+    if offset > 0 {
+        block = block.title_bottom(
+            Line::from(Span::styled(" ▲ more above ", theme.muted())).right_aligned(),
+        );
+    }
+    if usize::from(offset) + usize::from(rows) < lines {
+        block = block.title_bottom(
+            Line::from(Span::styled(" ▼ more below ", theme.accent())).right_aligned(),
+        );
+    }
+    block
 }
 
 /// A scrollbar on the right border when the text is longer than the pane.

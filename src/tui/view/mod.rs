@@ -2,10 +2,8 @@
 
 mod common;
 mod compare;
-mod diagram;
 mod exercises;
 mod library;
-mod results;
 
 pub use common::pane;
 
@@ -58,7 +56,11 @@ pub fn render(app: &App, frame: &mut Frame) {
             app.questionnaire.render(&ctx, frame, app.overlay_open());
         }
         Screen::Questionnaire => {}
-        Screen::Results => results::render(app, frame, areas.body),
+        Screen::Results if app.results.drawn.as_ref().map(|d| d.body) == Some(areas.body) => {
+            let ctx = context!(app);
+            app.results.render(&ctx, frame, app.overlay_open());
+        }
+        Screen::Results => {}
         Screen::Compare => compare::render(app, frame, areas.body),
         Screen::Exercises => exercises::render(app, frame, areas.body),
         Screen::Library => library::render(app, frame, areas.body),

@@ -1,43 +1,15 @@
-//! Draws a causal chain as boxes joined by arrows on a canvas of text lines, and turns toned text into
-//! styled lines.
+//! Draws a causal chain as boxes joined by arrows, on a canvas of styled text lines laid out by
+//! `diagram.rs`. The selected step's box has a thick border, a `▶` and reversed text, so it shows
+//! without colour.
 
-use crate::tui::state::results::{ChainLayout, ChainShape, TextLine, Tone, text_width};
-use crate::tui::theme::Theme;
+use super::diagram::{ChainLayout, ChainShape};
+use crate::text::{self, Line, Role};
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-
-pub fn tone_style(theme: &Theme, tone: Tone) -> Style {
-    match tone {
-        Tone::Plain => theme.plain(),
-        Tone::Strong => theme.plain().add_modifier(Modifier::BOLD),
-        Tone::Title => theme.title(),
-        Tone::Muted => theme.muted(),
-        Tone::Accent => theme.accent(),
-        Tone::Good => theme.good().add_modifier(Modifier::BOLD),
-        Tone::Bad => theme.bad().add_modifier(Modifier::BOLD),
-        Tone::Warn => theme.warn(),
-        Tone::Danger => theme.danger(),
-        Tone::Selected => theme.selected(),
-    }
-}
-
-pub fn to_lines(text: &[TextLine], theme: &Theme) -> Vec<Line<'static>> {
-    text.iter()
-        .map(|line| {
-            Line::from(
-                line.iter()
-                    .map(|(tone, s)| Span::styled(s.clone(), tone_style(theme, *tone)))
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .collect()
-}
 
 /// A grid of cells; a wide character's second column holds `None`.
 struct Canvas {
     width: usize,
-    cells: Vec<Vec<Option<(char, Tone)>>>,
+    cells: Vec<Vec<Option<(char, Role)>>>,
 }
 
 impl Canvas {
@@ -45,11 +17,11 @@ impl Canvas {
         let width = usize::from(width);
         Canvas {
             width,
-            cells: vec![vec![Some((' ', Tone::Plain)); width]; usize::from(height)],
+            cells: vec![vec![Some((' ', Role::Plain)); width]; usize::from(height)],
         }
     }
 
-    fn put(&mut self, x: u16, y: u16, c: char, tone: Tone) {
+    fn put(&mut self, x: u16, y: u16, c: char, tone: Role) {
         if let Some(cell) = self
             .cells
             .get_mut(usize::from(y))
@@ -60,15 +32,15 @@ impl Canvas {
     }
 
     /// Writes `text` from `x`, at most `max` columns, cutting with `…` when it does not fit.
-    fn text(&mut self, x: u16, y: u16, text: &str, max: u16, tone: Tone) {
+    fn text(&mut self, x: u16, y: u16, text: &str, max: u16, tone: Role) {
         let max = usize::from(max);
-        let fits = text_width(text) <= max;
+        let fits = text::width(text) <= max;
         let room = if fits { max } else { max.saturating_sub(1) };
         let mut col = usize::from(x);
         let mut used = 0usize;
         for c in text.chars() {
             let mut buf = [0u8; 4];
-            let w = text_width(c.encode_utf8(&mut buf));
+            let w = text::width(c.encode_utf8(&mut buf));
             if w == 0 {
                 continue;
             }
@@ -93,17 +65,15 @@ impl Canvas {
         }
     }
 
-    fn into_text(self) -> Vec<TextLine> {
+    fn into_lines(self) -> Vec<Line> {
         let width = self.width;
         self.cells
             .into_iter()
             .map(|row| {
-                let mut line: TextLine = Vec::new();
-                for (c, tone) in row.into_iter().take(width).flatten() {
-                    match line.last_mut() {
-                        Some((t, s)) if *t == tone => s.push(c),
-                        _ => line.push((tone, c.to_string())),
-                    }
+                let mut line = Line::new();
+                for (c, role) in row.into_iter().take(width).flatten() {
+                    let mut buf = [0u8; 4];
+                    line.push(role, c.encode_utf8(&mut buf));
                 }
                 line
             })
@@ -117,18 +87,18 @@ fn center(b: Rect) -> u16 {
 
 /// The chain drawn on its canvas: one text line per canvas row. The selected step's box has a thick
 /// border, a `▶` and reversed text, so it shows without colour.
-pub fn chain_text(layout: &ChainLayout, labels: &[&str], selected: usize) -> Vec<TextLine> {
+pub fn chain_lines(layout: &ChainLayout, labels: &[&str], selected: usize) -> Vec<Line> {
     let mut canvas = Canvas::new(layout.width, layout.height);
     let n = layout.boxes.len().min(labels.len());
     for (i, (&b, &label)) in layout.boxes.iter().zip(labels).enumerate() {
         let chosen = i == selected;
         if layout.shape == ChainShape::Compact {
-            let tone = if chosen { Tone::Selected } else { Tone::Plain };
+            let tone = if chosen { Role::Selected } else { Role::Plain };
             let open = if chosen { "[▶" } else { "[ " };
             canvas.text(b.x, b.y, open, 2, tone);
             canvas.text(b.x + 2, b.y, label, b.width.saturating_sub(4), tone);
             let body = b.width.saturating_sub(4);
-            let used = u16::try_from(text_width(label))
+            let used = u16::try_from(text::width(label))
                 .unwrap_or(u16::MAX)
                 .min(body);
             for x in b.x + 2 + used..b.right().saturating_sub(2) {
@@ -136,7 +106,7 @@ pub fn chain_text(layout: &ChainLayout, labels: &[&str], selected: usize) -> Vec
             }
             canvas.text(b.right().saturating_sub(2), b.y, " ]", 2, tone);
             if i + 1 < n {
-                canvas.put(b.right().saturating_add(1), b.y, '→', Tone::Accent);
+                canvas.put(b.right().saturating_add(1), b.y, '→', Role::Accent);
             }
             continue;
         }
@@ -145,7 +115,7 @@ pub fn chain_text(layout: &ChainLayout, labels: &[&str], selected: usize) -> Vec
             continue;
         };
         if next.y == b.y {
-            canvas.put(b.right().saturating_add(1), b.y + 1, '→', Tone::Accent);
+            canvas.put(b.right().saturating_add(1), b.y + 1, '→', Role::Accent);
             continue;
         }
         // Down to the next row: from the bottom of this box to the top of the next.
@@ -157,32 +127,32 @@ pub fn chain_text(layout: &ChainLayout, labels: &[&str], selected: usize) -> Vec
             border_tone(chosen),
         );
         if next.y == b.bottom() + 1 {
-            canvas.put(to, b.bottom(), '↓', Tone::Accent);
+            canvas.put(to, b.bottom(), '↓', Role::Accent);
             continue;
         }
         let turn = b.bottom();
         if to < from {
-            canvas.put(to, turn, '┌', Tone::Accent);
+            canvas.put(to, turn, '┌', Role::Accent);
             for x in to + 1..from {
-                canvas.put(x, turn, '─', Tone::Accent);
+                canvas.put(x, turn, '─', Role::Accent);
             }
-            canvas.put(from, turn, '┘', Tone::Accent);
+            canvas.put(from, turn, '┘', Role::Accent);
         } else if to > from {
-            canvas.put(from, turn, '└', Tone::Accent);
+            canvas.put(from, turn, '└', Role::Accent);
             for x in from + 1..to {
-                canvas.put(x, turn, '─', Tone::Accent);
+                canvas.put(x, turn, '─', Role::Accent);
             }
-            canvas.put(to, turn, '┐', Tone::Accent);
+            canvas.put(to, turn, '┐', Role::Accent);
         } else {
-            canvas.put(to, turn, '│', Tone::Accent);
+            canvas.put(to, turn, '│', Role::Accent);
         }
-        canvas.put(to, turn + 1, '↓', Tone::Accent);
+        canvas.put(to, turn + 1, '↓', Role::Accent);
     }
-    canvas.into_text()
+    canvas.into_lines()
 }
 
-fn border_tone(chosen: bool) -> Tone {
-    if chosen { Tone::Title } else { Tone::Plain }
+fn border_tone(chosen: bool) -> Role {
+    if chosen { Role::Title } else { Role::Plain }
 }
 
 fn draw_box(canvas: &mut Canvas, b: Rect, label: &str, chosen: bool) {
@@ -208,7 +178,7 @@ fn draw_box(canvas: &mut Canvas, b: Rect, label: &str, chosen: bool) {
     canvas.put(left, middle, v, tone);
     canvas.put(right, middle, v, tone);
     let inside = b.width - 2;
-    let text_tone = if chosen { Tone::Selected } else { Tone::Plain };
+    let text_tone = if chosen { Role::Selected } else { Role::Plain };
     for x in left + 1..right {
         canvas.put(x, middle, ' ', text_tone);
     }
@@ -222,10 +192,10 @@ fn draw_box(canvas: &mut Canvas, b: Rect, label: &str, chosen: bool) {
 mod tests {
     use super::*;
 
-    fn plain(text: &[TextLine]) -> Vec<String> {
-        text.iter()
-            .map(|l| l.iter().map(|(_, s)| s.as_str()).collect::<String>())
-            .map(|s| s.trim_end().to_owned())
+    fn plain(lines: &[Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.plain().trim_end().to_owned())
             .collect()
     }
 
@@ -234,7 +204,7 @@ mod tests {
         let labels = ["Stiff ribs", "Belly breath"];
         let layout = ChainLayout::fit(&labels, 40, 10);
         assert_eq!(layout.shape, ChainShape::Row);
-        let rows = plain(&chain_text(&layout, &labels, 1));
+        let rows = plain(&chain_lines(&layout, &labels, 1));
         assert_eq!(rows[0], "┌────────────┐   ┏━━━━━━━━━━━━━━┓");
         assert_eq!(rows[1], "│ Stiff ribs │ → ┃▶Belly breath ┃");
         assert_eq!(rows[2], "└────────────┘   ┗━━━━━━━━━━━━━━┛");
@@ -245,7 +215,7 @@ mod tests {
         let labels = ["Alpha one", "Beta two", "Gamma"];
         let layout = ChainLayout::fit(&labels, 30, 20);
         assert_eq!(layout.shape, ChainShape::Wrapped);
-        let rows = plain(&chain_text(&layout, &labels, 0));
+        let rows = plain(&chain_lines(&layout, &labels, 0));
         assert_eq!(rows[1], "┃▶Alpha one ┃ → │ Beta two │");
         assert_eq!(rows[2], "┗━━━━━━━━━━━┛   └─────┬────┘");
         assert_eq!(rows[3], format!("    ┌{}┘", "─".repeat(17)));
@@ -258,12 +228,12 @@ mod tests {
         let labels = ["Alpha one", "Beta two"];
         let column = ChainLayout::fit(&labels, 16, 20);
         assert_eq!(column.shape, ChainShape::Column);
-        let rows = plain(&chain_text(&column, &labels, 1));
+        let rows = plain(&chain_lines(&column, &labels, 1));
         assert_eq!(rows[2], " └─────┬─────┘");
         assert_eq!(rows[3], "       ↓");
         let compact = ChainLayout::fit(&labels, 40, 2);
         assert_eq!(compact.shape, ChainShape::Compact);
-        let rows = plain(&chain_text(&compact, &labels, 1));
+        let rows = plain(&chain_lines(&compact, &labels, 1));
         assert_eq!(rows[0], "[ Alpha one ] → [▶Beta two ]");
     }
 
@@ -271,12 +241,12 @@ mod tests {
     fn long_labels_are_cut_and_tiny_canvases_do_not_panic() {
         let labels = ["A label that is far too long for this"];
         let layout = ChainLayout::fit(&labels, 12, 3);
-        let rows = plain(&chain_text(&layout, &labels, 0));
+        let rows = plain(&chain_lines(&layout, &labels, 0));
         assert!(rows[1].contains('…'), "{rows:?}");
         for w in 0..6 {
             for h in 0..4 {
                 let layout = ChainLayout::fit(&labels, w, h);
-                let _ = chain_text(&layout, &labels, 3);
+                let _ = chain_lines(&layout, &labels, 3);
             }
         }
     }

@@ -356,6 +356,17 @@ mod tests {
     }
 
     #[test]
+    fn lines_by_block_are_the_lines_with_each_separator_on_the_block_it_opens() {
+        let doc = sample();
+        let blocks = doc.block_lines(40);
+        assert_eq!(blocks.len(), doc.blocks.len());
+        assert_eq!(blocks.concat(), doc.to_lines(40));
+        // "Why" opens with the blank line that separates it from the paragraph above.
+        assert_eq!(text::styled::plain(&blocks[2]), ["", "Why"]);
+        assert_eq!(blocks[3].len(), 1, "the item");
+    }
+
+    #[test]
     fn markdown_escapes_markup_in_text() {
         let mut doc = Document::new();
         doc.paragraph("a *b* [c] | d");

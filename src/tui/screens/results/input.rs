@@ -243,7 +243,8 @@ impl State {
             offset
         };
         self.routine.offset = ui::to_u16(offset);
-        self.routine.clamp(routine.pane.lines.len(), rows as u16);
+        self.routine
+            .clamp(routine.pane.lines.len(), routine.pane.rows());
     }
 
     /// After scrolling by a page or the wheel, the cursor moves to an exercise in view if its own went

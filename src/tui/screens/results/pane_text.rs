@@ -8,7 +8,7 @@ use crate::content::Chain;
 use crate::document::Document;
 use crate::engine::{present, verdict};
 use crate::text::{self, Line, Role};
-use crate::tui::action::{Action, Screen::Results};
+use crate::tui::action::{Action, Screen};
 use crate::tui::keys::{self, Scope};
 use crate::tui::screens::Context;
 
@@ -23,10 +23,7 @@ pub fn notice(ctx: &Context, width: usize) -> Vec<Line> {
     if report.routine.is_none() && !report.next_questions.is_empty() {
         summary.push_str(&format!(
             " Press {} for the most telling question.",
-            key(
-                Scope::Global,
-                Action::Goto(crate::tui::action::Screen::Questionnaire)
-            )
+            key(Scope::Global, Action::Goto(Screen::Questionnaire))
         ));
     }
     let role = if report.routine.is_some() {
@@ -47,7 +44,10 @@ pub fn notice(ctx: &Context, width: usize) -> Vec<Line> {
 /// The heading keeps its words and takes the colour of the danger.
 pub fn care(ctx: &Context, care: Care, width: usize) -> Vec<Line> {
     let safety = present::safety(ctx.store, ctx.report);
-    let enter = key(Scope::Pane(Results, care.scope_name()), Action::Select);
+    let enter = key(
+        Scope::Pane(Screen::Results, care.scope_name()),
+        Action::Select,
+    );
     let mut lines: Vec<Line> = Vec::new();
     for (n, block) in safety.block_lines(width).into_iter().enumerate() {
         if n == 0 {
@@ -189,7 +189,7 @@ pub fn detail(ctx: &Context, state: &State, width: usize) -> Vec<Line> {
                 2,
             ));
         }
-        let enter = key(Scope::Pane(Results, "diagram"), Action::Select);
+        let enter = key(Scope::Pane(Screen::Results, "diagram"), Action::Select);
         let hint = format!(
             " opens the {} behind this step",
             plural(step.claims.len(), "claim")
@@ -327,7 +327,7 @@ pub fn routine(ctx: &Context, state: &State, focused: bool, width: usize) -> Rou
             "No routine yet: backchain gives one only when one story clearly fits.",
         ));
         if !ctx.report.next_questions.is_empty() {
-            let enter = key(Scope::Pane(Results, "verdict"), Action::Select);
+            let enter = key(Scope::Pane(Screen::Results, "verdict"), Action::Select);
             doc.paragraph(
                 Line::of(Role::Plain, "Press ")
                     .with(Role::Accent, enter)

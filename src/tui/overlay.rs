@@ -84,15 +84,23 @@ pub fn scroll(app: &mut App, drawn: Option<&Drawn>, action: super::action::Actio
     }
 }
 
+/// A key and what it does, the text in a column; a key too long for its column gets a line of its own.
 fn row(label: &str, what: &str, width: usize) -> Vec<Line> {
-    text::wrap_pieces(
-        &[
-            (Role::Accent, &format!("  {label:<12}")),
-            (Role::Plain, what),
-        ],
+    const COLUMN: usize = 12;
+    if text::width(label) < COLUMN {
+        return text::wrap_pieces(
+            &[(Role::Accent, &format!("  {label:<COLUMN$}")), (Role::Plain, what)],
+            width,
+            COLUMN + 2,
+        );
+    }
+    let mut out = text::wrap_pieces(&[(Role::Accent, &format!("  {label}"))], width, 2);
+    out.extend(text::wrap_pieces(
+        &[(Role::Plain, &format!("{}{what}", " ".repeat(COLUMN + 2)))],
         width,
-        14,
-    )
+        COLUMN + 2,
+    ));
+    out
 }
 
 fn heading(text: &str, width: usize) -> Vec<Line> {

@@ -5,7 +5,7 @@
 use super::action::Screen;
 use super::keys::{KeyContext, Mode, Scope};
 use super::screens::{self, AnswerChange, Context, Msg};
-use super::state::{CompareState, ExercisesState, LibraryState, ResultsState};
+use super::state::{CompareState, LibraryState, ResultsState};
 use super::theme::Theme;
 use super::ui::Scroll;
 use crate::content::{QuestionKind, Store};
@@ -70,7 +70,7 @@ pub struct App {
     pub questionnaire: screens::questionnaire::State,
     pub results: ResultsState,
     pub compare: CompareState,
-    pub exercises: ExercisesState,
+    pub exercises: screens::exercises::State,
     pub library: LibraryState,
     /// The open overlay as last laid out, for drawing and for scrolling within it.
     pub overlay_drawn: Option<super::overlay::Drawn>,
@@ -81,17 +81,18 @@ impl App {
         let search = SearchIndex::new(&store);
         let report = engine::evaluate(&store, &answers);
         let size = Rect::new(0, 0, 80, 24);
-        let questionnaire = screens::questionnaire::State::new(&Context {
+        let ctx = Context {
             store: &store,
             answers: &answers,
             report: &report,
             search: &search,
             theme: &theme,
             size,
-        });
+        };
+        let questionnaire = screens::questionnaire::State::new(&ctx);
+        let exercises = screens::exercises::State::new(&ctx);
         let results = ResultsState::new(&store, &report);
         let compare = CompareState::new(&store);
-        let exercises = ExercisesState::new(&store, &search);
         let library = LibraryState::new(&store);
         let mut app = App {
             store,
@@ -154,7 +155,7 @@ impl App {
     pub fn screen_key_context(&self) -> KeyContext {
         let scopes = match self.screen {
             Screen::Questionnaire => self.questionnaire.scopes(),
-            Screen::Exercises if self.exercises.typing() => vec![Scope::Mode(Mode::Typing)],
+            Screen::Exercises => self.exercises.scopes(),
             Screen::Compare if self.compare.picker.is_some() => vec![Scope::Mode(Mode::Picker)],
             Screen::Results if self.results.claims.is_some() => vec![Scope::Mode(Mode::Popup)],
             screen => vec![Scope::Screen(screen), Scope::Global],
@@ -168,6 +169,9 @@ impl App {
         let ctx = context!(self);
         if self.screen == Screen::Questionnaire {
             self.questionnaire.prepare(&ctx, body);
+        }
+        if self.screen == Screen::Exercises {
+            self.exercises.prepare(&ctx, body);
         }
         self.overlay_drawn = super::overlay::prepare(self, body);
     }
@@ -196,7 +200,8 @@ impl App {
                     self.screen = Screen::Questionnaire;
                 }
                 Msg::OpenExercise(id) => {
-                    self.exercises.open(&self.store, &id);
+                    let ctx = context!(self);
+                    self.exercises.open(&ctx, &id);
                     self.screen = Screen::Exercises;
                 }
                 Msg::Info(text) => self.info(text),
@@ -242,7 +247,8 @@ impl App {
     /// Work deferred from `update` until just before a frame is drawn: a search is run once for all the
     /// keystrokes that arrived since the last frame, however fast they came.
     pub fn settle(&mut self) {
-        self.exercises.refresh(&self.store, &self.search);
+        let ctx = context!(self);
+        self.exercises.refresh(&ctx);
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

@@ -2,11 +2,9 @@
 //! changes it.
 
 pub mod compare;
-pub mod exercises;
 pub mod library;
 pub mod results;
 
 pub use compare::CompareState;
-pub use exercises::ExercisesState;
 pub use library::LibraryState;
 pub use results::ResultsState;

@@ -90,13 +90,64 @@ impl ScrollView<'_> {
     }
 }
 
+/// A window onto a long list, for lists too long to build whole each frame: only the rows shown are
+/// given, the first of them being row `first` of `total`. The same cues and scrollbar as [`ScrollView`].
+pub struct ListView<'a> {
+    pub title: &'a str,
+    /// The rows shown, top to bottom.
+    pub rows: &'a [text::Line],
+    pub first: usize,
+    pub total: usize,
+    /// The row under the cursor (an index into `rows`) and how it is drawn; its own runs keep their
+    /// styles on top (matched letters stay marked in a reversed row).
+    pub selected: Option<(usize, ratatui::style::Style)>,
+    pub focused: bool,
+}
+
+impl ListView<'_> {
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+        let text_area = inner(area);
+        let height = usize::from(text_area.height);
+        let above = self.first > 0;
+        let below = self.first + height < self.total;
+        let mut block = pane_in(self.title, self.focused, theme, area.width);
+        if above {
+            block = block.title_bottom(
+                Line::from(Span::styled(" ▲ more above ", theme.muted())).right_aligned(),
+            );
+        }
+        if below {
+            block = block.title_bottom(
+                Line::from(Span::styled(" ▼ more below ", theme.accent())).right_aligned(),
+            );
+        }
+        frame.render_widget(block, area);
+        let shown: Vec<Line> = (self.rows.iter().take(height).enumerate())
+            .map(|(i, row)| {
+                let line = super::line(row, theme);
+                match self.selected {
+                    Some((at, style)) if at == i => line.style(style),
+                    _ => line,
+                }
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(shown), text_area);
+        long_scrollbar(frame, area, self.total, text_area.height, self.first);
+    }
+}
+
 /// A scrollbar on the right border when the text is longer than the pane.
 pub fn scrollbar(frame: &mut Frame, pane: Rect, lines: usize, rows: u16, offset: u16) {
+    long_scrollbar(frame, pane, lines, rows, usize::from(offset));
+}
+
+/// [`scrollbar`] for lists longer than a `u16` counts.
+fn long_scrollbar(frame: &mut Frame, pane: Rect, lines: usize, rows: u16, offset: usize) {
     if lines <= usize::from(rows) || pane.height < 4 {
         return;
     }
     let mut state = ScrollbarState::new(lines.saturating_sub(usize::from(rows)))
-        .position(usize::from(offset))
+        .position(offset)
         .viewport_content_length(usize::from(rows));
     frame.render_stateful_widget(
         Scrollbar::new(ScrollbarOrientation::VerticalRight)

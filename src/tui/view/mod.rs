@@ -3,7 +3,6 @@
 mod common;
 mod compare;
 mod diagram;
-mod exercises;
 mod library;
 mod results;
 
@@ -60,7 +59,11 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Questionnaire => {}
         Screen::Results => results::render(app, frame, areas.body),
         Screen::Compare => compare::render(app, frame, areas.body),
-        Screen::Exercises => exercises::render(app, frame, areas.body),
+        Screen::Exercises if app.exercises.drawn.as_ref().map(|d| d.body) == Some(areas.body) => {
+            let ctx = context!(app);
+            app.exercises.render(&ctx, frame, app.overlay_open());
+        }
+        Screen::Exercises => {}
         Screen::Library => library::render(app, frame, areas.body),
     }
     if let Some(drawn) = &app.overlay_drawn

@@ -34,6 +34,8 @@ fn benches(c: &mut Criterion) {
     for screen in Screen::ALL {
         app.screen = screen;
         app.settle();
+        // Screens moved to `screens/` draw the frame `prepare` laid out for this size.
+        app.prepare();
         group.bench_function(screen.title(), |b| {
             b.iter(|| terminal.draw(|f| view::render(&app, f)).map(|_| ()))
         });
@@ -50,6 +52,8 @@ fn main() {
     for screen in Screen::ALL {
         app.screen = screen;
         app.settle();
+        // Screens moved to `screens/` draw the frame `prepare` laid out for this size.
+        app.prepare();
         let s = common::stats(common::repeat(200, || {
             terminal.draw(|f| view::render(&app, f)).map(|_| ())
         }));

@@ -114,7 +114,8 @@ pub(super) struct Within<'a> {
 }
 
 impl SearchIndex {
-    /// Every exercise matching `query`, best first, after the filters.
+    /// Every exercise matching `query`, best first (equal scores, and so every hit of an empty query, by
+    /// name), after the filters.
     pub fn search(&self, query: &str, filters: &Filters) -> Vec<Hit> {
         self.run(query, filters, Within::default()).hits
     }
@@ -131,7 +132,10 @@ impl SearchIndex {
             }
         };
         if query.is_empty() {
-            let hits = (candidates.iter())
+            // Every hit scores the same, so they go by name, as ties do below.
+            let mut by_name = candidates.to_vec();
+            by_name.sort_unstable_by_key(|&at| self.entries[at as usize].name_rank);
+            let hits = (by_name.iter())
                 .map(|&at| Hit {
                     index: at as usize,
                     score: 0,

@@ -27,6 +27,8 @@ pub enum Role {
     Danger,
     /// The line under the cursor.
     Selected,
+    /// Letters a search matched (underlined as well, so they show without colour).
+    Match,
 }
 
 /// A piece of text in one role.

@@ -41,15 +41,6 @@ impl Screen {
     }
 }
 
-/// Exercise filters that a key cycles through.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Filter {
-    Region,
-    Equipment,
-    Phase,
-    Chain,
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
     Quit,
@@ -103,7 +94,9 @@ pub enum Action {
     PickB,
     Swap,
     // Exercises
-    CycleFilter(Filter),
+    /// Open the filter picker (region, equipment, phase, chain).
+    PickFilter,
+    /// Clear the search and the filters.
     ClearFilters,
     // Library
     OpenArticle,

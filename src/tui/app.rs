@@ -5,7 +5,7 @@
 use super::action::Screen;
 use super::keys::{KeyContext, Mode, Scope};
 use super::screens::{self, AnswerChange, Context, Msg};
-use super::state::{CompareState, ExercisesState, LibraryState};
+use super::state::{CompareState, LibraryState};
 use super::theme::Theme;
 use super::ui::Scroll;
 use crate::content::{QuestionKind, Store};
@@ -70,7 +70,7 @@ pub struct App {
     pub questionnaire: screens::questionnaire::State,
     pub results: screens::results::State,
     pub compare: CompareState,
-    pub exercises: ExercisesState,
+    pub exercises: screens::exercises::State,
     pub library: LibraryState,
     /// The open overlay as last laid out, for drawing and for scrolling within it.
     pub overlay_drawn: Option<super::overlay::Drawn>,
@@ -91,8 +91,8 @@ impl App {
         };
         let questionnaire = screens::questionnaire::State::new(&ctx);
         let results = screens::results::State::new(&ctx);
+        let exercises = screens::exercises::State::new(&ctx);
         let compare = CompareState::new(&store);
-        let exercises = ExercisesState::new(&store, &search);
         let library = LibraryState::new(&store);
         let mut app = App {
             store,
@@ -155,7 +155,7 @@ impl App {
     pub fn screen_key_context(&self) -> KeyContext {
         let scopes = match self.screen {
             Screen::Questionnaire => self.questionnaire.scopes(),
-            Screen::Exercises if self.exercises.typing() => vec![Scope::Mode(Mode::Typing)],
+            Screen::Exercises => self.exercises.scopes(),
             Screen::Compare if self.compare.picker.is_some() => vec![Scope::Mode(Mode::Picker)],
             Screen::Results => self.results.scopes(&context!(self)),
             screen => vec![Scope::Screen(screen), Scope::Global],
@@ -172,6 +172,9 @@ impl App {
         }
         if self.screen == Screen::Results {
             self.results.prepare(&ctx, body);
+        }
+        if self.screen == Screen::Exercises {
+            self.exercises.prepare(&ctx, body);
         }
         self.overlay_drawn = super::overlay::prepare(self, body);
     }
@@ -200,7 +203,8 @@ impl App {
                     self.screen = Screen::Questionnaire;
                 }
                 Msg::OpenExercise(id) => {
-                    self.exercises.open(&self.store, &id);
+                    let ctx = context!(self);
+                    self.exercises.open(&ctx, &id);
                     self.screen = Screen::Exercises;
                 }
                 Msg::Info(text) => self.info(text),
@@ -247,7 +251,8 @@ impl App {
     /// Work deferred from `update` until just before a frame is drawn: a search is run once for all the
     /// keystrokes that arrived since the last frame, however fast they came.
     pub fn settle(&mut self) {
-        self.exercises.refresh(&self.store, &self.search);
+        let ctx = context!(self);
+        self.exercises.refresh(&ctx);
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

@@ -701,8 +701,8 @@ mod tests {
         assert_eq!(map_key(&r, key(KeyCode::Char('e'))), Some(Action::Export));
         let e = ctx(&[Scope::Screen(Exercises), Scope::Global]);
         assert_eq!(
-            map_key(&e, key(KeyCode::Char('e'))),
-            Some(Action::CycleFilter(crate::tui::action::Filter::Equipment))
+            map_key(&e, key(KeyCode::Char('f'))),
+            Some(Action::PickFilter)
         );
     }
 

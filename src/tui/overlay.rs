@@ -89,7 +89,10 @@ fn row(label: &str, what: &str, width: usize) -> Vec<Line> {
     const COLUMN: usize = 12;
     if text::width(label) < COLUMN {
         return text::wrap_pieces(
-            &[(Role::Accent, &format!("  {label:<COLUMN$}")), (Role::Plain, what)],
+            &[
+                (Role::Accent, &format!("  {label:<COLUMN$}")),
+                (Role::Plain, what),
+            ],
             width,
             COLUMN + 2,
         );

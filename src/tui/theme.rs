@@ -146,6 +146,7 @@ impl Theme {
             Role::Warn => self.warn(),
             Role::Danger => self.danger(),
             Role::Selected => self.selected(),
+            Role::Match => self.highlight(),
         }
     }
 }

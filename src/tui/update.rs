@@ -60,8 +60,14 @@ pub fn update(app: &mut App, action: Action) -> bool {
                     true
                 }
                 Screen::Exercises => {
-                    state::exercises::update(app, action);
-                    true
+                    let ctx = context!(app);
+                    match app.exercises.update(&ctx, action) {
+                        Some(msgs) => {
+                            app.handle(msgs);
+                            true
+                        }
+                        None => false,
+                    }
                 }
                 Screen::Library => {
                     state::library::update(app, action);

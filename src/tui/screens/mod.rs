@@ -20,9 +20,7 @@ pub mod questionnaire;
 pub mod compare {
     pub mod keys;
 }
-pub mod exercises {
-    pub mod keys;
-}
+pub mod exercises;
 pub mod library {
     pub mod keys;
 }

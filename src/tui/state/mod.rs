@@ -2,9 +2,7 @@
 //! changes it.
 
 pub mod compare;
-pub mod exercises;
 pub mod library;
 
 pub use compare::CompareState;
-pub use exercises::ExercisesState;
 pub use library::LibraryState;

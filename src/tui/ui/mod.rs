@@ -7,7 +7,7 @@ pub mod pane;
 pub mod scroll;
 
 pub use pane::pane;
-pub use scroll::{Scroll, ScrollView};
+pub use scroll::{ListView, Scroll, ScrollView};
 
 use crate::text;
 use crate::tui::theme::Theme;

@@ -76,7 +76,10 @@ impl ScrollView<'_> {
         let rows = text_area.height;
         let offset = self.scroll.offset.min(Scroll::max(self.lines.len(), rows));
         let block = style(pane_in(self.title, self.focused, theme, area.width));
-        frame.render_widget(cues(block, self.lines.len(), rows, offset, theme), area);
+        frame.render_widget(
+            cues(block, self.lines.len(), rows, usize::from(offset), theme),
+            area,
+        );
         let visible = self
             .lines
             .iter()
@@ -95,7 +98,7 @@ pub fn cues<'a>(
     block: Block<'a>,
     lines: usize,
     rows: u16,
-    offset: u16,
+    offset: usize,
     theme: &Theme,
 ) -> Block<'a> {
     let mut block = block;
@@ -104,7 +107,7 @@ pub fn cues<'a>(
             Line::from(Span::styled(" ▲ more above ", theme.muted())).right_aligned(),
         );
     }
-    if usize::from(offset) + usize::from(rows) < lines {
+    if offset + usize::from(rows) < lines {
         block = block.title_bottom(
             Line::from(Span::styled(" ▼ more below ", theme.accent())).right_aligned(),
         );
@@ -112,13 +115,58 @@ pub fn cues<'a>(
     block
 }
 
+/// A window onto a long list, for lists too long to build whole each frame: only the rows shown are
+/// given, the first of them being row `first` of `total`. The same cues and scrollbar as [`ScrollView`].
+pub struct ListView<'a> {
+    pub title: &'a str,
+    /// The rows shown, top to bottom.
+    pub rows: &'a [text::Line],
+    pub first: usize,
+    pub total: usize,
+    /// The row under the cursor (an index into `rows`) and how it is drawn; its own runs keep their
+    /// styles on top (matched letters stay marked in a reversed row).
+    pub selected: Option<(usize, ratatui::style::Style)>,
+    pub focused: bool,
+}
+
+impl ListView<'_> {
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+        let text_area = inner(area);
+        let height = usize::from(text_area.height);
+        let block = cues(
+            pane_in(self.title, self.focused, theme, area.width),
+            self.total,
+            text_area.height,
+            self.first,
+            theme,
+        );
+        frame.render_widget(block, area);
+        let shown: Vec<Line> = (self.rows.iter().take(height).enumerate())
+            .map(|(i, row)| {
+                let line = super::line(row, theme);
+                match self.selected {
+                    Some((at, style)) if at == i => line.style(style),
+                    _ => line,
+                }
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(shown), text_area);
+        long_scrollbar(frame, area, self.total, text_area.height, self.first);
+    }
+}
+
 /// A scrollbar on the right border when the text is longer than the pane.
 pub fn scrollbar(frame: &mut Frame, pane: Rect, lines: usize, rows: u16, offset: u16) {
+    long_scrollbar(frame, pane, lines, rows, usize::from(offset));
+}
+
+/// [`scrollbar`] for lists longer than a `u16` counts.
+fn long_scrollbar(frame: &mut Frame, pane: Rect, lines: usize, rows: u16, offset: usize) {
     if lines <= usize::from(rows) || pane.height < 4 {
         return;
     }
     let mut state = ScrollbarState::new(lines.saturating_sub(usize::from(rows)))
-        .position(usize::from(offset))
+        .position(offset)
         .viewport_content_length(usize::from(rows));
     frame.render_stateful_widget(
         Scrollbar::new(ScrollbarOrientation::VerticalRight)

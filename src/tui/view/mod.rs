@@ -2,7 +2,6 @@
 
 mod common;
 mod compare;
-mod exercises;
 mod library;
 
 pub use common::pane;
@@ -62,7 +61,11 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
         Screen::Results => {}
         Screen::Compare => compare::render(app, frame, areas.body),
-        Screen::Exercises => exercises::render(app, frame, areas.body),
+        Screen::Exercises if app.exercises.drawn.as_ref().map(|d| d.body) == Some(areas.body) => {
+            let ctx = context!(app);
+            app.exercises.render(&ctx, frame, app.overlay_open());
+        }
+        Screen::Exercises => {}
         Screen::Library => library::render(app, frame, areas.body),
     }
     if let Some(drawn) = &app.overlay_drawn

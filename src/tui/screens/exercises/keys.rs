@@ -1,11 +1,32 @@
-//! The Exercises screen's keys.
+//! The Exercises screen's keys. Typing into the search box and choosing in the filter picker use the
+//! app-wide `Mode::Typing` and `Mode::Picker` keys.
 
 use crate::bind;
-use crate::tui::action::{Action, Filter, Screen::Exercises};
-use crate::tui::keys::{Binding, Scope::Screen, ch, code};
+use crate::tui::action::{Action, Screen::Exercises};
+use crate::tui::keys::{
+    Binding,
+    Scope::{Pane, Screen},
+    ch, code,
+};
 use ratatui::crossterm::event::KeyCode;
 
 pub const BINDINGS: &[Binding] = &[
+    bind!(
+        Pane(Exercises, "list"),
+        true,
+        [code(KeyCode::Enter)],
+        "Enter",
+        "open the exercise",
+        Action::Select
+    ),
+    bind!(
+        Pane(Exercises, "detail"),
+        true,
+        [code(KeyCode::Esc)],
+        "Esc",
+        "back to the list",
+        Action::Back
+    ),
     bind!(
         Screen(Exercises),
         true,
@@ -16,50 +37,18 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Screen(Exercises),
-        false,
-        [code(KeyCode::Enter)],
-        "Enter",
-        "open the exercise",
-        Action::Select
-    ),
-    bind!(
-        Screen(Exercises),
-        true,
-        [ch('r')],
-        "r",
-        "filter by region",
-        Action::CycleFilter(Filter::Region)
-    ),
-    bind!(
-        Screen(Exercises),
-        true,
-        [ch('e')],
-        "e",
-        "filter by equipment",
-        Action::CycleFilter(Filter::Equipment)
-    ),
-    bind!(
-        Screen(Exercises),
         true,
         [ch('f')],
         "f",
-        "filter by phase",
-        Action::CycleFilter(Filter::Phase)
-    ),
-    bind!(
-        Screen(Exercises),
-        true,
-        [ch('c')],
-        "c",
-        "filter by chain",
-        Action::CycleFilter(Filter::Chain)
+        "filter",
+        Action::PickFilter
     ),
     bind!(
         Screen(Exercises),
         false,
         [ch('x')],
         "x",
-        "clear filters",
+        "clear the search and the filters",
         Action::ClearFilters
     ),
 ];

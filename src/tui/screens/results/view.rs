@@ -71,7 +71,13 @@ impl State {
         let block = pane_in(&chains.title, focused, theme, chains.area.width);
         let first = ui::to_u16(chains.first);
         frame.render_widget(
-            scroll::cues(block, chains.rows.len(), inner.height, first, theme),
+            scroll::cues(
+                block,
+                chains.rows.len(),
+                inner.height,
+                usize::from(first),
+                theme,
+            ),
             chains.area,
         );
         if chains.rows.is_empty() {
@@ -119,7 +125,13 @@ impl State {
             .min(Scroll::max(diagram.detail.len(), rows));
         let block = pane_in(&diagram.title, focused, theme, diagram.area.width);
         frame.render_widget(
-            scroll::cues(block, diagram.detail.len(), rows, offset, theme),
+            scroll::cues(
+                block,
+                diagram.detail.len(),
+                rows,
+                usize::from(offset),
+                theme,
+            ),
             diagram.area,
         );
         let canvas: Vec<_> = diagram

@@ -1,0 +1,210 @@
+//! The Exercises screen: a search box matched as you type, filters picked from a list, the matches
+//! (by name, or best first for a query) and the whole of the one under the cursor.
+//!
+//! Typing only edits the query and marks the search as pending; [`State::refresh`] runs it (through a
+//! [`SearchSession`], which narrows from the last result) once per frame, so a burst of keys on a big
+//! store costs one search, not one per key.
+
+pub mod detail;
+mod input;
+pub mod keys;
+pub mod layout;
+pub mod picker;
+mod view;
+
+use super::Context;
+use crate::content::Exercise;
+use crate::search::{Filters, Hit, SearchSession};
+use crate::tui::action::Screen;
+use crate::tui::keys::{Mode, Scope};
+use crate::tui::ui::Scroll;
+
+pub use layout::Drawn;
+pub use picker::Picker;
+
+/// What has focus: the search box (keys are typed into it), the list, or the detail pane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    Search,
+    List,
+    Detail,
+}
+
+impl Pane {
+    /// The name its key scope goes by.
+    pub fn name(self) -> &'static str {
+        match self {
+            Pane::Search => "search",
+            Pane::List => "list",
+            Pane::Detail => "detail",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct State {
+    pub query: String,
+    pub filters: Filters,
+    pub pane: Pane,
+    /// Position in [`State::hits`] of the exercise under the cursor.
+    pub cursor: usize,
+    pub detail: Scroll,
+    /// The filter picker, while it is open.
+    pub picker: Option<Picker>,
+    /// The query or filters changed since the last search.
+    pending: bool,
+    /// After the next search, put the cursor back on this exercise (store index) when it still matches.
+    keep: Option<usize>,
+    /// The exercise last chosen by moving or clicking, so a filter that hid it and a later one that
+    /// shows it again come back to it.
+    anchor: Option<usize>,
+    /// Holds the last search's hits, and narrows the next one from them.
+    session: SearchSession,
+    /// The last frame's layout and text, for the view to draw and for clicks and scrolling.
+    pub drawn: Option<Drawn>,
+}
+
+impl State {
+    /// Every exercise, by name, with the list focused.
+    pub fn new(ctx: &Context) -> State {
+        let mut state = State {
+            query: String::new(),
+            filters: Filters::default(),
+            pane: Pane::List,
+            cursor: 0,
+            detail: Scroll::default(),
+            picker: None,
+            pending: true,
+            keep: None,
+            anchor: None,
+            session: SearchSession::new(),
+            drawn: None,
+        };
+        state.refresh(ctx);
+        state
+    }
+
+    /// The key scopes active now: the picker, the search box, or the focused pane and the screen.
+    pub fn scopes(&self) -> Vec<Scope> {
+        if self.picker.is_some() {
+            return vec![Scope::Mode(Mode::Picker)];
+        }
+        if self.typing() {
+            return vec![Scope::Mode(Mode::Typing)];
+        }
+        vec![
+            Scope::Pane(Screen::Exercises, self.pane.name()),
+            Scope::Screen(Screen::Exercises),
+            Scope::Global,
+        ]
+    }
+
+    /// The search box has focus: keys are typed into it.
+    pub fn typing(&self) -> bool {
+        self.pane == Pane::Search && self.picker.is_none()
+    }
+
+    /// The query or filters changed and [`State::refresh`] has not searched yet.
+    pub fn pending(&self) -> bool {
+        self.pending
+    }
+
+    /// The matches of the last search: best first, or by name for an empty query.
+    pub fn hits(&self) -> &[Hit] {
+        self.session.hits()
+    }
+
+    pub fn selected(&self) -> Option<&Hit> {
+        self.hits().get(self.cursor)
+    }
+
+    /// The exercise under the cursor.
+    pub fn exercise<'a>(&self, ctx: &Context<'a>) -> Option<&'a Exercise> {
+        self.selected()
+            .and_then(|hit| ctx.store.exercises.get(hit.index))
+    }
+
+    pub fn has_filters(&self) -> bool {
+        self.filters != Filters::default()
+    }
+
+    /// Shows one exercise in full: clears the query and filters so it is in the list, and selects it
+    /// once the next search (before the next frame) has run.
+    pub fn open(&mut self, ctx: &Context, id: &str) {
+        let Some(index) = ctx.store.exercises.iter().position(|e| e.id == id) else {
+            return;
+        };
+        self.query.clear();
+        self.filters = Filters::default();
+        self.picker = None;
+        self.pane = Pane::Detail;
+        self.pending = true;
+        self.keep = Some(index);
+        self.anchor = Some(index);
+        self.detail = Scroll::default();
+    }
+
+    /// Runs the search if the query or filters changed, and keeps the cursor on a hit.
+    pub fn refresh(&mut self, ctx: &Context) {
+        if self.pending {
+            self.pending = false;
+            let before = self.selected().map(|hit| hit.index);
+            let keep = self.keep.take();
+            let hits = self.session.search(ctx.search, &self.query, &self.filters);
+            self.cursor = keep
+                .and_then(|exercise| hits.iter().position(|hit| hit.index == exercise))
+                .unwrap_or(0);
+            if self.selected().map(|hit| hit.index) != before {
+                self.detail = Scroll::default();
+            }
+        }
+        self.cursor = self.cursor.min(self.hits().len().saturating_sub(1));
+        if self.selected().is_none() && self.pane == Pane::Detail {
+            self.pane = Pane::List;
+        }
+        // A chain filter the store does not know (content reloaded) would hide everything.
+        if let Some(chain) = &self.filters.chain
+            && ctx.store.chain(chain).is_none()
+        {
+            self.filters.chain = None;
+            self.pending = true;
+            self.refresh(ctx);
+        }
+    }
+
+    /// The query changed: search again, best match on top.
+    fn query_edited(&mut self) {
+        self.pending = true;
+        self.keep = None;
+        self.anchor = None;
+    }
+
+    /// The filters changed or the query was cleared: search again, staying on the same exercise if it
+    /// is still there.
+    fn ground_changed(&mut self) {
+        self.pending = true;
+        self.keep = self.anchor.or_else(|| self.selected().map(|hit| hit.index));
+    }
+
+    fn move_cursor(&mut self, down: bool, by: usize) {
+        let last = self.hits().len().saturating_sub(1);
+        let to = if down {
+            self.cursor.saturating_add(by).min(last)
+        } else {
+            self.cursor.saturating_sub(by).min(last)
+        };
+        self.choose(to);
+    }
+
+    /// The person put the cursor on the hit at `at`: its detail starts at the top, and filters try to
+    /// keep it.
+    fn choose(&mut self, at: usize) {
+        let before = self.selected().map(|hit| hit.index);
+        self.cursor = at;
+        let now = self.selected().map(|hit| hit.index);
+        if now != before {
+            self.detail = Scroll::default();
+        }
+        self.anchor = now;
+    }
+}

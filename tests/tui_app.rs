@@ -485,16 +485,26 @@ fn an_unwritable_folder_is_an_error_not_a_crash() {
 fn every_questionnaire_key_does_something() {
     use backchain::tui::keys::{Scope, all};
     for binding in all().filter(|b| {
-        matches!(b.scope, Scope::Screen(Screen::Questionnaire) | Scope::Pane(Screen::Questionnaire, _))
+        matches!(
+            b.scope,
+            Scope::Screen(Screen::Questionnaire) | Scope::Pane(Screen::Questionnaire, _)
+        )
     }) {
         let mut app = app_with(Some("ribs-and-breathing.toml"));
         app.handle(vec![Msg::OpenQuestion("breathing".into())]);
         render(&mut app, 100, 30);
         assert!(
-            app.key_context().bindings().iter().any(|b| b.action == binding.action),
+            app.key_context()
+                .bindings()
+                .iter()
+                .any(|b| b.action == binding.action),
             "{} is active on the questionnaire",
             binding.what
         );
-        assert!(update(&mut app, binding.action), "{} does something", binding.what);
+        assert!(
+            update(&mut app, binding.action),
+            "{} does something",
+            binding.what
+        );
     }
 }

@@ -5,7 +5,7 @@
 use super::action::Screen;
 use super::keys::{KeyContext, Mode, Scope};
 use super::screens::{self, AnswerChange, Context, Msg};
-use super::state::{CompareState, ExercisesState, LibraryState, ResultsState};
+use super::state::{ExercisesState, ResultsState};
 use super::theme::Theme;
 use super::ui::Scroll;
 use crate::content::{QuestionKind, Store};
@@ -69,9 +69,9 @@ pub struct App {
     pub effects: Vec<Effect>,
     pub questionnaire: screens::questionnaire::State,
     pub results: ResultsState,
-    pub compare: CompareState,
+    pub compare: screens::compare::State,
     pub exercises: ExercisesState,
-    pub library: LibraryState,
+    pub library: screens::library::State,
     /// The open overlay as last laid out, for drawing and for scrolling within it.
     pub overlay_drawn: Option<super::overlay::Drawn>,
 }
@@ -81,18 +81,19 @@ impl App {
         let search = SearchIndex::new(&store);
         let report = engine::evaluate(&store, &answers);
         let size = Rect::new(0, 0, 80, 24);
-        let questionnaire = screens::questionnaire::State::new(&Context {
+        let ctx = Context {
             store: &store,
             answers: &answers,
             report: &report,
             search: &search,
             theme: &theme,
             size,
-        });
+        };
+        let questionnaire = screens::questionnaire::State::new(&ctx);
+        let compare = screens::compare::State::new(&ctx);
+        let library = screens::library::State::new(&ctx);
         let results = ResultsState::new(&store, &report);
-        let compare = CompareState::new(&store);
         let exercises = ExercisesState::new(&store, &search);
-        let library = LibraryState::new(&store);
         let mut app = App {
             store,
             search,
@@ -154,8 +155,9 @@ impl App {
     pub fn screen_key_context(&self) -> KeyContext {
         let scopes = match self.screen {
             Screen::Questionnaire => self.questionnaire.scopes(),
+            Screen::Compare => self.compare.scopes(),
+            Screen::Library => self.library.scopes(&context!(self)),
             Screen::Exercises if self.exercises.typing() => vec![Scope::Mode(Mode::Typing)],
-            Screen::Compare if self.compare.picker.is_some() => vec![Scope::Mode(Mode::Picker)],
             Screen::Results if self.results.claims.is_some() => vec![Scope::Mode(Mode::Popup)],
             screen => vec![Scope::Screen(screen), Scope::Global],
         };
@@ -168,6 +170,12 @@ impl App {
         let ctx = context!(self);
         if self.screen == Screen::Questionnaire {
             self.questionnaire.prepare(&ctx, body);
+        }
+        if self.screen == Screen::Compare {
+            self.compare.prepare(&ctx, body);
+        }
+        if self.screen == Screen::Library {
+            self.library.prepare(&ctx, body);
         }
         self.overlay_drawn = super::overlay::prepare(self, body);
     }

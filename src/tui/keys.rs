@@ -671,7 +671,10 @@ mod tests {
             assert!(!b.label.is_empty() && !b.what.is_empty(), "{b:?}");
             for &(code, mods) in b.keys {
                 if let Some(other) = seen.insert((b.scope, code, mods), b.what) {
-                    panic!("{:?}: {code:?} means both {other:?} and {:?}", b.scope, b.what);
+                    panic!(
+                        "{:?}: {code:?} means both {other:?} and {:?}",
+                        b.scope, b.what
+                    );
                 }
             }
         }
@@ -706,18 +709,41 @@ mod tests {
     #[test]
     fn a_mode_takes_the_keyboard() {
         let typing = ctx(&[Scope::Mode(Mode::Typing)]);
-        assert_eq!(map_key(&typing, key(KeyCode::Char('q'))), Some(Action::Input('q')));
-        assert_eq!(map_key(&typing, key(KeyCode::Char('2'))), Some(Action::Input('2')));
+        assert_eq!(
+            map_key(&typing, key(KeyCode::Char('q'))),
+            Some(Action::Input('q'))
+        );
+        assert_eq!(
+            map_key(&typing, key(KeyCode::Char('2'))),
+            Some(Action::Input('2'))
+        );
         assert_eq!(map_key(&typing, key(KeyCode::Esc)), Some(Action::Back));
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(map_key(&typing, ctrl_c), Some(Action::Quit), "Ctrl-C always quits");
+        assert_eq!(
+            map_key(&typing, ctrl_c),
+            Some(Action::Quit),
+            "Ctrl-C always quits"
+        );
         let help = ctx(&[Scope::Mode(Mode::Help)]);
-        assert_eq!(map_key(&help, key(KeyCode::Char('q'))), Some(Action::ToggleHelp));
+        assert_eq!(
+            map_key(&help, key(KeyCode::Char('q'))),
+            Some(Action::ToggleHelp)
+        );
         assert_eq!(map_key(&help, key(KeyCode::Char('1'))), None);
-        assert_eq!(map_key(&help, key(KeyCode::Char('G'))), Some(Action::Bottom), "g/G work in help");
+        assert_eq!(
+            map_key(&help, key(KeyCode::Char('G'))),
+            Some(Action::Bottom),
+            "g/G work in help"
+        );
         let confirm = ctx(&[Scope::Mode(Mode::Confirm)]);
-        assert_eq!(map_key(&confirm, key(KeyCode::Char('y'))), Some(Action::Confirm(true)));
-        assert_eq!(map_key(&confirm, key(KeyCode::Esc)), Some(Action::Confirm(false)));
+        assert_eq!(
+            map_key(&confirm, key(KeyCode::Char('y'))),
+            Some(Action::Confirm(true))
+        );
+        assert_eq!(
+            map_key(&confirm, key(KeyCode::Esc)),
+            Some(Action::Confirm(false))
+        );
         assert_eq!(map_key(&confirm, key(KeyCode::Char('q'))), None);
     }
 

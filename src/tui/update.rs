@@ -50,16 +50,28 @@ pub fn update(app: &mut App, action: Action) -> bool {
                     true
                 }
                 Screen::Compare => {
-                    state::compare::update(app, action);
-                    true
+                    let ctx = context!(app);
+                    match app.compare.update(&ctx, action) {
+                        Some(msgs) => {
+                            app.handle(msgs);
+                            true
+                        }
+                        None => false,
+                    }
                 }
                 Screen::Exercises => {
                     state::exercises::update(app, action);
                     true
                 }
                 Screen::Library => {
-                    state::library::update(app, action);
-                    true
+                    let ctx = context!(app);
+                    match app.library.update(&ctx, action) {
+                        Some(msgs) => {
+                            app.handle(msgs);
+                            true
+                        }
+                        None => false,
+                    }
                 }
             };
         }

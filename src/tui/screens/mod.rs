@@ -17,15 +17,11 @@
 
 pub mod questionnaire;
 
-pub mod compare {
-    pub mod keys;
-}
+pub mod compare;
 pub mod exercises {
     pub mod keys;
 }
-pub mod library {
-    pub mod keys;
-}
+pub mod library;
 pub mod results {
     pub mod keys;
 }

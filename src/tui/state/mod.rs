@@ -1,12 +1,8 @@
 //! The screens not yet moved into `screens/`: one small state per screen, each with the `update` that
 //! changes it.
 
-pub mod compare;
 pub mod exercises;
-pub mod library;
 pub mod results;
 
-pub use compare::CompareState;
 pub use exercises::ExercisesState;
-pub use library::LibraryState;
 pub use results::ResultsState;

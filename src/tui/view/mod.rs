@@ -1,10 +1,8 @@
 //! Drawing: `render(&App, &mut Frame)` reads the state and never changes it.
 
 mod common;
-mod compare;
 mod diagram;
 mod exercises;
-mod library;
 mod results;
 
 pub use common::pane;
@@ -59,9 +57,17 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
         Screen::Questionnaire => {}
         Screen::Results => results::render(app, frame, areas.body),
-        Screen::Compare => compare::render(app, frame, areas.body),
+        Screen::Compare if app.compare.drawn.as_ref().map(|d| d.body) == Some(areas.body) => {
+            let ctx = context!(app);
+            app.compare.render(&ctx, frame, app.overlay_open());
+        }
+        Screen::Compare => {}
         Screen::Exercises => exercises::render(app, frame, areas.body),
-        Screen::Library => library::render(app, frame, areas.body),
+        Screen::Library if app.library.drawn.as_ref().map(|d| d.body) == Some(areas.body) => {
+            let ctx = context!(app);
+            app.library.render(&ctx, frame, app.overlay_open());
+        }
+        Screen::Library => {}
     }
     if let Some(drawn) = &app.overlay_drawn
         && area.contains(drawn.area.as_position())

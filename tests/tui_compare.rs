@@ -714,6 +714,25 @@ fn every_compare_key_does_something() {
     }
 }
 
+#[test]
+fn no_key_is_listed_twice_with_two_meanings() {
+    for app in states() {
+        let bindings = app.key_context().bindings();
+        for (i, a) in bindings.iter().enumerate() {
+            for b in &bindings[i + 1..] {
+                for key in a.keys {
+                    assert!(
+                        !b.keys.contains(key),
+                        "{key:?} is both {} and {}",
+                        a.what,
+                        b.what
+                    );
+                }
+            }
+        }
+    }
+}
+
 // ---- snapshots ----
 
 #[test]

@@ -75,8 +75,11 @@ impl State {
 
         let (kinds, kinds_as_row, list, detail_pane) = areas(body, self.place.pane);
         let counts = Kind::ALL.map(|kind| self.count_label(store, kind));
-        let (tab_line, tabs) = tab_row(kinds, &counts, kind);
-        let kinds_lines = kinds_column(kinds, &counts, kind);
+        let ((tab_line, tabs), kinds_lines) = if kinds_as_row {
+            (tab_row(kinds, &counts, kind), Vec::new())
+        } else {
+            (Default::default(), kinds_column(kinds, &counts, kind))
+        };
 
         let searching = self.typing || !self.place.query.is_empty();
         let inner = list.map(ui::inner).unwrap_or_default();

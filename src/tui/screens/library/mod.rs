@@ -6,6 +6,7 @@ pub mod detail;
 mod input;
 pub mod keys;
 pub mod layout;
+mod mouse;
 mod records;
 mod view;
 

@@ -291,8 +291,25 @@ fn unknown_id_exits_2_and_names_it() {
     assert!(err.contains("\"nope\""), "{err}");
     assert!(err.contains("ribs-and-breathing"), "{err}");
 
-    let out = backchain(&["compare", "ribs-and-breathing", "003"]);
+    let out = backchain(&["compare", "ribs-and-breathing", "pelvic"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("did you mean pelvic-pulley?"), "{err}");
+    let out = backchain(&["compare", "000", "999"]);
+    assert_eq!(out.status.code(), Some(2), "an unknown number is an error");
+}
+
+#[test]
+fn articles_can_be_named_by_number_as_the_app_labels_them() {
+    let by_id = backchain(&["compare", "ribs-and-breathing", "pelvic-pulley"]);
+    assert_eq!(by_id.status.code(), Some(0));
+    for (a, b) in [("000", "003"), ("0", "3"), ("ribs-and-breathing", "003")] {
+        let out = backchain(&["compare", a, b]);
+        assert_eq!(out.status.code(), Some(0), "compare {a} {b}: {out:?}");
+        assert_eq!(out.stdout, by_id.stdout, "compare {a} {b}");
+    }
+    let json = backchain(&["compare", "001", "004", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).expect("valid JSON");
+    assert_eq!(doc["a"]["id"], "brain-and-hinge");
+    assert_eq!(doc["b"]["id"], "hip-rotation-research");
 }

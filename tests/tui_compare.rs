@@ -1,4 +1,5 @@
-//! The compare screen: `update` driven by keys, clicks and the wheel, and snapshots of the whole app.
+//! The compare screen: `update` driven by keys, clicks and the wheel, the pickers, the search, and
+//! snapshots of the whole app.
 
 mod common;
 
@@ -6,25 +7,28 @@ use backchain::content::{Store, embedded};
 use backchain::engine::Answers;
 use backchain::tui::action::{Action, Screen};
 use backchain::tui::app::App;
-use backchain::tui::layout;
-use backchain::tui::state::compare::{
-    Anchor, DocLine, Focus, Picker, Side, WHEEL_LINES, areas, document, picker_offset,
-};
+use backchain::tui::keys::{Mode, Scope, all, map_key};
+use backchain::tui::screens::Msg;
+use backchain::tui::screens::compare::doc::{DocLine, document};
+use backchain::tui::screens::compare::{Anchor, Drawn, Focus, Picker, Side};
 use backchain::tui::theme::Theme;
-use backchain::tui::update;
+use backchain::tui::{update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
-
-fn answers(store: &Store) -> Answers {
-    common::fixture_answers(store, "ribs-and-breathing")
-}
+use ratatui::style::Color;
 
 fn app_with(store: Store, width: u16, height: u16) -> App {
-    let answers = answers(&store);
+    let answers = if store.questionnaire.questions.is_empty() {
+        Answers::default()
+    } else {
+        common::fixture_answers(&store, "ribs-and-breathing")
+    };
     let mut app = App::new(store, answers, Theme::new(true));
-    app.screen = Screen::Compare;
     app.size = Rect::new(0, 0, width, height);
+    app.handle(vec![Msg::Goto(Screen::Compare)]);
+    app.prepare();
     app
 }
 
@@ -32,17 +36,32 @@ fn app(width: u16, height: u16) -> App {
     app_with(embedded(), width, height)
 }
 
-fn draw(app: &App) -> Terminal<TestBackend> {
+/// An action as the event loop does it: `update`, then the next frame laid out.
+fn act(app: &mut App, action: Action) -> bool {
+    let meant = update(app, action);
+    app.prepare();
+    meant
+}
+
+fn press(app: &mut App, keys: &[KeyCode]) {
+    for &code in keys {
+        if let Some(action) = map_key(&app.key_context(), KeyEvent::new(code, KeyModifiers::NONE)) {
+            act(app, action);
+        }
+    }
+}
+
+fn draw(app: &mut App) -> Terminal<TestBackend> {
     let mut terminal =
         Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("a test terminal");
     terminal
-        .draw(|f| backchain::tui::view::render(app, f))
+        .draw(|f| view::draw(app, f))
         .expect("the app draws");
     terminal
 }
 
 /// The screen as lines of text.
-fn screen_lines(app: &App) -> Vec<String> {
+fn screen_lines(app: &mut App) -> Vec<String> {
     let terminal = draw(app);
     let buffer = terminal.backend().buffer();
     (0..buffer.area.height)
@@ -52,6 +71,10 @@ fn screen_lines(app: &App) -> Vec<String> {
                 .collect::<String>()
         })
         .collect()
+}
+
+fn drawn(app: &App) -> &Drawn {
+    app.compare.drawn.as_ref().expect("laid out")
 }
 
 fn id(app: &App, side: Side) -> String {
@@ -78,16 +101,16 @@ fn row_of(app: &App, topic: &str) -> usize {
         .expect("the pair speaks to the topic")
 }
 
-fn body(app: &App) -> Rect {
-    layout::frame(app.size).body
-}
-
 /// The first line in view, as an index into the wrapped rows.
 fn top_line(app: &App) -> usize {
-    let a = areas(body(app), &app.store, &app.compare);
-    let c = app.compare.comparison(&app.store).expect("a comparison");
-    let doc = document(&c, a.viewport.width, a.stacked);
-    doc.line_of(app.compare.top, a.viewport.height)
+    drawn(app).top
+}
+
+fn status(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
 }
 
 // ---- update ----
@@ -102,7 +125,7 @@ fn opens_on_the_pelvic_tilt_pair() {
 }
 
 #[test]
-fn falls_back_to_the_first_two_articles_then_one_twice() {
+fn falls_back_to_the_first_two_articles_and_never_one_against_itself() {
     let mut store = embedded();
     store.articles.retain(|a| a.id != "pelvic-pulley");
     store.reindex();
@@ -112,10 +135,18 @@ fn falls_back_to_the_first_two_articles_then_one_twice() {
     let mut store = embedded();
     store.articles.truncate(1);
     store.reindex();
-    let app = app_with(store, 80, 24);
-    assert_eq!((app.compare.a, app.compare.b), (0, 0));
-    let text = screen_lines(&app).join("\n");
-    assert!(text.contains("= agree"), "an article agrees with itself");
+    let mut app = app_with(store, 80, 24);
+    assert!(app.compare.comparison(&app.store).is_none());
+    let text = screen_lines(&mut app).join("\n");
+    assert!(text.contains("needs two articles"), "{text}");
+    assert!(text.contains("000 Ribs &"), "{text}");
+    assert!(
+        !text.contains("= agree"),
+        "an article is not compared with itself"
+    );
+    for action in [Action::PickA, Action::Swap, Action::Down] {
+        assert!(!act(&mut app, action), "{action:?} means nothing here");
+    }
 }
 
 #[test]
@@ -129,30 +160,35 @@ fn an_empty_store_says_so_and_ignores_keys() {
         Action::Down,
         Action::Swap,
         Action::Bottom,
+        Action::FocusSearch,
         Action::Click { column: 5, row: 3 },
     ] {
-        update(&mut app, action);
+        act(&mut app, action);
     }
     assert_eq!(app.compare.picker, None);
-    let text = screen_lines(&app).join("\n");
+    assert!(!app.compare.typing);
+    let text = screen_lines(&mut app).join("\n");
     assert!(text.contains("no articles to compare"));
 }
 
 #[test]
-fn x_swaps_the_articles_and_keeps_the_topic_in_view() {
+fn w_swaps_the_articles_and_keeps_the_topic_in_view() {
     let mut app = app(80, 24);
-    update(&mut app, Action::Right);
+    press(&mut app, &[KeyCode::Right]);
     let top = app.compare.top;
-    update(&mut app, Action::Swap);
+    press(&mut app, &[KeyCode::Char('w')]);
     assert_eq!(id(&app, Side::A), "pelvic-pulley");
     assert_eq!(id(&app, Side::B), "ribs-and-breathing");
     assert_eq!(app.compare.top, top);
+    // x is the search's key now, not a swap.
+    press(&mut app, &[KeyCode::Char('x')]);
+    assert_eq!(id(&app, Side::A), "pelvic-pulley");
 }
 
 #[test]
-fn the_picker_moves_chooses_and_cancels() {
+fn the_picker_moves_chooses_cancels_and_skips_the_other_sides_article() {
     let mut app = app(80, 24);
-    update(&mut app, Action::PickA);
+    act(&mut app, Action::PickA);
     let a = app.compare.a;
     assert_eq!(
         app.compare.picker,
@@ -162,34 +198,71 @@ fn the_picker_moves_chooses_and_cancels() {
         }),
         "the cursor starts on the article now shown"
     );
-    update(&mut app, Action::Top);
-    update(&mut app, Action::Down);
-    update(&mut app, Action::Down);
-    update(&mut app, Action::Up);
+    assert_eq!(app.key_context().mode(), Some(Mode::Picker));
+    let b = app.compare.b;
+    act(&mut app, Action::Top);
+    act(&mut app, Action::Down);
+    act(&mut app, Action::Down);
+    act(&mut app, Action::Up);
     assert_eq!(app.compare.picker.map(|p| p.cursor), Some(1));
+    // Down from just above B's article jumps over it.
+    app.compare.picker = Some(Picker {
+        side: Side::A,
+        cursor: b - 1,
+    });
+    act(&mut app, Action::Down);
+    assert_eq!(app.compare.picker.map(|p| p.cursor), Some(b + 1));
+    act(&mut app, Action::Up);
+    assert_eq!(app.compare.picker.map(|p| p.cursor), Some(b - 1));
     // Keys that scroll the rows move the picker's cursor instead while it is open.
     let before = app.compare.top;
-    update(&mut app, Action::Bottom);
+    act(&mut app, Action::Bottom);
     assert_eq!(app.compare.top, before);
     assert_eq!(
         app.compare.picker.map(|p| p.cursor),
         Some(app.store.articles.len() - 1)
     );
-    update(&mut app, Action::Up);
-    update(&mut app, Action::Select);
+    act(&mut app, Action::Select);
     assert_eq!(app.compare.picker, None);
-    assert_eq!(app.compare.a, app.store.articles.len() - 2);
+    assert_eq!(app.compare.a, app.store.articles.len() - 1);
 
-    update(&mut app, Action::PickB);
-    update(&mut app, Action::Top);
-    update(&mut app, Action::Back);
+    act(&mut app, Action::PickB);
+    act(&mut app, Action::Top);
+    act(&mut app, Action::Back);
     assert_eq!(app.compare.picker, None, "Esc cancels");
     assert_eq!(id(&app, Side::B), "pelvic-pulley", "and changes nothing");
+}
 
-    // b while A's picker is open switches to B's.
-    update(&mut app, Action::PickA);
-    update(&mut app, Action::PickB);
-    assert_eq!(app.compare.picker.map(|p| p.side), Some(Side::B));
+#[test]
+fn the_other_sides_article_is_refused_with_a_message() {
+    let mut app = app(80, 24);
+    act(&mut app, Action::PickB);
+    let text = screen_lines(&mut app).join("\n");
+    assert!(text.contains("(already A: pick another)"), "{text}");
+    // A click on A's article in B's picker: refused, the picker stays open.
+    let (_, list) = drawn(&app).picker.expect("open");
+    let row = list.y + u16::try_from(app.compare.a - drawn(&app).picker_offset).unwrap();
+    act(
+        &mut app,
+        Action::Click {
+            column: list.x + 5,
+            row,
+        },
+    );
+    assert_ne!(app.compare.a, app.compare.b);
+    assert!(app.compare.picker.is_some());
+    let said = status(&app);
+    assert!(
+        said.contains("000 Ribs & breathing is already article A") && said.contains("w swaps"),
+        "{said}"
+    );
+    // Even with the cursor put on it, Enter refuses.
+    app.compare.picker = Some(Picker {
+        side: Side::B,
+        cursor: app.compare.a,
+    });
+    act(&mut app, Action::Select);
+    assert_ne!(app.compare.a, app.compare.b);
 }
 
 #[test]
@@ -197,13 +270,13 @@ fn choosing_keeps_the_topic_when_the_new_pair_speaks_to_it() {
     let mut app = app(80, 24);
     let tilt = row_of(&app, "pelvic-tilt");
     app.compare.top = Anchor { row: tilt, line: 0 };
-    update(&mut app, Action::PickB);
+    act(&mut app, Action::PickB);
     let sleepy = index_of(&app, "tight-or-sleepy");
     app.compare.picker = Some(Picker {
         side: Side::B,
         cursor: sleepy,
     });
-    update(&mut app, Action::Select);
+    act(&mut app, Action::Select);
     assert_eq!(id(&app, Side::B), "tight-or-sleepy");
     assert_eq!(app.compare.top.row, row_of(&app, "pelvic-tilt"));
 }
@@ -212,80 +285,80 @@ fn choosing_keeps_the_topic_when_the_new_pair_speaks_to_it() {
 fn tab_focuses_the_headers_and_enter_opens_their_picker() {
     let mut app = app(80, 24);
     assert_eq!(app.compare.focus, Focus::Rows);
-    update(&mut app, Action::NextPane);
+    press(&mut app, &[KeyCode::Tab]);
     assert_eq!(app.compare.focus, Focus::Header(Side::A));
-    update(&mut app, Action::NextPane);
+    press(&mut app, &[KeyCode::Tab]);
     assert_eq!(app.compare.focus, Focus::Header(Side::B));
-    update(&mut app, Action::Select);
+    assert_eq!(
+        app.key_context().scopes[0],
+        Scope::Pane(Screen::Compare, "header")
+    );
+    press(&mut app, &[KeyCode::Enter]);
     assert_eq!(app.compare.picker.map(|p| p.side), Some(Side::B));
-    update(&mut app, Action::Back);
-    update(&mut app, Action::PrevPane);
+    press(&mut app, &[KeyCode::Esc, KeyCode::BackTab]);
     assert_eq!(app.compare.focus, Focus::Header(Side::A));
-    update(&mut app, Action::Back);
+    press(&mut app, &[KeyCode::Esc]);
     assert_eq!(app.compare.focus, Focus::Rows);
 }
 
 #[test]
-fn keys_scroll_both_columns_together() {
+fn keys_scroll_both_columns_together_and_never_into_blank_space() {
     let mut app = app(80, 24);
-    update(&mut app, Action::Down);
-    update(&mut app, Action::Down);
+    act(&mut app, Action::Down);
+    act(&mut app, Action::Down);
     assert_eq!(top_line(&app), 2);
-    update(&mut app, Action::Up);
+    act(&mut app, Action::Up);
     assert_eq!(top_line(&app), 1);
-    update(&mut app, Action::PageDown);
-    let a = areas(body(&app), &app.store, &app.compare);
-    assert_eq!(top_line(&app), 1 + usize::from(a.viewport.height) - 1);
-    update(&mut app, Action::Bottom);
-    let c = app.compare.comparison(&app.store).expect("a comparison");
-    let doc = document(&c, a.viewport.width, a.stacked);
-    assert_eq!(top_line(&app), doc.max_top(a.viewport.height));
-    update(&mut app, Action::Down);
-    assert_eq!(
-        top_line(&app),
-        doc.max_top(a.viewport.height),
-        "stops at the end"
-    );
-    update(&mut app, Action::Top);
+    act(&mut app, Action::PageDown);
+    let height = drawn(&app).viewport.height;
+    assert_eq!(top_line(&app), 1 + usize::from(height) - 1);
+    act(&mut app, Action::Bottom);
+    let max = drawn(&app).doc.max_top(height);
+    assert_eq!(top_line(&app), max);
+    act(&mut app, Action::Down);
+    assert_eq!(top_line(&app), max, "stops at the end");
+    let text = screen_lines(&mut app).join("\n");
+    assert!(text.contains("▲ more above"), "{text}");
+    act(&mut app, Action::Top);
     assert_eq!(top_line(&app), 0);
-    update(&mut app, Action::Up);
+    act(&mut app, Action::Up);
     assert_eq!(top_line(&app), 0, "stops at the start");
+    let text = screen_lines(&mut app).join("\n");
+    assert!(text.contains("▼ more below · topic 1 of 13"), "{text}");
 }
 
 #[test]
 fn left_and_right_step_topic_by_topic() {
     let mut app = app(80, 24);
-    update(&mut app, Action::Right);
+    press(&mut app, &[KeyCode::Char('l')]);
     assert_eq!(app.compare.top, Anchor { row: 1, line: 0 });
-    update(&mut app, Action::Right);
-    update(&mut app, Action::Down);
-    update(&mut app, Action::Left);
+    press(&mut app, &[KeyCode::Right, KeyCode::Down, KeyCode::Left]);
     assert_eq!(
         app.compare.top,
         Anchor { row: 2, line: 0 },
         "mid-row, ← goes back to the row's own topic line first"
     );
-    update(&mut app, Action::Left);
+    press(&mut app, &[KeyCode::Char('h')]);
     assert_eq!(app.compare.top, Anchor { row: 1, line: 0 });
 }
 
 #[test]
 fn the_wheel_scrolls_and_clicks_open_the_pickers() {
     let mut app = app(80, 24);
-    let a = areas(body(&app), &app.store, &app.compare);
-    update(
+    let d = drawn(&app).clone();
+    act(
         &mut app,
         Action::ScrollDown {
-            column: a.viewport.x + 3,
-            row: a.viewport.y + 2,
+            column: d.viewport.x + 3,
+            row: d.viewport.y + 2,
         },
     );
-    assert_eq!(top_line(&app), WHEEL_LINES);
-    update(
+    assert_eq!(top_line(&app), 3);
+    act(
         &mut app,
         Action::ScrollUp {
-            column: a.header_b.x + 2,
-            row: a.header_b.y + 1,
+            column: d.header_b.x + 2,
+            row: d.header_b.y + 1,
         },
     );
     assert_eq!(
@@ -294,20 +367,18 @@ fn the_wheel_scrolls_and_clicks_open_the_pickers() {
         "the wheel over a header scrolls the rows too"
     );
 
-    update(
+    act(
         &mut app,
         Action::Click {
-            column: a.header_b.x + 4,
-            row: a.header_b.y + 1,
+            column: d.header_b.x + 4,
+            row: d.header_b.y + 1,
         },
     );
     assert_eq!(app.compare.picker.map(|p| p.side), Some(Side::B));
-    let a = areas(body(&app), &app.store, &app.compare);
-    let list = a.picker_list.expect("the picker is open");
-    let cursor = app.compare.picker.map_or(0, |p| p.cursor);
+    let (_, list) = drawn(&app).picker.expect("the picker is open");
     let hip = index_of(&app, "hip-rotation-research");
-    let row = list.y + u16::try_from(hip - picker_offset(cursor, list.height)).expect("small");
-    update(
+    let row = list.y + u16::try_from(hip - drawn(&app).picker_offset).expect("small");
+    act(
         &mut app,
         Action::Click {
             column: list.x + 5,
@@ -317,21 +388,19 @@ fn the_wheel_scrolls_and_clicks_open_the_pickers() {
     assert_eq!(app.compare.picker, None);
     assert_eq!(id(&app, Side::B), "hip-rotation-research");
 
-    let a = areas(body(&app), &app.store, &app.compare);
-    update(
+    act(
         &mut app,
         Action::Click {
-            column: a.header_a.x + 2,
-            row: a.header_a.y,
+            column: d.header_a.x + 2,
+            row: d.header_a.y,
         },
     );
     assert_eq!(app.compare.picker.map(|p| p.side), Some(Side::A));
-    let top = body(&app).y;
-    update(
+    act(
         &mut app,
         Action::ScrollDown {
             column: 0,
-            row: top,
+            row: d.body.y,
         },
     );
     assert_eq!(
@@ -341,10 +410,8 @@ fn the_wheel_scrolls_and_clicks_open_the_pickers() {
     );
     // A click outside the picker closes it without choosing.
     let before = app.compare.a;
-    let popup = areas(body(&app), &app.store, &app.compare)
-        .picker
-        .expect("open");
-    update(
+    let (popup, _) = drawn(&app).picker.expect("open");
+    act(
         &mut app,
         Action::Click {
             column: popup.x.saturating_sub(1),
@@ -356,49 +423,108 @@ fn the_wheel_scrolls_and_clicks_open_the_pickers() {
 }
 
 #[test]
+fn search_finds_a_topic_or_claim_and_jumps_to_its_row() {
+    let mut app = app(80, 24);
+    press(&mut app, &[KeyCode::Char('/')]);
+    assert_eq!(app.key_context().mode(), Some(Mode::Typing));
+    // Keys of the screen are letters in the box: a, b, w and q are typed, not acted on.
+    for c in "which way".chars() {
+        press(&mut app, &[KeyCode::Char(c)]);
+    }
+    assert!(app.running && app.compare.picker.is_none());
+    assert_eq!(app.compare.query, "which way");
+    let tilt = row_of(&app, "pelvic-tilt");
+    assert_eq!(
+        app.compare.top,
+        Anchor { row: tilt, line: 0 },
+        "jumped to the question"
+    );
+    let text = screen_lines(&mut app).join("\n");
+    assert!(text.contains("/ which way█"), "{text}");
+    let found = app.compare.matches(&app.store);
+    assert_eq!(found[0], tilt);
+    assert!(
+        text.contains(&format!("topic 1 of {} found", found.len())),
+        "{text}"
+    );
+    // A word from a claim's statement finds its row; ↓ goes to the next one found, round at the end.
+    press(&mut app, &[KeyCode::Char('u')]);
+    for _ in 0.."which wayu".len() {
+        press(&mut app, &[KeyCode::Backspace]);
+    }
+    for c in "pelvis".chars() {
+        press(&mut app, &[KeyCode::Char(c)]);
+    }
+    let found = app.compare.matches(&app.store);
+    assert!(found.len() > 1, "{found:?}");
+    assert_eq!(app.compare.top.row, found[0]);
+    press(&mut app, &[KeyCode::Down]);
+    assert_eq!(app.compare.top.row, found[1]);
+    press(&mut app, &[KeyCode::Up, KeyCode::Up]);
+    assert_eq!(
+        app.compare.top.row,
+        *found.last().unwrap(),
+        "round at the start"
+    );
+    // Enter leaves the box where it is; x clears the search.
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(!app.compare.typing);
+    assert_eq!(app.compare.top.row, *found.last().unwrap());
+    press(&mut app, &[KeyCode::Char('x')]);
+    assert_eq!(app.compare.query, "");
+    assert!(drawn(&app).search.is_none(), "the box goes with its text");
+    // Nothing found says so.
+    press(
+        &mut app,
+        &[KeyCode::Char('/'), KeyCode::Char('z'), KeyCode::Char('z')],
+    );
+    let text = screen_lines(&mut app).join("\n");
+    assert!(text.contains("no topic or claim matches"), "{text}");
+}
+
+#[test]
 fn a_resize_keeps_the_topic_in_view() {
     let mut app = app(160, 48);
     let tilt = row_of(&app, "pelvic-tilt");
     for _ in 0..tilt {
-        update(&mut app, Action::Right);
+        act(&mut app, Action::Right);
     }
     assert_eq!(app.compare.top.row, tilt);
     app.size = Rect::new(0, 0, 60, 30);
-    let text = screen_lines(&app).join("\n");
+    let text = screen_lines(&mut app).join("\n");
     assert!(text.contains("Which way does the pelvis tilt"));
 }
 
 #[test]
 fn narrow_bodies_stack_a_above_b() {
-    let app = app(60, 30);
-    let a = areas(body(&app), &app.store, &app.compare);
-    assert!(a.stacked);
-    assert_eq!(a.header_a.width, 60);
-    assert!(a.header_b.y > a.header_a.y);
-    let text = screen_lines(&app).join("\n");
+    let mut app = app(60, 30);
+    let d = drawn(&app);
+    assert!(d.stacked);
+    assert_eq!(d.header_a.width, 60);
+    assert!(d.header_b.y > d.header_a.y);
+    let text = screen_lines(&mut app).join("\n");
     assert!(text.contains("A · Ribs & breathing"));
     assert!(text.contains("B · Pelvic pulley"));
     // Scrolled into B's claims, the pinned topic line says whose claims are showing.
-    let mut app = app;
-    let a = areas(body(&app), &app.store, &app.compare);
-    let c = app.compare.comparison(&app.store).expect("a comparison");
-    let doc = document(&c, a.viewport.width, a.stacked);
-    let (_, b_start) = doc.rows[0].sides.expect("stacked rows know their sides");
+    let (_, b_start) = drawn(&app).doc.rows[0]
+        .sides
+        .expect("stacked rows know their sides");
     for _ in 0..=b_start {
-        update(&mut app, Action::Down);
+        act(&mut app, Action::Down);
     }
-    let text = screen_lines(&app).join("\n");
+    let text = screen_lines(&mut app).join("\n");
     assert!(text.contains("(B cont.)"), "{text}");
     let wide = app_with(embedded(), 80, 24);
-    assert!(!areas(body(&wide), &wide.store, &wide.compare).stacked);
+    assert!(!drawn(&wide).stacked);
 }
 
 #[test]
 fn rows_align_the_taller_side_sets_the_height() {
     let app = app(80, 24);
-    let a = areas(body(&app), &app.store, &app.compare);
+    let d = drawn(&app);
     let c = app.compare.comparison(&app.store).expect("a comparison");
-    let doc = document(&c, a.viewport.width, a.stacked);
+    let doc = document(&c, d.viewport.width, d.stacked);
+    assert_eq!(doc, d.doc, "the frame keeps the document it drew");
     assert_eq!(doc.rows.len(), c.rows.len());
     for pair in doc.rows.windows(2) {
         // One rule between rows, nothing lost.
@@ -411,7 +537,7 @@ fn rows_align_the_taller_side_sets_the_height() {
     let legend: Vec<String> = doc.lines[doc.footer + 1..]
         .iter()
         .map(|l| match l {
-            DocLine::Full(run) => run.iter().map(|p| p.text.as_str()).collect(),
+            DocLine::Full(line) => line.plain(),
             _ => String::new(),
         })
         .collect();
@@ -422,38 +548,90 @@ fn rows_align_the_taller_side_sets_the_height() {
             .any(|l| l.starts_with("• clinical-opinion — The author's own")),
         "{legend:?}"
     );
+    for line in &doc.lines {
+        let width = match line {
+            DocLine::Full(l) => l.width(),
+            DocLine::Split(a, b) => a.width().max(b.width()),
+            DocLine::Rule => 0,
+        };
+        assert!(width <= usize::from(d.viewport.width));
+    }
 }
 
 #[test]
-fn the_pelvic_tilt_row_is_marked_disagree_by_symbol_and_word() {
+fn the_pelvic_tilt_row_is_marked_disagree_by_symbol_word_and_role() {
     let mut app = app(80, 24);
     let tilt = row_of(&app, "pelvic-tilt");
     for _ in 0..tilt {
-        update(&mut app, Action::Right);
+        act(&mut app, Action::Right);
     }
     assert_eq!(app.compare.top, Anchor { row: tilt, line: 0 });
-    let lines = screen_lines(&app);
-    let line = lines
+    let lines = screen_lines(&mut app);
+    let y = lines
         .iter()
-        .find(|l| l.contains("Which way does the pelvis tilt"))
+        .position(|l| l.contains("Which way does the pelvis tilt"))
         .expect("the pelvic-tilt row is in view");
+    let line = &lines[y];
     assert!(line.contains('≠'), "{line}");
     assert!(line.contains("disagree"), "{line}");
     let text = lines.join("\n");
     assert!(text.contains("Tipped forward (anterior)"));
     assert!(text.contains("Tucked under (posterior)"));
-    assert!(text.contains(&format!("topic {} of", tilt + 1)) || text.contains("topics"));
+    // Drawn in the theme's "bad" colour, with a colour theme.
+    let mut coloured = App::new(embedded(), Answers::default(), Theme::new(false));
+    coloured.size = app.size;
+    coloured.handle(vec![Msg::Goto(Screen::Compare)]);
+    coloured.compare.top = app.compare.top;
+    let terminal = draw(&mut coloured);
+    let buffer = terminal.backend().buffer();
+    let x = (0..buffer.area.width)
+        .find(|&x| buffer[(x, y as u16)].symbol() == "≠")
+        .expect("the symbol");
+    let expected = Theme::new(false).bad().fg;
+    assert!(expected.is_some_and(|c| c != Color::Reset));
+    assert_eq!(buffer[(x, y as u16)].fg, expected.unwrap());
 }
 
 #[test]
 fn one_sided_rows_say_who_speaks_and_the_silent_side_says_so() {
     let mut app = app(160, 48);
-    let text = screen_lines(&app).join("\n");
+    let text = screen_lines(&mut app).join("\n");
     assert!(text.contains("→ only Pelvic pulley speaks"));
     assert!(text.contains("(says nothing on this)"));
-    update(&mut app, Action::Bottom);
-    let text = screen_lines(&app).join("\n");
+    act(&mut app, Action::Bottom);
+    let text = screen_lines(&mut app).join("\n");
     assert!(text.contains("← only Ribs & breathing speaks") || text.contains("speaks"));
+}
+
+#[test]
+fn headers_keep_the_evidence_gloss_and_cut_titles_with_an_ellipsis() {
+    let mut app = app(80, 24);
+    let text = screen_lines(&mut app).join("\n");
+    assert!(
+        text.contains("evidence: clinical-opinion (author's"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Tight Hamstrings, Lower Back Pain &…"),
+        "{text}"
+    );
+    let mut narrow = app_with(embedded(), 50, 24);
+    act(&mut narrow, Action::PickB);
+    let hip = index_of(&narrow, "hip-rotation-research");
+    narrow.compare.picker = Some(Picker {
+        side: Side::B,
+        cursor: hip,
+    });
+    act(&mut narrow, Action::Select);
+    let text = screen_lines(&mut narrow).join("\n");
+    assert!(
+        text.contains("B · 004 Hip rotation resea…")
+            || text.contains("B · 004 Hip rotation research"),
+        "{text}"
+    );
+    for line in text.lines() {
+        assert!(line.chars().count() <= 50);
+    }
 }
 
 #[test]
@@ -471,32 +649,86 @@ fn no_size_panics() {
         Action::ScrollDown { column: 2, row: 2 },
         Action::Swap,
         Action::Left,
+        Action::FocusSearch,
+        Action::Input('p'),
+        Action::Down,
+        Action::Back,
         Action::Top,
     ];
     for width in [1, 2, 10, 30, 49, 50, 51, 69, 70, 71, 100, 200] {
         for height in [1, 2, 5, 13, 14, 15, 20, 24, 33, 34, 60] {
             let mut app = app(width, height);
             for action in actions {
-                update(&mut app, action);
-                draw(&app);
+                act(&mut app, action);
+                draw(&mut app);
             }
-            update(&mut app, Action::PickA);
-            draw(&app);
+            act(&mut app, Action::PickA);
+            draw(&mut app);
         }
     }
 }
 
+/// The states to try each key in: the rows, a header, the picker and the search box holding text.
+fn states() -> Vec<App> {
+    let mut rows = app(100, 30);
+    press(
+        &mut rows,
+        &[
+            KeyCode::Right,
+            KeyCode::Down,
+            KeyCode::Char('/'),
+            KeyCode::Char('p'),
+            KeyCode::Esc,
+        ],
+    );
+    let mut header = app(100, 30);
+    press(&mut header, &[KeyCode::Tab]);
+    let mut picker = app(100, 30);
+    press(&mut picker, &[KeyCode::Char('b'), KeyCode::Char('k')]);
+    let mut typing = app(100, 30);
+    press(&mut typing, &[KeyCode::Char('/'), KeyCode::Char('p')]);
+    vec![rows, header, picker, typing]
+}
+
 #[test]
-fn small_rects_do_not_panic() {
-    let app = app(80, 24);
-    for w in 0..30 {
-        for h in 0..12 {
-            let area = Rect::new(0, 0, w, h);
-            let a = areas(area, &app.store, &app.compare);
-            assert!(a.rows.height <= h && a.header_a.height <= h);
-            let c = app.compare.comparison(&app.store).expect("a comparison");
-            let doc = document(&c, w, w < 70);
-            let _ = doc.line_of(Anchor { row: 99, line: 99 }, h);
+fn every_compare_key_does_something() {
+    let ours = |scope: &Scope| {
+        matches!(
+            scope,
+            Scope::Screen(Screen::Compare)
+                | Scope::Pane(Screen::Compare, _)
+                | Scope::Mode(Mode::Picker)
+                | Scope::Mode(Mode::Typing)
+        )
+    };
+    for binding in all().filter(|b| ours(&b.scope)) {
+        let done = states().into_iter().any(|mut app| {
+            let active = app
+                .key_context()
+                .bindings()
+                .iter()
+                .any(|b| b.scope == binding.scope && b.action == binding.action);
+            active && act(&mut app, binding.action)
+        });
+        assert!(done, "{:?} {} does nothing", binding.scope, binding.what);
+    }
+}
+
+#[test]
+fn no_key_is_listed_twice_with_two_meanings() {
+    for app in states() {
+        let bindings = app.key_context().bindings();
+        for (i, a) in bindings.iter().enumerate() {
+            for b in &bindings[i + 1..] {
+                for key in a.keys {
+                    assert!(
+                        !b.keys.contains(key),
+                        "{key:?} is both {} and {}",
+                        a.what,
+                        b.what
+                    );
+                }
+            }
         }
     }
 }
@@ -505,22 +737,21 @@ fn small_rects_do_not_panic() {
 
 #[test]
 fn snapshot_default_pair_80x24() {
-    let app = app(80, 24);
-    insta::assert_snapshot!("compare_80x24", draw(&app).backend());
+    let mut app = app(80, 24);
+    insta::assert_snapshot!("compare_80x24", draw(&mut app).backend());
 }
 
 #[test]
 fn snapshot_default_pair_160x48() {
-    let app = app(160, 48);
-    insta::assert_snapshot!("compare_160x48", draw(&app).backend());
+    let mut app = app(160, 48);
+    insta::assert_snapshot!("compare_160x48", draw(&mut app).backend());
 }
 
 #[test]
 fn snapshot_picker_open() {
     let mut app = app(80, 24);
-    update(&mut app, Action::PickB);
-    update(&mut app, Action::Down);
-    insta::assert_snapshot!("compare_picker_80x24", draw(&app).backend());
+    press(&mut app, &[KeyCode::Char('b'), KeyCode::Char('k')]);
+    insta::assert_snapshot!("compare_picker_80x24", draw(&mut app).backend());
 }
 
 #[test]
@@ -528,22 +759,45 @@ fn snapshot_scrolled_to_pelvic_tilt() {
     let mut app = app(80, 24);
     let tilt = row_of(&app, "pelvic-tilt");
     for _ in 0..tilt {
-        update(&mut app, Action::Right);
+        act(&mut app, Action::Right);
     }
-    insta::assert_snapshot!("compare_pelvic_tilt_80x24", draw(&app).backend());
+    insta::assert_snapshot!("compare_pelvic_tilt_80x24", draw(&mut app).backend());
 }
 
 #[test]
 fn snapshot_mid_row_pins_the_topic() {
     let mut app = app(80, 24);
-    update(&mut app, Action::Right);
-    update(&mut app, Action::Down);
-    update(&mut app, Action::Down);
-    insta::assert_snapshot!("compare_pinned_80x24", draw(&app).backend());
+    press(&mut app, &[KeyCode::Right, KeyCode::Down, KeyCode::Down]);
+    insta::assert_snapshot!("compare_pinned_80x24", draw(&mut app).backend());
 }
 
 #[test]
 fn snapshot_narrow_stacks() {
-    let app = app(60, 30);
-    insta::assert_snapshot!("compare_narrow_60x30", draw(&app).backend());
+    let mut app = app(60, 30);
+    insta::assert_snapshot!("compare_narrow_60x30", draw(&mut app).backend());
+}
+
+#[test]
+fn snapshot_search_80x24() {
+    let mut app = app(80, 24);
+    press(&mut app, &[KeyCode::Char('/')]);
+    for c in "which way".chars() {
+        press(&mut app, &[KeyCode::Char(c)]);
+    }
+    insta::assert_snapshot!("compare_search_80x24", draw(&mut app).backend());
+}
+
+#[test]
+fn snapshot_tiny_50x14() {
+    let mut app = app(50, 14);
+    insta::assert_snapshot!("compare_50x14", draw(&mut app).backend());
+}
+
+#[test]
+fn snapshot_one_article() {
+    let mut store = embedded();
+    store.articles.truncate(1);
+    store.reindex();
+    let mut app = app_with(store, 80, 24);
+    insta::assert_snapshot!("compare_one_article_80x24", draw(&mut app).backend());
 }

@@ -15,7 +15,7 @@ const RIGHT: usize = 37;
 const GUTTER: &str = " │ ";
 
 pub fn run(store: &Store, a: &str, b: &str, format: Format) -> Exit {
-    let comparison = match compare(store, a, b) {
+    let comparison = match compare(store, resolve(store, a), resolve(store, b)) {
         Ok(c) => c,
         Err(e) => {
             emit_err(&unknown_article(store, &e));
@@ -26,6 +26,22 @@ pub fn run(store: &Store, a: &str, b: &str, format: Format) -> Exit {
         Format::Text => emit(&text(&comparison)),
         Format::Json => emit(&json(&comparison)),
     }
+}
+
+/// An article id for what was asked: the id itself, or an article number as the app labels articles
+/// ("003", or "3"); anything else is passed on as it is, to be reported.
+fn resolve<'a>(store: &'a Store, asked: &'a str) -> &'a str {
+    if store.article(asked).is_some() {
+        return asked;
+    }
+    let number = asked.parse::<u32>().ok();
+    store
+        .articles
+        .iter()
+        .find(|r| {
+            r.number == asked || number.is_some_and(|n| r.number.parse::<u32>().ok() == Some(n))
+        })
+        .map_or(asked, |r| r.id.as_str())
 }
 
 /// The error, with the closest article id when one is near enough (an article number or short name
@@ -53,7 +69,7 @@ fn unknown_article(store: &Store, e: &CompareError) -> String {
     });
     match closest {
         Some(id) => format!(
-            "backchain: no article with id {}; did you mean {id}? Article ids are: {}\n",
+            "backchain: no article with id or number {}; did you mean {id}? Article ids are: {}\n",
             crate::text::quote(&e.unknown),
             e.known.join(", ")
         ),

@@ -105,9 +105,9 @@ pub enum Command {
     },
     /// Two articles side by side, their claims aligned by topic.
     Compare {
-        /// First article id, e.g. ribs-and-breathing
+        /// First article, by id or number, e.g. ribs-and-breathing or 000
         a: String,
-        /// Second article id, e.g. pelvic-pulley
+        /// Second article, by id or number, e.g. pelvic-pulley or 003
         b: String,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,

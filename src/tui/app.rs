@@ -5,7 +5,6 @@
 use super::action::Screen;
 use super::keys::{KeyContext, Mode, Scope};
 use super::screens::{self, AnswerChange, Context, Msg};
-use super::state::{CompareState, LibraryState};
 use super::theme::Theme;
 use super::ui::Scroll;
 use crate::content::{QuestionKind, Store};
@@ -69,9 +68,9 @@ pub struct App {
     pub effects: Vec<Effect>,
     pub questionnaire: screens::questionnaire::State,
     pub results: screens::results::State,
-    pub compare: CompareState,
+    pub compare: screens::compare::State,
     pub exercises: screens::exercises::State,
-    pub library: LibraryState,
+    pub library: screens::library::State,
     /// The open overlay as last laid out, for drawing and for scrolling within it.
     pub overlay_drawn: Option<super::overlay::Drawn>,
 }
@@ -92,8 +91,8 @@ impl App {
         let questionnaire = screens::questionnaire::State::new(&ctx);
         let results = screens::results::State::new(&ctx);
         let exercises = screens::exercises::State::new(&ctx);
-        let compare = CompareState::new(&store);
-        let library = LibraryState::new(&store);
+        let compare = screens::compare::State::new(&ctx);
+        let library = screens::library::State::new(&ctx);
         let mut app = App {
             store,
             search,
@@ -156,9 +155,9 @@ impl App {
         let scopes = match self.screen {
             Screen::Questionnaire => self.questionnaire.scopes(),
             Screen::Exercises => self.exercises.scopes(),
-            Screen::Compare if self.compare.picker.is_some() => vec![Scope::Mode(Mode::Picker)],
+            Screen::Compare => self.compare.scopes(),
+            Screen::Library => self.library.scopes(&context!(self)),
             Screen::Results => self.results.scopes(&context!(self)),
-            screen => vec![Scope::Screen(screen), Scope::Global],
         };
         KeyContext { scopes }
     }
@@ -175,6 +174,12 @@ impl App {
         }
         if self.screen == Screen::Exercises {
             self.exercises.prepare(&ctx, body);
+        }
+        if self.screen == Screen::Compare {
+            self.compare.prepare(&ctx, body);
+        }
+        if self.screen == Screen::Library {
+            self.library.prepare(&ctx, body);
         }
         self.overlay_drawn = super::overlay::prepare(self, body);
     }

@@ -8,7 +8,6 @@ pub mod layout;
 pub mod overlay;
 pub mod save;
 pub mod screens;
-pub mod state;
 mod terminal;
 pub mod theme;
 pub mod ui;

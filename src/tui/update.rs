@@ -5,7 +5,6 @@ use super::action::{Action, Screen};
 use super::app::{App, Effect, Overlay, context};
 use super::layout;
 use super::screens::Msg;
-use super::state;
 
 /// Applies an action. Returns whether it meant anything here: `false` when the open screen had no use
 /// for it in its present state (tests use this to check that every key the table lists does something).
@@ -34,46 +33,16 @@ pub fn update(app: &mut App, action: Action) -> bool {
             }
         }
         _ => {
-            return match app.screen {
-                Screen::Questionnaire => {
-                    let ctx = context!(app);
-                    match app.questionnaire.update(&ctx, action) {
-                        Some(msgs) => {
-                            app.handle(msgs);
-                            true
-                        }
-                        None => false,
-                    }
-                }
-                Screen::Results => {
-                    let ctx = context!(app);
-                    match app.results.update(&ctx, action) {
-                        Some(msgs) => {
-                            app.handle(msgs);
-                            true
-                        }
-                        None => false,
-                    }
-                }
-                Screen::Compare => {
-                    state::compare::update(app, action);
-                    true
-                }
-                Screen::Exercises => {
-                    let ctx = context!(app);
-                    match app.exercises.update(&ctx, action) {
-                        Some(msgs) => {
-                            app.handle(msgs);
-                            true
-                        }
-                        None => false,
-                    }
-                }
-                Screen::Library => {
-                    state::library::update(app, action);
-                    true
-                }
+            let ctx = context!(app);
+            let msgs = match app.screen {
+                Screen::Questionnaire => app.questionnaire.update(&ctx, action),
+                Screen::Results => app.results.update(&ctx, action),
+                Screen::Compare => app.compare.update(&ctx, action),
+                Screen::Exercises => app.exercises.update(&ctx, action),
+                Screen::Library => app.library.update(&ctx, action),
             };
+            let Some(msgs) = msgs else { return false };
+            app.handle(msgs);
         }
     }
     true

@@ -17,13 +17,9 @@
 
 pub mod questionnaire;
 
-pub mod compare {
-    pub mod keys;
-}
+pub mod compare;
 pub mod exercises;
-pub mod library {
-    pub mod keys;
-}
+pub mod library;
 pub mod results;
 
 use crate::content::Store;

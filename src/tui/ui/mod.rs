@@ -5,6 +5,7 @@
 pub mod list;
 pub mod pane;
 pub mod scroll;
+pub mod search;
 
 pub use pane::pane;
 pub use scroll::{ListView, Scroll, ScrollView};

@@ -1,8 +1,6 @@
 //! Drawing: `render(&App, &mut Frame)` reads the state and never changes it.
 
 mod common;
-mod compare;
-mod library;
 
 pub use common::pane;
 
@@ -60,13 +58,21 @@ pub fn render(app: &App, frame: &mut Frame) {
             app.results.render(&ctx, frame, app.overlay_open());
         }
         Screen::Results => {}
-        Screen::Compare => compare::render(app, frame, areas.body),
+        Screen::Compare if app.compare.drawn.as_ref().map(|d| d.body) == Some(areas.body) => {
+            let ctx = context!(app);
+            app.compare.render(&ctx, frame, app.overlay_open());
+        }
+        Screen::Compare => {}
         Screen::Exercises if app.exercises.drawn.as_ref().map(|d| d.body) == Some(areas.body) => {
             let ctx = context!(app);
             app.exercises.render(&ctx, frame, app.overlay_open());
         }
         Screen::Exercises => {}
-        Screen::Library => library::render(app, frame, areas.body),
+        Screen::Library if app.library.drawn.as_ref().map(|d| d.body) == Some(areas.body) => {
+            let ctx = context!(app);
+            app.library.render(&ctx, frame, app.overlay_open());
+        }
+        Screen::Library => {}
     }
     if let Some(drawn) = &app.overlay_drawn
         && area.contains(drawn.area.as_position())

@@ -2,13 +2,25 @@
 
 use crate::bind;
 use crate::tui::action::{Action, Screen::Compare};
-use crate::tui::keys::{Binding, Scope::Screen, ch, code};
+use crate::tui::keys::{
+    Binding,
+    Scope::{Pane, Screen},
+    ch, code,
+};
 use ratatui::crossterm::event::KeyCode;
 
 pub const BINDINGS: &[Binding] = &[
     bind!(
-        Screen(Compare),
+        Pane(Compare, "header"),
         true,
+        [code(KeyCode::Enter)],
+        "Enter",
+        "pick another article for this side",
+        Action::Select
+    ),
+    bind!(
+        Screen(Compare),
+        false,
         [ch('a')],
         "a",
         "pick article A",
@@ -16,7 +28,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Screen(Compare),
-        true,
+        false,
         [ch('b')],
         "b",
         "pick article B",
@@ -25,22 +37,30 @@ pub const BINDINGS: &[Binding] = &[
     bind!(
         Screen(Compare),
         true,
-        [ch('x')],
-        "x",
+        [ch('w')],
+        "w",
         "swap A and B",
         Action::Swap
     ),
     bind!(
         Screen(Compare),
-        false,
-        [code(KeyCode::Enter)],
-        "Enter",
-        "choose the article",
-        Action::Select
+        true,
+        [ch('/')],
+        "/",
+        "find a topic or claim",
+        Action::FocusSearch
     ),
     bind!(
         Screen(Compare),
         false,
+        [ch('x')],
+        "x",
+        "clear the search",
+        Action::ClearInput
+    ),
+    bind!(
+        Screen(Compare),
+        true,
         [ch('h'), code(KeyCode::Left)],
         "h/←",
         "previous topic",
@@ -48,7 +68,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Screen(Compare),
-        false,
+        true,
         [ch('l'), code(KeyCode::Right)],
         "l/→",
         "next topic",

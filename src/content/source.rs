@@ -68,7 +68,13 @@ impl SourceFile {
 /// Longest problem message kept, in characters (values inside are cut sooner, see [`crate::text::quote`]).
 pub const MAX_MESSAGE: usize = 1000;
 
-fn cap_message(mut message: String) -> String {
+/// A problem message is printed to the terminal: controls inside it (from a TOML value the parser
+/// echoes back, say) are shown escaped, never sent raw; then it is capped.
+fn cap_message(message: String) -> String {
+    let mut message = match crate::text::printable(&message) {
+        std::borrow::Cow::Borrowed(_) => message,
+        std::borrow::Cow::Owned(clean) => clean,
+    };
     if let Some((at, _)) = message.char_indices().nth(MAX_MESSAGE) {
         message.truncate(at);
         message.push('…');
@@ -491,6 +497,14 @@ fn read_one(found: &Found) -> Result<SourceFile, Failed> {
 #[cfg(test)]
 mod tests {
     use super::SourceFile;
+
+    #[test]
+    fn a_control_character_in_a_message_is_shown_escaped() {
+        let file = SourceFile::named("plan.toml", String::from("basis = 1\n"));
+        let problem = file.problem(0..5, "unknown variant `a\u{1b}[2Jb`");
+        assert!(!problem.message.contains('\u{1b}'), "{:?}", problem.message);
+        assert!(problem.message.contains("\\u001b[2J"), "{:?}", problem.message);
+    }
 
     #[test]
     fn line_and_column_count_characters_from_one_index() {

@@ -503,7 +503,11 @@ mod tests {
         let file = SourceFile::named("plan.toml", String::from("basis = 1\n"));
         let problem = file.problem(0..5, "unknown variant `a\u{1b}[2Jb`");
         assert!(!problem.message.contains('\u{1b}'), "{:?}", problem.message);
-        assert!(problem.message.contains("\\u001b[2J"), "{:?}", problem.message);
+        assert!(
+            problem.message.contains("\\u001b[2J"),
+            "{:?}",
+            problem.message
+        );
     }
 
     #[test]

@@ -1,0 +1,6 @@
+//! The real binary from outside: hostile stores, answers files, paths and environments; settings; and
+//! end to end in a real terminal (tmux). One test binary.
+
+mod attack;
+mod config;
+mod e2e_tmux;

@@ -1,6 +1,6 @@
 //! Two articles side by side: their claims lined up by topic, and whether the articles agree on each.
 
-use crate::content::{Article, Claim, Store, Topic};
+use crate::content::{Article, Claim, Evidence, Store, Topic};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::fmt;
@@ -183,6 +183,19 @@ impl<'a> Comparison<'a> {
             tally.add(row.relation);
         }
         tally
+    }
+
+    /// The evidence labels the comparison shows (both articles' own and every claim's), each once, in
+    /// label order: what a legend under the comparison explains.
+    pub fn evidence_used(&self) -> BTreeSet<Evidence> {
+        [self.a.evidence, self.b.evidence]
+            .into_iter()
+            .chain(
+                self.rows
+                    .iter()
+                    .flat_map(|r| r.a.iter().chain(&r.b).map(|claim| claim.evidence)),
+            )
+            .collect()
     }
 
     /// The row for a topic id, if either article speaks to it.

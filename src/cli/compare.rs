@@ -3,7 +3,7 @@
 use super::show::{LONGEST_ID, edit_distance};
 use super::{Exit, Format, emit, output::emit_err};
 use crate::compare::{CompareError, Comparison, Relation, Row, Tally, compare};
-use crate::content::{Article, Claim, Evidence, Store, Topic};
+use crate::content::{Article, Claim, Store, Topic};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -98,14 +98,7 @@ fn text(c: &Comparison) -> String {
         topic_row(&mut out, c, row);
     }
     let _ = writeln!(out, "\n{}", c.counts());
-    let used: std::collections::BTreeSet<Evidence> = [c.a.evidence, c.b.evidence]
-        .into_iter()
-        .chain(
-            c.rows
-                .iter()
-                .flat_map(|r| r.a.iter().chain(&r.b).map(|claim| claim.evidence)),
-        )
-        .collect();
+    let used = c.evidence_used();
     out.push_str("\nEvidence labels:\n");
     for e in used {
         paragraph(

@@ -313,3 +313,23 @@ fn articles_can_be_named_by_number_as_the_app_labels_them() {
     assert_eq!(doc["a"]["id"], "brain-and-hinge");
     assert_eq!(doc["b"]["id"], "hip-rotation-research");
 }
+
+#[test]
+fn the_legend_lists_each_label_shown_once_and_no_other() {
+    let store = embedded();
+    for a in ids(&store) {
+        for b in ids(&store) {
+            if a == b {
+                continue;
+            }
+            let c = compare::compare(&store, a, b).unwrap();
+            let mut shown = vec![c.a.evidence, c.b.evidence];
+            for row in &c.rows {
+                shown.extend(row.a.iter().chain(&row.b).map(|claim| claim.evidence));
+            }
+            let used = c.evidence_used();
+            assert!(shown.iter().all(|e| used.contains(e)), "{a} vs {b}");
+            assert!(used.iter().all(|e| shown.contains(e)), "{a} vs {b}");
+        }
+    }
+}

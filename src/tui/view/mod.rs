@@ -1,9 +1,5 @@
 //! Drawing: `render(&App, &mut Frame)` reads the state and never changes it.
 
-mod common;
-
-pub use common::pane;
-
 use super::action::Screen;
 use super::app::{App, context};
 use super::keys;

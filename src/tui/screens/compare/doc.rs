@@ -5,7 +5,7 @@
 
 use super::Side;
 use crate::compare::{Comparison, Relation};
-use crate::content::{Article, Claim, Evidence, Topic};
+use crate::content::{Article, Claim, Topic};
 use crate::text::{self, Line, Role, Run};
 
 /// Columns between the two sides: " │ ".
@@ -243,14 +243,7 @@ pub fn document(c: &Comparison, width: u16, stacked: bool) -> Document {
     }
     // What the labels in the `[evidence · location]` lines mean, once, after the last row.
     let footer = lines.len();
-    let used: std::collections::BTreeSet<Evidence> = [c.a.evidence, c.b.evidence]
-        .into_iter()
-        .chain(
-            c.rows
-                .iter()
-                .flat_map(|r| r.a.iter().chain(&r.b).map(|claim| claim.evidence)),
-        )
-        .collect();
+    let used = c.evidence_used();
     if !c.rows.is_empty() {
         lines.push(DocLine::Rule);
         lines.extend(

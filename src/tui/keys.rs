@@ -46,6 +46,9 @@ impl Mode {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Scope {
     Global,
+    /// Moving between panes: active while the screen shows more than one (so a single panel never
+    /// offers Tab).
+    Panes,
     Screen(Screen),
     /// One pane of a screen, by the name the screen gives it.
     Pane(Screen, &'static str),
@@ -90,7 +93,7 @@ macro_rules! bind {
     };
 }
 
-use Scope::{Global, Mode as M};
+use Scope::{Global, Mode as M, Panes};
 use Screen::{Compare, Exercises, Library, Questionnaire, Results};
 
 /// Keys that work everywhere (unless a mode or the screen binds them).
@@ -136,7 +139,7 @@ pub const GLOBAL: &[Binding] = &[
         Action::Goto(Library)
     ),
     bind!(
-        Global,
+        Panes,
         true,
         [code(KeyCode::Tab)],
         "Tab",
@@ -144,7 +147,7 @@ pub const GLOBAL: &[Binding] = &[
         Action::NextPane
     ),
     bind!(
-        Global,
+        Panes,
         false,
         [code(KeyCode::BackTab), (KeyCode::BackTab, SHIFT)],
         "Shift-Tab",
@@ -678,6 +681,16 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn tab_moves_between_panes_only_where_there_are_panes() {
+        let one = ctx(&[Scope::Pane(Results, "safety"), Scope::Global]);
+        assert_eq!(map_key(&one, key(KeyCode::Tab)), None);
+        assert!(hints(&one).iter().all(|(label, _)| *label != "Tab"));
+        let many = ctx(&[Scope::Screen(Results), Scope::Panes, Scope::Global]);
+        assert_eq!(map_key(&many, key(KeyCode::Tab)), Some(Action::NextPane));
+        assert!(hints(&many).iter().any(|(label, _)| *label == "Tab"));
     }
 
     #[test]

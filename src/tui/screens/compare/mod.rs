@@ -121,6 +121,7 @@ impl State {
         vec![
             Scope::Pane(Screen::Compare, self.focus.name()),
             Scope::Screen(Screen::Compare),
+            Scope::Panes,
             Scope::Global,
         ]
     }

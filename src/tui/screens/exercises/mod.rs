@@ -95,6 +95,7 @@ impl State {
         vec![
             Scope::Pane(Screen::Exercises, self.pane.name()),
             Scope::Screen(Screen::Exercises),
+            Scope::Panes,
             Scope::Global,
         ]
     }

@@ -198,6 +198,7 @@ impl State {
         scopes.extend([
             Scope::Pane(Screen::Library, self.place.pane.name()),
             Scope::Screen(Screen::Library),
+            Scope::Panes,
             Scope::Global,
         ]);
         scopes

@@ -95,6 +95,7 @@ impl State {
         vec![
             Scope::Pane(crate::tui::action::Screen::Questionnaire, self.pane.name()),
             Scope::Screen(crate::tui::action::Screen::Questionnaire),
+            Scope::Panes,
             Scope::Global,
         ]
     }

@@ -185,7 +185,7 @@ impl State {
             if all_shown || others.is_empty() {
                 title
             } else {
-                let tab = keys::label_in(Scope::Global, Action::NextPane);
+                let tab = keys::label_in(Scope::Panes, Action::NextPane);
                 format!("{title} · {tab}: {}", others.join(", "))
             }
         };

@@ -134,6 +134,7 @@ impl State {
         if ctx.report.routine.is_some() {
             scopes.push(Scope::Screen(Results));
         }
+        scopes.push(Scope::Panes);
         scopes.push(Scope::Global);
         scopes
     }

@@ -373,7 +373,7 @@ pub const MODES: &[Binding] = &[
         true,
         [code(KeyCode::Enter)],
         "Enter",
-        "open the first match",
+        "open the selected match",
         Action::Select
     ),
     bind!(

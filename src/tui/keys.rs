@@ -489,6 +489,22 @@ pub const MODES: &[Binding] = &[
         Action::Bottom
     ),
     bind!(
+        M(Mode::Picker),
+        false,
+        [code(KeyCode::PageDown)],
+        "PgDn",
+        "page down",
+        Action::PageDown
+    ),
+    bind!(
+        M(Mode::Picker),
+        false,
+        [code(KeyCode::PageUp)],
+        "PgUp",
+        "page up",
+        Action::PageUp
+    ),
+    bind!(
         M(Mode::Popup),
         true,
         [code(KeyCode::Esc), code(KeyCode::Enter), ch('q')],

@@ -1093,3 +1093,18 @@ fn a_store_without_exercises_says_so() {
     assert!(app.exercises.picker.is_none());
     assert!(app.status.is_some(), "f says why nothing opens");
 }
+
+#[test]
+fn page_keys_move_the_picker_a_screenful_and_stop_at_the_ends() {
+    let mut app = app(80, 24);
+    press(&mut app, &[KeyCode::Char('f')]);
+    screen(&mut app);
+    let last = app.exercises.picker.as_ref().unwrap().choices.len() - 1;
+    press(&mut app, &[KeyCode::PageDown]);
+    let paged = app.exercises.picker.as_ref().unwrap().cursor;
+    assert!(paged > 1, "a page is more than one choice: {paged}");
+    press(&mut app, &[KeyCode::PageDown; 20]);
+    assert_eq!(app.exercises.picker.as_ref().unwrap().cursor, last);
+    press(&mut app, &[KeyCode::PageUp; 20]);
+    assert_eq!(app.exercises.picker.as_ref().unwrap().cursor, 0);
+}

@@ -115,9 +115,17 @@ impl State {
 
     /// Keys and the mouse while the filter picker is open: it has them all.
     fn update_picker(&mut self, ctx: &Context, action: Action) -> Option<Vec<Msg>> {
+        // A page is the rows the picker shows, less one for continuity (choices and their headings).
+        let page = self
+            .drawn
+            .as_ref()
+            .and_then(|d| d.picker.as_ref())
+            .map_or(1, |d| usize::from(d.rows.height.saturating_sub(1)).max(1));
         let picker = self.picker.as_mut()?;
         let last = picker.choices.len().saturating_sub(1);
         match action {
+            Action::PageUp => picker.cursor = picker.cursor.saturating_sub(page),
+            Action::PageDown => picker.cursor = (picker.cursor + page).min(last),
             Action::Up => picker.cursor = picker.cursor.saturating_sub(1),
             Action::Down => picker.cursor = (picker.cursor + 1).min(last),
             Action::Top => picker.cursor = 0,

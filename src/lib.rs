@@ -2,7 +2,7 @@
 //!
 //! The library is the pure core that the CLI, the TUI and the tests share: the content store
 //! ([`content`]), the questionnaire engine ([`engine`]), search ([`search`]) and comparison
-//! ([`compare`]), the text toolkit ([`text`]) and the report document ([`document`]). Nothing here draws on
+//! ([`compare`]), the guided session's timeline and clock ([`session`]), the text toolkit ([`text`]) and the report document ([`document`]). Nothing here draws on
 //! a terminal: the app is behind the `tui` feature (on by default), and the library builds without it.
 
 pub mod assets;
@@ -18,6 +18,7 @@ pub mod files;
 pub mod par;
 pub mod paths;
 pub mod search;
+pub mod session;
 pub mod text;
 #[cfg(feature = "tui")]
 pub mod tui;

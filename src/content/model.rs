@@ -396,11 +396,11 @@ pub struct Dosage {
 }
 
 /// Seconds one rep takes, beyond any hold, when nothing else is said.
-const SECONDS_PER_REP: u32 = 3;
+pub const SECONDS_PER_REP: u32 = 3;
 /// Seconds one slow breath takes.
-const SECONDS_PER_BREATH: u32 = 6;
+pub const SECONDS_PER_BREATH: u32 = 6;
 /// Rest between sets when the exercise does not say.
-const DEFAULT_REST: u32 = 30;
+pub const DEFAULT_REST: u32 = 30;
 
 impl Dosage {
     /// "3 × 10 reps, hold 3 s, each side, rest 60 s" — the dose in words (rest between sets).
@@ -437,19 +437,42 @@ impl Dosage {
         parts.join(", ")
     }
 
-    /// Rough time the dose takes, rests between sets included.
+    /// Rough time the dose takes, rests between sets included: [`Dosage::sides`] × (sets × work + rests).
     pub fn seconds_total(&self) -> u32 {
-        let sets = self.sets.clamp(1, 100);
-        let work = if let Some(reps) = self.reps {
-            reps.min(1000) * (SECONDS_PER_REP + self.hold_seconds.unwrap_or(0).min(600))
+        let sets = self.set_count();
+        self.sides() * (sets * self.work_seconds() + (sets - 1) * self.rest_between_sets())
+    }
+
+    /// Sets, kept between 1 and 100 whatever the file says.
+    pub fn set_count(&self) -> u32 {
+        self.sets.clamp(1, 100)
+    }
+
+    /// 2 for an exercise done on each side, else 1.
+    pub fn sides(&self) -> u32 {
+        if self.per_side { 2 } else { 1 }
+    }
+
+    /// Seconds one set takes: reps at [`SECONDS_PER_REP`] plus any hold each, breaths at
+    /// [`SECONDS_PER_BREATH`], or the timed hold (30 s when nothing is said).
+    pub fn work_seconds(&self) -> u32 {
+        if let Some(reps) = self.reps {
+            reps.min(1000) * (SECONDS_PER_REP + self.hold_each())
         } else if let Some(breaths) = self.breaths {
             breaths.min(1000) * SECONDS_PER_BREATH
         } else {
             self.seconds.or(self.hold_seconds).unwrap_or(30).min(3600)
-        };
-        let sides = if self.per_side { 2 } else { 1 };
-        let rest = self.rest_seconds.unwrap_or(DEFAULT_REST).min(600);
-        sides * (sets * work + (sets - 1) * rest)
+        }
+    }
+
+    /// The hold at the top of each rep (0 when none), capped at ten minutes.
+    pub fn hold_each(&self) -> u32 {
+        self.hold_seconds.unwrap_or(0).min(600)
+    }
+
+    /// Rest between two sets: the exercise's own, else [`DEFAULT_REST`]; capped at ten minutes.
+    pub fn rest_between_sets(&self) -> u32 {
+        self.rest_seconds.unwrap_or(DEFAULT_REST).min(600)
     }
 }
 

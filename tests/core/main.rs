@@ -10,3 +10,4 @@ mod engine;
 mod model;
 mod robustness;
 mod search;
+mod session;

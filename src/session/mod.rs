@@ -1,0 +1,18 @@
+//! A guided session, as pure data and a clock-driven state machine (issue 12, part 1): no terminal, no
+//! real clock. [`timeline`] turns a routine into the steps a person goes through — get ready, each set
+//! (on each side), the rests between sets — and [`Run`] walks them as the caller passes in the time from a
+//! monotonic clock, so the app, the plain-terminal `session` command and the tests drive the same thing,
+//! and a test can run a whole session in microseconds.
+//!
+//! Where the numbers come from: set, rep, hold and rest counts are the exercise's dose (its provenance
+//! says whose); the seconds a rep or a breath takes and the 5-second get-ready are backchain's own
+//! suggestion ([`crate::content::SECONDS_PER_REP`], [`crate::content::SECONDS_PER_BREATH`],
+//! [`GET_READY_SECONDS`]).
+
+mod pace;
+mod run;
+mod steps;
+
+pub use pace::{Breath, Pace, pace};
+pub use run::{Event, Run, Status};
+pub use steps::{GET_READY_SECONDS, Side, Step, StepKind, Work, timeline};

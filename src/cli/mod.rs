@@ -9,6 +9,7 @@ mod model;
 pub mod output;
 mod quiz;
 mod search;
+mod session;
 mod show;
 
 use crate::config::ThemeName;
@@ -88,6 +89,23 @@ pub enum Command {
         /// in the questionnaire's order. The safety question always comes first.
         #[arg(long, value_enum, default_value_t = QuizOrder::Best)]
         order: QuizOrder,
+    },
+    /// Do your routine, guided step by step on a plain terminal (for ssh and screen readers): get-ready
+    /// countdowns, a line a second for each set and rest, ratings after each exercise, pain before and after.
+    ///
+    /// While it runs, type a letter and Enter: Enter alone pauses or goes on, n next exercise, p back, s skip
+    /// this exercise, x end this step, + or - a rest 15 s longer or shorter, q leave.
+    Session {
+        /// TOML answers file; without it, the answers the app saved for this content.
+        #[arg(long, value_name = "FILE")]
+        answers: Option<PathBuf>,
+        /// Seconds of the countdown before each exercise and each side (0 for none).
+        #[arg(long, value_name = "SECONDS", default_value_t = crate::session::GET_READY_SECONDS,
+              value_parser = clap::value_parser!(u32).range(0..=60))]
+        get_ready: u32,
+        /// No terminal bell at the end of each set and rest [config: bell = false].
+        #[arg(long)]
+        quiet: bool,
     },
     /// Fuzzy-search exercises by name, alias, muscle, equipment or goal.
     Search(SearchArgs),
@@ -264,6 +282,21 @@ pub fn run() -> Exit {
         }) => with_store(&origin, |store| {
             quiz::run(store, answers.as_deref(), format, order)
         }),
+        Some(Command::Session {
+            ref answers,
+            get_ready,
+            quiet,
+        }) => {
+            let bell = !quiet && config::load(&cli).settings.bell.value;
+            let saved = paths::answers_file(&origin);
+            let options = session::Options {
+                answers: answers.as_deref().unwrap_or(&saved),
+                named: answers.is_some(),
+                get_ready,
+                bell,
+            };
+            with_store(&origin, |store| session::run(store, &options))
+        }
         Some(Command::Search(ref args)) => search::run(&origin, args),
         Some(Command::Model {
             partial,

@@ -9,10 +9,14 @@
 //! suggestion ([`crate::content::SECONDS_PER_REP`], [`crate::content::SECONDS_PER_BREATH`],
 //! [`GET_READY_SECONDS`]).
 
+mod outcome;
 mod pace;
 mod run;
 mod steps;
+mod words;
 
+pub use outcome::{Outcome, Rating, SkipReason, parse_choice, parse_pain};
 pub use pace::{Breath, Pace, pace};
-pub use run::{Event, Run, Status};
+pub use run::{Event, REST_STEP_MS, Run, Status};
 pub use steps::{GET_READY_SECONDS, Side, Step, StepKind, Work, timeline};
+pub use words::{clock, pace_words, seconds_up, step_title};

@@ -30,7 +30,7 @@ fn every_routine_becomes_a_timeline_that_adds_up_to_its_doses() {
     let all = routines(&store);
     assert_eq!(all.len(), store.chains.len(), "every chain has a routine");
     for r in &all {
-        let steps = timeline(&r.items);
+        let steps = timeline(&r.items, GET_READY_SECONDS);
         for (i, item) in r.items.iter().enumerate() {
             assert_eq!(
                 work_and_rest(&steps, i),
@@ -78,7 +78,7 @@ fn an_exercise_done_on_each_side_does_all_right_sets_then_switches() {
         .flat_map(|r| r.items)
         .find(|i| i.dosage.per_side && i.dosage.sets > 1)
         .expect("some routine has a per-side exercise with sets");
-    let steps = timeline(std::slice::from_ref(&item));
+    let steps = timeline(std::slice::from_ref(&item), GET_READY_SECONDS);
     let sides: Vec<Option<Side>> = steps
         .iter()
         .filter_map(|s| match s.kind {
@@ -94,12 +94,19 @@ fn an_exercise_done_on_each_side_does_all_right_sets_then_switches() {
         .filter(|s| s.kind == StepKind::SwitchSide { to: Side::Left })
         .count();
     assert_eq!(switches, 1);
+    // Without countdowns: only the sets and the rests, the same time.
+    let bare = timeline(std::slice::from_ref(&item), 0);
+    assert!(
+        bare.iter()
+            .all(|s| matches!(s.kind, StepKind::Set { .. } | StepKind::Rest { .. }))
+    );
+    assert_eq!(bare.iter().map(|s| s.seconds).sum::<u32>(), item.seconds);
 }
 
 fn small_run() -> (Vec<Step>, u64) {
     let store = embedded();
     let r = routines(&store).remove(0);
-    let steps = timeline(&r.items[..2]);
+    let steps = timeline(&r.items[..2], GET_READY_SECONDS);
     let total = steps.iter().map(|s| u64::from(s.seconds) * 1000).sum();
     (steps, total)
 }

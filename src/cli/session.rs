@@ -213,6 +213,12 @@ impl Screen {
             self.say(&format!("  {}. {} — {}", i + 1, item.name, item.dose));
         }
         self.say("Stop any exercise that hurts. backchain is not medical advice.");
+        if let Some(plan) = &store.plan {
+            self.say(&format!(
+                "After each exercise you rate it. {}",
+                plan.progression.note.as_str()
+            ));
+        }
         let pain_before = self.ask_pain("How bad is the pain right now? 0–10, Enter to skip:");
         self.say(HELP);
         let mut outcomes = vec![Outcome::NotReached; items.len()];

@@ -1243,6 +1243,7 @@ impl Checker<'_> {
                 ("note", &plan.note),
                 ("move_on", &plan.move_on),
                 ("see_clinician", &plan.see_clinician),
+                ("progression.note", &plan.progression.note),
             ],
         );
         let problem = |span: std::ops::Range<usize>, message: String| {
@@ -1253,6 +1254,21 @@ impl Checker<'_> {
             ("sessions_per_week", &plan.sessions_per_week, 14),
             ("weeks", &plan.weeks, 52),
             ("retest_weeks", &plan.retest_weeks, 52),
+            (
+                "progression.up_after_too_easy",
+                &plan.progression.up_after_too_easy,
+                10,
+            ),
+            (
+                "progression.down_after_too_hard",
+                &plan.progression.down_after_too_hard,
+                10,
+            ),
+            (
+                "progression.drop_after_hurt",
+                &plan.progression.drop_after_hurt,
+                10,
+            ),
         ] {
             let n = *value.get_ref();
             if n == 0 || n > max {

@@ -24,8 +24,26 @@ pub struct Plan {
     pub move_on: Text,
     /// When to stop and see a clinician even without a red flag.
     pub see_clinician: Text,
+    /// How ratings after each session move an exercise along its ladder.
+    pub progression: Progression,
     #[serde(skip)]
     pub file: Option<FileId>,
+}
+
+/// The progression rules, counted in sessions in a row that rate an exercise the same way. One "it hurt"
+/// always steps down a rung and shows the cautions next time.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Progression {
+    /// "Too easy" this many sessions in a row: one rung up.
+    pub up_after_too_easy: Spanned<u32>,
+    /// "Too hard" this many sessions in a row: one rung down (fewer keep the rung).
+    pub down_after_too_hard: Spanned<u32>,
+    /// "It hurt" this many sessions in a row: out of the routine, and see a clinician if it persists.
+    pub drop_after_hurt: Spanned<u32>,
+    pub basis: Basis,
+    /// Where the numbers come from, and the rules in words as the person reads them.
+    pub note: Text,
 }
 
 impl Plan {

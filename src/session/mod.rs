@@ -11,6 +11,7 @@
 
 mod outcome;
 mod pace;
+pub mod progression;
 mod run;
 mod steps;
 mod words;

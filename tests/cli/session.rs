@@ -165,6 +165,7 @@ fn a_whole_session_runs_on_real_timers_with_ratings_a_skip_and_pain() {
     );
     s.expect("Your routine: ");
     s.expect("Stop any exercise that hurts");
+    s.expect("After each exercise you rate it. Our suggestion");
     s.expect("How bad is the pain right now?");
     s.type_line("4");
     // The first exercise runs out by itself and asks how it went; a wrong answer is asked again.

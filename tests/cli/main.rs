@@ -4,3 +4,4 @@
 mod attack;
 mod config;
 mod e2e_tmux;
+mod journal;

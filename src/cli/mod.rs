@@ -40,7 +40,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub content: Option<PathBuf>,
 
-    /// Print where content, answers, settings and exports are read and saved, then exit.
+    /// Print where content, answers, settings, exports and the journal are read and saved, then exit.
     #[arg(long, global = true)]
     pub show_paths: bool,
 
@@ -399,11 +399,12 @@ fn show_paths(cli: &Cli, origin: &Origin) -> Exit {
     }
     let path = crate::text::path;
     emit(&format!(
-        "content: {origin}\nanswers: {}\nconfig: {}\nexports: {}\nexports fallback: {}\n",
+        "content: {origin}\nanswers: {}\nconfig: {}\nexports: {}\nexports fallback: {}\njournal: {}\n",
         path(&paths::answers_file(origin)),
         path(&loaded.path),
         path(&loaded.settings.export_dir.value),
         path(&paths::fallback_export_dir()),
+        path(&paths::journal_file(None)),
     ))
 }
 

@@ -82,7 +82,12 @@ pub(super) fn open(path: &Path) -> Result<(Connection, Option<SetAside>), OpenEr
         std::fs::create_dir_all(parent).map_err(|e| io(&e))?;
     }
     let mut set_aside = None;
-    if path.exists() {
+    if let Ok(meta) = std::fs::metadata(path) {
+        // Not a file, or not ours to read: a problem to report, not a damaged journal to move away.
+        if !meta.is_file() {
+            return Err(io(&"it is not a file"));
+        }
+        std::fs::File::open(path).map_err(|e| io(&e))?;
         match probe(path) {
             Probe::Version(found) if found > CURRENT => {
                 return Err(OpenError::Newer {

@@ -167,20 +167,37 @@ fn path_prints_the_file_and_the_flag_wins_over_the_environment() {
     assert_eq!(ok(&file, &["path", "--journal", flag]), format!("{flag}\n"));
     ok(&file, &["--journal", flag, "add-pain", "2"]);
     assert!(other.exists() && !file.exists());
-    // Without either, the XDG data folder.
-    let out = Command::new(BIN)
-        .args(["journal", "path"])
-        .env_remove("BACKCHAIN_JOURNAL")
-        .env("XDG_DATA_HOME", dir.path().join("data"))
-        .output()
-        .unwrap();
+    // Without either, the XDG data folder; a relative XDG_DATA_HOME does not count (the XDG spec).
+    let default_path = |xdg: &Path| {
+        let out = Command::new(BIN)
+            .args(["journal", "path"])
+            .env_remove("BACKCHAIN_JOURNAL")
+            .env("HOME", dir.path())
+            .env("XDG_DATA_HOME", xdg)
+            .output()
+            .unwrap();
+        PathBuf::from(String::from_utf8(out.stdout).unwrap().trim_end())
+    };
     assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
-        format!(
-            "{}\n",
-            dir.path().join("data/backchain/journal.sqlite3").display()
-        )
+        default_path(&dir.path().join("data")),
+        dir.path().join("data/backchain/journal.sqlite3")
     );
+    assert_eq!(
+        default_path(Path::new("relative/data")),
+        dir.path().join(".local/share/backchain/journal.sqlite3")
+    );
+}
+
+#[test]
+fn a_folder_or_unreadable_file_is_reported_not_set_aside() {
+    let (dir, file) = temp();
+    std::fs::create_dir(&file).unwrap();
+    let ran = run(&file, &["add-pain", "3"]);
+    assert_eq!(ran.code, Some(2));
+    assert!(ran.stderr.contains("it is not a file"), "{}", ran.stderr);
+    assert!(ran.stderr.contains(&file.display().to_string()));
+    assert!(file.is_dir(), "left where it was");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 
 #[test]

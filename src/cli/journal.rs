@@ -9,8 +9,16 @@ use std::fmt::Write as _;
 
 pub fn run(args: &JournalArgs) -> Exit {
     let path = paths::journal_file(args.journal.clone());
+    let reads = matches!(
+        args.action,
+        JournalAction::List { .. } | JournalAction::Export { .. }
+    );
     if let JournalAction::Path = args.action {
         return emit(&format!("{}\n", text::path(&path)));
+    }
+    // Reading a journal that does not exist yet prints an empty one and creates nothing.
+    if reads && path.symlink_metadata().is_err() {
+        return emit(&output(&args.action, &[]));
     }
     let mut journal = match Journal::open(&path) {
         Ok((journal, set_aside)) => {
@@ -37,21 +45,12 @@ pub fn run(args: &JournalArgs) -> Exit {
                 )
             })
         }
-        JournalAction::List { since, format } => {
-            journal.events(*since).map(|events| match format {
-                Format::Text => list_text(&events),
-                Format::Json => {
-                    let mut json = serde_json::to_string_pretty(&events)
-                        .unwrap_or_else(|_| String::from("[]"));
-                    json.push('\n');
-                    json
-                }
-            })
-        }
-        JournalAction::Export { format } => journal.events(None).map(|events| match format {
-            ExportFormat::Csv => journal::csv(&events),
-            ExportFormat::Json => journal::json(&events),
-        }),
+        JournalAction::List { since, .. } => journal
+            .events(*since)
+            .map(|events| output(&args.action, &events)),
+        JournalAction::Export { .. } => journal
+            .events(None)
+            .map(|events| output(&args.action, &events)),
         JournalAction::Path => unreachable!("handled above"),
     };
     match done {
@@ -62,6 +61,32 @@ pub fn run(args: &JournalArgs) -> Exit {
             ));
             Exit::Usage
         }
+    }
+}
+
+/// What `list` and `export` print for these events.
+fn output(action: &JournalAction, events: &[Event]) -> String {
+    match action {
+        JournalAction::List {
+            format: Format::Text,
+            ..
+        } => list_text(events),
+        JournalAction::List {
+            format: Format::Json,
+            ..
+        } => {
+            let mut json =
+                serde_json::to_string_pretty(events).unwrap_or_else(|_| String::from("[]"));
+            json.push('\n');
+            json
+        }
+        JournalAction::Export {
+            format: ExportFormat::Csv,
+        } => journal::csv(events),
+        JournalAction::Export {
+            format: ExportFormat::Json,
+        } => journal::json(events),
+        JournalAction::AddPain { .. } | JournalAction::Path => String::new(),
     }
 }
 

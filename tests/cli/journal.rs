@@ -129,6 +129,11 @@ fn pain_out_of_range_is_refused_with_a_reason() {
         );
     }
     assert!(!file.exists(), "nothing written for bad input");
+    // Reading a journal that is not there yet prints an empty one and creates nothing.
+    assert!(ok(&file, &["list"]).contains("no entries yet"));
+    assert_eq!(ok(&file, &["list", "--format", "json"]), "[]\n");
+    assert_eq!(ok(&file, &["export", "--format", "csv"]).lines().count(), 1);
+    assert!(!file.exists());
     ok(&file, &["add-pain", "0"]);
     ok(&file, &["add-pain", "10"]);
 }

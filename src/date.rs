@@ -1,4 +1,5 @@
-//! Calendar dates, without a date crate: today's date on this machine, and days counted from 1970.
+//! Calendar dates, without a date crate: today's date on this machine, days counted from 1970, and UTC
+//! timestamps as RFC 3339 text (the journal's `at` columns).
 
 use std::fmt;
 
@@ -61,6 +62,32 @@ impl fmt::Display for Date {
     }
 }
 
+/// Seconds since 1970-01-01 UTC on this machine's clock (0 if the clock is before 1970).
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+/// `2026-11-30T08:27:00Z`: RFC 3339 in UTC, whole seconds. Text in this form sorts in time order.
+pub fn rfc3339_utc(unix: i64) -> String {
+    let (date, secs) = (
+        Date::from_days(unix.div_euclid(86_400)),
+        unix.rem_euclid(86_400),
+    );
+    format!(
+        "{date}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    )
+}
+
+/// `20261130T082700Z`: the same instant in ISO 8601's basic form, for file names (no `:`).
+pub fn compact_utc(unix: i64) -> String {
+    rfc3339_utc(unix).replace(['-', ':'], "")
+}
+
 #[cfg(unix)]
 fn local_offset_seconds(now: i64) -> i64 {
     let t = now as libc::time_t;
@@ -91,5 +118,14 @@ mod tests {
         assert_eq!(Date::parse("2026-02-29"), None);
         assert_eq!(Date::parse("yesterday"), None);
         assert!(Date::today().year >= 2024);
+    }
+
+    #[test]
+    fn timestamps_are_rfc3339_utc() {
+        use super::{compact_utc, rfc3339_utc};
+        assert_eq!(rfc3339_utc(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339_utc(1_796_027_220), "2026-11-30T08:27:00Z");
+        assert_eq!(rfc3339_utc(-1), "1969-12-31T23:59:59Z");
+        assert_eq!(compact_utc(1_796_027_220), "20261130T082700Z");
     }
 }

@@ -2,8 +2,10 @@
 //!
 //! The library is the pure core that the CLI, the TUI and the tests share: the content store
 //! ([`content`]), the questionnaire engine ([`engine`]), search ([`search`]) and comparison
-//! ([`compare`]), the guided session's timeline and clock ([`session`]), the text toolkit ([`text`]) and the report document ([`document`]). Nothing here draws on
-//! a terminal: the app is behind the `tui` feature (on by default), and the library builds without it.
+//! ([`compare`]), the guided session's timeline, clock and progression ([`session`]), the journal of
+//! sessions and pain ratings ([`journal`]), the text toolkit ([`text`]) and the report document
+//! ([`document`]). Nothing here draws on a terminal: the app is behind the `tui` feature (on by default),
+//! and the library builds without it.
 
 pub mod assets;
 pub mod cli;
@@ -15,6 +17,7 @@ pub mod document;
 pub mod engine;
 pub mod export;
 pub mod files;
+pub mod journal;
 pub mod par;
 pub mod paths;
 pub mod search;

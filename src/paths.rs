@@ -10,6 +10,8 @@ pub const CONTENT_ENV: &str = "BACKCHAIN_CONTENT";
 pub const STATE_ENV: &str = "BACKCHAIN_STATE_DIR";
 /// Environment variable naming the config file (tests, or a second set of settings).
 pub const CONFIG_ENV: &str = "BACKCHAIN_CONFIG";
+/// Environment variable naming the journal database (same as `backchain journal --journal`).
+pub const JOURNAL_ENV: &str = "BACKCHAIN_JOURNAL";
 
 /// A variable's value, when it is set to something.
 fn from_env(name: &str) -> Option<PathBuf> {
@@ -39,6 +41,24 @@ pub fn state_dir() -> PathBuf {
         .and_then(|base| base.state_dir())
         .filter(|dir| dir.is_absolute())
         .map_or_else(|| PathBuf::from(".backchain"), |dir| dir.join("backchain"))
+}
+
+/// Folder for data the person made (the journal): the XDG data folder (`$XDG_DATA_HOME` when it is an
+/// absolute path, else `~/.local/share`) + `backchain`, else `./.backchain` when there is no home folder
+/// (as for [`state_dir`]).
+pub fn data_dir() -> PathBuf {
+    etcetera::choose_base_strategy()
+        .ok()
+        .map(|base| base.data_dir())
+        .filter(|dir| dir.is_absolute())
+        .map_or_else(|| PathBuf::from(".backchain"), |dir| dir.join("backchain"))
+}
+
+/// The journal database: the file given with `--journal`, else `$BACKCHAIN_JOURNAL` when it is set and
+/// not empty, else `journal.sqlite3` in [`data_dir`].
+pub fn journal_file(file: Option<PathBuf>) -> PathBuf {
+    file.or_else(|| from_env(JOURNAL_ENV))
+        .unwrap_or_else(|| data_dir().join("journal.sqlite3"))
 }
 
 /// The config file: `$BACKCHAIN_CONFIG`, else the XDG config folder (`$XDG_CONFIG_HOME` when it is an

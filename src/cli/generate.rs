@@ -51,6 +51,10 @@ and column, and the defaults apply.
 \fI$XDG_STATE_HOME/backchain/answers.toml\fR (else \fI~/.local/state/backchain/answers.toml\fR)
 Your saved answers, in the format \fBbackchain quiz \-\-answers\fR reads.
 .TP
+\fI$XDG_DATA_HOME/backchain/journal.sqlite3\fR (else \fI~/.local/share/backchain/journal.sqlite3\fR)
+The journal (\fBbackchain journal\fR): pain ratings and sessions, private to this machine. A file that
+cannot be read is renamed to \fIjournal.sqlite3.unreadable\-\fR<UTC time> and a new one started.
+.TP
 \fIbackchain\-routine.md\fR, \fIbackchain\-routine\-2.md\fR ...
 Exported routines, in the export folder (\fB\-\-export\-dir\fR, else \fBexport_dir\fR, else the folder
 backchain is started in). When that folder is missing or cannot be written, they go to
@@ -63,12 +67,15 @@ The config file to read instead of the one above.
 \fBBACKCHAIN_CONTENT\fR
 A content folder to read instead of the built\-in store (as \fB\-\-content\fR; empty means the built\-in store).
 .TP
+\fBBACKCHAIN_JOURNAL\fR
+The journal database to use instead of the one above (as \fBbackchain journal \-\-journal\fR).
+.TP
 \fBBACKCHAIN_STATE_DIR\fR
 The folder for answers and fallback exports instead of \fI$XDG_STATE_HOME/backchain\fR.
 .TP
 \fBNO_COLOR\fR
 Set and not empty: no colours (theme "mono"), over the config file; \fB\-\-theme\fR wins over it.
 .TP
-\fBXDG_CONFIG_HOME\fR, \fBXDG_STATE_HOME\fR
+\fBXDG_CONFIG_HOME\fR, \fBXDG_DATA_HOME\fR, \fBXDG_STATE_HOME\fR
 Used when they are absolute paths.
 "#;

@@ -5,6 +5,7 @@ mod check;
 mod compare;
 pub mod config;
 mod generate;
+mod journal;
 mod model;
 pub mod output;
 mod quiz;
@@ -40,7 +41,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub content: Option<PathBuf>,
 
-    /// Print where content, answers, settings and exports are read and saved, then exit.
+    /// Print where content, answers, settings, exports and the journal are read and saved, then exit.
     #[arg(long, global = true)]
     pub show_paths: bool,
 
@@ -106,6 +107,10 @@ pub enum Command {
         /// No terminal bell at the end of each set and rest [config: bell = false].
         #[arg(long)]
         quiet: bool,
+        /// The journal to write the session to [env: BACKCHAIN_JOURNAL; default: journal.sqlite3 in the
+        /// data folder].
+        #[arg(long, value_name = "FILE")]
+        journal: Option<PathBuf>,
     },
     /// Fuzzy-search exercises by name, alias, muscle, equipment or goal.
     Search(SearchArgs),
@@ -130,6 +135,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// The journal: pain ratings and sessions, kept private in a local SQLite file.
+    Journal(JournalArgs),
     /// The config file: where it is, what applies, or write a commented default one.
     Config {
         #[command(subcommand)]
@@ -158,6 +165,75 @@ pub enum ConfigAction {
     Show,
     /// Write a config file with every key commented out at its default; never replaces an existing one.
     Init,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct JournalArgs {
+    /// The journal database to use [env: BACKCHAIN_JOURNAL; default:
+    /// $XDG_DATA_HOME/backchain/journal.sqlite3].
+    #[arg(long, global = true, value_name = "FILE", value_parser = parse_file)]
+    pub journal: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: JournalAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum JournalAction {
+    /// Record how bad the pain is right now, 0 (none) to 10 (the worst imaginable).
+    AddPain {
+        /// 0 to 10
+        #[arg(value_name = "N", value_parser = parse_pain, allow_negative_numbers = true)]
+        pain: crate::journal::Pain,
+        /// A few words to keep with it.
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        note: String,
+    },
+    /// Print the journal's events in time order.
+    List {
+        /// Only events from this day on (UTC), e.g. 2026-11-30.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        since: Option<crate::date::Date>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print every event, one row each with the same columns, for a spreadsheet (csv) or a program (json).
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+    },
+    /// Print the journal's path (whether or not it exists).
+    Path,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
+fn parse_file(value: &str) -> Result<PathBuf, String> {
+    if value.is_empty() {
+        return Err(String::from(
+            "the file name is empty; leave the flag out to use the default journal",
+        ));
+    }
+    Ok(PathBuf::from(value))
+}
+
+fn parse_pain(value: &str) -> Result<crate::journal::Pain, String> {
+    value
+        .trim()
+        .parse::<u8>()
+        .ok()
+        .and_then(crate::journal::Pain::new)
+        .ok_or_else(|| {
+            String::from("pain is a whole number from 0 (none) to 10 (the worst imaginable)")
+        })
+}
+
+fn parse_date(value: &str) -> Result<crate::date::Date, String> {
+    crate::date::Date::parse(value)
+        .ok_or_else(|| String::from("a date is written YYYY-MM-DD, e.g. 2026-11-30"))
 }
 
 #[derive(Debug, clap::Args)]
@@ -286,14 +362,17 @@ pub fn run() -> Exit {
             ref answers,
             get_ready,
             quiet,
+            ref journal,
         }) => {
             let bell = !quiet && config::load(&cli).settings.bell.value;
             let saved = paths::answers_file(&origin);
+            let journal_file = paths::journal_file(journal.clone());
             let options = session::Options {
                 answers: answers.as_deref().unwrap_or(&saved),
                 named: answers.is_some(),
                 get_ready,
                 bell,
+                journal: &journal_file,
             };
             with_store(&origin, |store| session::run(store, &options))
         }
@@ -308,6 +387,7 @@ pub fn run() -> Exit {
             ref b,
             format,
         }) => with_store(&origin, |store| compare::run(store, a, b, format)),
+        Some(Command::Journal(ref args)) => journal::run(args),
         Some(Command::Config { action }) => config::run(&cli, action),
         Some(Command::Completions { shell }) => generate::completions(shell),
         Some(Command::Man) => generate::man(),
@@ -359,11 +439,12 @@ fn show_paths(cli: &Cli, origin: &Origin) -> Exit {
     }
     let path = crate::text::path;
     emit(&format!(
-        "content: {origin}\nanswers: {}\nconfig: {}\nexports: {}\nexports fallback: {}\n",
+        "content: {origin}\nanswers: {}\nconfig: {}\nexports: {}\nexports fallback: {}\njournal: {}\n",
         path(&paths::answers_file(origin)),
         path(&loaded.path),
         path(&loaded.settings.export_dir.value),
         path(&paths::fallback_export_dir()),
+        path(&paths::journal_file(None)),
     ))
 }
 

@@ -7,7 +7,9 @@
 use super::output::emit_err;
 use super::{Exit, emit};
 use crate::content::Store;
+use crate::date;
 use crate::engine::{self, Routine, Standing};
+use crate::journal::{self, Journal, Pain, SessionId};
 use crate::session::{
     self, Event, Outcome, Rating, Run, SkipReason, StepKind, clock, pace, pace_words, parse_choice,
     parse_pain, step_title,
@@ -25,6 +27,8 @@ pub struct Options<'a> {
     pub named: bool,
     pub get_ready: u32,
     pub bell: bool,
+    /// The journal the session is written to.
+    pub journal: &'a Path,
 }
 
 pub fn run(store: &Store, options: &Options) -> Exit {
@@ -54,6 +58,7 @@ pub fn run(store: &Store, options: &Options) -> Exit {
     let mut screen = Screen {
         bell: options.bell,
         input,
+        record: Recorder::open(options.journal),
     };
     screen.guide(store, routine, options.get_ready)
 }
@@ -97,6 +102,87 @@ fn lines() -> Receiver<Option<String>> {
 struct Screen {
     bell: bool,
     input: Receiver<Option<String>>,
+    record: Recorder,
+}
+
+/// Writes the session to the journal as it goes: the start with the pain before, each exercise as it is
+/// done or skipped, the end with the pain after and the note. Each is one transaction, so leaving (or a
+/// crash) keeps what was done. A journal that cannot be opened or written is said once, plainly, and the
+/// session goes on unsaved.
+struct Recorder {
+    journal: Option<Journal>,
+    session: Option<SessionId>,
+}
+
+impl Recorder {
+    fn open(path: &Path) -> Recorder {
+        let journal = match Journal::open(path) {
+            Ok((journal, set_aside)) => {
+                if let Some(aside) = set_aside {
+                    emit_err(&format!("backchain: {aside}\n"));
+                }
+                Some(journal)
+            }
+            Err(e) => {
+                emit_err(&format!(
+                    "backchain: {e}\nbackchain: this session will not be saved.\n"
+                ));
+                None
+            }
+        };
+        Recorder {
+            journal,
+            session: None,
+        }
+    }
+
+    /// Runs one write; on failure says so and stops writing.
+    fn write(&mut self, what: impl FnOnce(&mut Journal) -> crate::journal::Result<()>) {
+        let Some(journal) = self.journal.as_mut() else {
+            return;
+        };
+        if let Err(e) = what(journal) {
+            emit_err(&format!(
+                "backchain: {e}\nbackchain: the rest of this session will not be saved.\n"
+            ));
+            self.journal = None;
+        }
+    }
+
+    fn start(&mut self, pain: Option<u8>) {
+        let mut id = None;
+        self.write(|j| {
+            id = Some(j.start_session(date::unix_now(), pain.and_then(Pain::new))?);
+            Ok(())
+        });
+        self.session = id;
+    }
+
+    fn exercise(&mut self, exercise: &str, outcome: Outcome) {
+        let Some(session) = self.session else { return };
+        let outcome = match outcome {
+            Outcome::NotReached => return,
+            Outcome::Done(rating) => journal::Outcome::Done(rating),
+            Outcome::Skipped(why) => journal::Outcome::Skipped(why),
+        };
+        self.write(|j| {
+            j.add_exercise(session, date::unix_now(), exercise, outcome)
+                .map(drop)
+        });
+    }
+
+    fn end(&mut self, pain: Option<u8>, note: &str) {
+        let Some(session) = self.session else { return };
+        self.write(|j| j.end_session(session, date::unix_now(), pain.and_then(Pain::new), note));
+    }
+
+    /// Where the session went, for the summary.
+    fn saved_in(&self) -> Option<&Path> {
+        self.journal
+            .as_ref()
+            .filter(|_| self.session.is_some())
+            .map(Journal::path)
+    }
 }
 
 /// What a typed line asks of a running session.
@@ -220,6 +306,7 @@ impl Screen {
             ));
         }
         let pain_before = self.ask_pain("How bad is the pain right now? 0–10, Enter to skip:");
+        self.record.start(pain_before);
         self.say(HELP);
         let mut outcomes = vec![Outcome::NotReached; items.len()];
         let origin = Instant::now();
@@ -357,6 +444,7 @@ impl Screen {
                         .ask_choice(&format!("How was {}?", items[item].name), &words)
                         .map(|i| Rating::ALL[i]);
                     outcomes[item] = Outcome::Done(rating);
+                    self.record.exercise(&items[item].exercise, outcomes[item]);
                     if rating == Some(Rating::Hurt) {
                         self.say("  Noted. Leave it out until it stops hurting; if it keeps hurting, see a physiotherapist or GP.");
                     }
@@ -370,6 +458,7 @@ impl Screen {
                         .ask_choice(&format!("Why skip {}?", items[item].name), &words)
                         .map(|i| SkipReason::ALL[i]);
                     outcomes[item] = Outcome::Skipped(reason);
+                    self.record.exercise(&items[item].exercise, outcomes[item]);
                 }
                 Event::Finished => finished = true,
             }
@@ -393,6 +482,8 @@ impl Screen {
         let note = self
             .ask("A note for yourself? Enter to skip:")
             .filter(|n| !n.trim().is_empty());
+        self.record
+            .end(pain_after, note.as_deref().map_or("", str::trim));
         let mut out = String::from("\nThis session:\n");
         for (item, outcome) in items.iter().zip(outcomes) {
             let how = match outcome {
@@ -412,6 +503,13 @@ impl Screen {
         ));
         if let Some(note) = note {
             out.push_str(&format!("Note: {}\n", note.trim()));
+        }
+        match self.record.saved_in() {
+            Some(path) => out.push_str(&format!(
+                "Saved in your journal ({}); `backchain journal list` shows it.\n",
+                crate::text::path(path)
+            )),
+            None => out.push_str("Not saved: the journal could not be used (see above).\n"),
         }
         emit(&out)
     }

@@ -1,8 +1,11 @@
 //! What a session leaves behind: how each exercise went, and the pain before and after. The ids
-//! (`too_easy`, `no_equipment`, …) are the ones the journal stores.
+//! (`too_easy`, `no_equipment`, …) are the ones the journal stores and exports: a contract.
+
+use serde::Serialize;
 
 /// After an exercise: one key to say how it went.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Rating {
     TooEasy,
     AboutRight,
@@ -27,6 +30,11 @@ impl Rating {
         }
     }
 
+    /// The rating an id names (as stored in the journal).
+    pub fn parse(id: &str) -> Option<Rating> {
+        Rating::ALL.into_iter().find(|r| r.as_str() == id)
+    }
+
     pub fn words(self) -> &'static str {
         match self {
             Rating::TooEasy => "too easy",
@@ -38,7 +46,8 @@ impl Rating {
 }
 
 /// Why an exercise was skipped.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SkipReason {
     Pain,
     TooHard,
@@ -61,6 +70,11 @@ impl SkipReason {
             SkipReason::NoEquipment => "no_equipment",
             SkipReason::Other => "other",
         }
+    }
+
+    /// The reason an id names (as stored in the journal).
+    pub fn parse(id: &str) -> Option<SkipReason> {
+        SkipReason::ALL.into_iter().find(|r| r.as_str() == id)
     }
 
     pub fn words(self) -> &'static str {

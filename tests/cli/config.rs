@@ -50,7 +50,9 @@ impl Home {
             .env_remove("BACKCHAIN_CONTENT")
             .env_remove("NO_COLOR")
             .env_remove("XDG_CONFIG_HOME")
-            .env_remove("XDG_STATE_HOME");
+            .env_remove("XDG_STATE_HOME")
+            .env_remove("XDG_DATA_HOME")
+            .env_remove("BACKCHAIN_JOURNAL");
         cmd
     }
 
@@ -389,11 +391,12 @@ fn show_paths_names_the_config_file_and_the_export_folders() {
     assert_eq!(
         ran.stdout,
         format!(
-            "content: built-in content\nanswers: {}/answers.toml\nconfig: {}\nexports: {}\nexports fallback: {}/exports\n",
+            "content: built-in content\nanswers: {}/answers.toml\nconfig: {}\nexports: {}\nexports fallback: {}/exports\njournal: {}/.local/share/backchain/journal.sqlite3\n",
             state.display(),
             home.config().display(),
             home.path("work").display(),
-            state.display()
+            state.display(),
+            home.path("home").display()
         )
     );
     home.write_config("export_dir = \"/srv/sheets\"\n");

@@ -4,4 +4,5 @@
 mod attack;
 mod config;
 mod e2e_tmux;
+mod journal;
 mod session;

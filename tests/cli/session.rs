@@ -70,6 +70,7 @@ impl Driver {
             .args(args)
             .env("BACKCHAIN_STATE_DIR", state)
             .env("XDG_CONFIG_HOME", state)
+            .env("BACKCHAIN_JOURNAL", state.join("journal.sqlite3"))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -88,7 +89,7 @@ impl Driver {
                         break;
                     }
                     out.lock()
-                        .unwrap()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
                         .push_str(&String::from_utf8_lossy(&buf[..n]));
                 }
             });
@@ -201,6 +202,45 @@ fn a_whole_session_runs_on_real_timers_with_ratings_a_skip_and_pain() {
     assert!(out.contains("Note: knees fine, hamstrings easier"), "{out}");
     assert!(!out.contains("not reached"), "{out}");
     assert!(!out.contains('\u{7}'), "--quiet rings no bell");
+    assert!(out.contains("Saved in your journal"), "{out}");
+
+    // The journal holds the session: its pains and note, and every exercise as it went.
+    let events = journal_json(state.path());
+    let session = events.iter().find(|e| e["kind"] == "session").unwrap();
+    assert_eq!(session["pain_before"], 4);
+    assert_eq!(session["pain_after"], 2);
+    assert_eq!(session["note"], "knees fine, hamstrings easier");
+    let exercises: Vec<&serde_json::Value> =
+        events.iter().filter(|e| e["kind"] == "exercise").collect();
+    assert_eq!(exercises.len(), 8, "{events:#?}");
+    let ratings: Vec<&str> = exercises
+        .iter()
+        .map(|e| e["rating"].as_str().or(e["skip_reason"].as_str()).unwrap())
+        .collect();
+    assert_eq!(
+        ratings,
+        [
+            "about_right",
+            "no_equipment",
+            "too_easy",
+            "hurt",
+            "about_right",
+            "about_right",
+            "too_hard",
+            "about_right"
+        ]
+    );
+}
+
+/// `backchain journal list --format json` on the test's journal.
+fn journal_json(state: &Path) -> Vec<serde_json::Value> {
+    let out = Command::new(env!("CARGO_BIN_EXE_backchain"))
+        .args(["journal", "list", "--format", "json"])
+        .env("BACKCHAIN_JOURNAL", state.join("journal.sqlite3"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 #[test]
@@ -241,6 +281,46 @@ fn pausing_stops_the_clock_and_leaving_keeps_what_was_done() {
     assert!(out.contains("not reached"), "{out}");
     assert!(out.contains("Pain before: not given"), "{out}");
     assert!(out.contains('\u{7}'), "the bell rings at the end of a set");
+    // Leaving keeps what was done: the session and its one exercise are in the journal.
+    let events = journal_json(state.path());
+    let kinds: Vec<&str> = events.iter().filter_map(|e| e["kind"].as_str()).collect();
+    assert_eq!(kinds, ["session", "exercise"], "{events:#?}");
+}
+
+#[test]
+fn a_journal_that_cannot_be_used_is_said_and_the_session_still_runs() {
+    let store = quick_store();
+    let state = tempfile::tempdir().unwrap();
+    // A folder where the journal file should be.
+    std::fs::create_dir(state.path().join("journal.sqlite3")).unwrap();
+    let mut s = Driver::start(
+        store.path(),
+        state.path(),
+        &[
+            "--answers",
+            answers("pelvic-pulley").to_str().unwrap(),
+            "--get-ready",
+            "0",
+            "--quiet",
+        ],
+    );
+    s.expect("How bad is the pain right now?");
+    s.type_line("");
+    s.expect("== ");
+    s.type_line("q");
+    s.expect("Leave the session?");
+    s.type_line("y");
+    let (code, out) = s.finish();
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("Not saved: the journal could not be used"),
+        "{out}"
+    );
+    assert!(out.contains("this session will not be saved"), "{out}");
+    assert!(
+        out.contains("journal.sqlite3"),
+        "the message names the file: {out}"
+    );
 }
 
 fn run(args: &[&str], state: &Path) -> (i32, String) {
@@ -248,6 +328,7 @@ fn run(args: &[&str], state: &Path) -> (i32, String) {
         .arg("session")
         .args(args)
         .env("BACKCHAIN_STATE_DIR", state)
+        .env("BACKCHAIN_JOURNAL", state.join("journal.sqlite3"))
         .env_remove("BACKCHAIN_CONTENT")
         .stdin(Stdio::null())
         .output()

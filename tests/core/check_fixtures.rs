@@ -135,6 +135,10 @@ fn show_paths_names_the_content_and_the_answers_file() {
         .env("BACKCHAIN_STATE_DIR", "/tmp/backchain-paths-test")
         .env("BACKCHAIN_CONFIG", "/tmp/backchain-paths-test/config.toml")
         .env_remove("BACKCHAIN_CONTENT")
+        .env(
+            "BACKCHAIN_JOURNAL",
+            "/tmp/backchain-paths-test/journal.sqlite3",
+        )
         .current_dir("/")
         .output()
         .unwrap();
@@ -143,6 +147,7 @@ fn show_paths_names_the_content_and_the_answers_file() {
         text,
         "content: built-in content\nanswers: /tmp/backchain-paths-test/answers.toml\n\
          config: /tmp/backchain-paths-test/config.toml\nexports: /\n\
-         exports fallback: /tmp/backchain-paths-test/exports\n"
+         exports fallback: /tmp/backchain-paths-test/exports\n\
+         journal: /tmp/backchain-paths-test/journal.sqlite3\n"
     );
 }

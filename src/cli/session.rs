@@ -63,6 +63,19 @@ pub fn run(store: &Store, options: &Options) -> Exit {
     screen.guide(store, routine, options.get_ready)
 }
 
+/// `text` wrapped to the width the other commands use, after `  mark`, the lines below it indented to
+/// match.
+fn hanging(mark: &str, text: &str) -> String {
+    let first = format!("  {mark}");
+    let rest = " ".repeat(first.chars().count());
+    let mut out = String::new();
+    for line in crate::text::wrap(text, super::show::WIDTH, &first, &rest) {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
 /// Why no session starts, for each standing without a routine.
 fn refusal(standing: Standing) -> String {
     let why = match standing {
@@ -220,6 +233,11 @@ impl Screen {
         let _ = emit(&format!("{text}\n"));
     }
 
+    /// Prose, wrapped to the width the other commands use.
+    fn say_wrapped(&self, text: &str) {
+        let _ = emit(&super::show::wrap(text, ""));
+    }
+
     fn ring(&self) {
         if self.bell {
             let mut out = std::io::stdout().lock();
@@ -277,11 +295,11 @@ impl Screen {
         let mut out = format!("\n== {} — {}\n", item.name, item.dose);
         if let Some(exercise) = store.exercise(&item.exercise) {
             for (i, step) in exercise.steps.iter().enumerate() {
-                out.push_str(&format!("  {}. {}\n", i + 1, step.as_str()));
+                out.push_str(&hanging(&format!("{}. ", i + 1), step.as_str()));
             }
         }
         for caution in &item.cautions {
-            out.push_str(&format!("  ! {caution}\n"));
+            out.push_str(&hanging("! ", caution));
         }
         let _ = emit(&out);
     }
@@ -300,14 +318,14 @@ impl Screen {
         }
         self.say("Stop any exercise that hurts. backchain is not medical advice.");
         if let Some(plan) = &store.plan {
-            self.say(&format!(
+            self.say_wrapped(&format!(
                 "After each exercise you rate it. {}",
                 plan.progression.note.as_str()
             ));
         }
         let pain_before = self.ask_pain("How bad is the pain right now? 0–10, Enter to skip:");
         self.record.start(pain_before);
-        self.say(HELP);
+        self.say_wrapped(HELP);
         let mut outcomes = vec![Outcome::NotReached; items.len()];
         let origin = Instant::now();
         let now = move || u64::try_from(origin.elapsed().as_millis()).unwrap_or(u64::MAX);
@@ -405,7 +423,7 @@ impl Screen {
                     Vec::new()
                 }
                 Command::Help => {
-                    self.say(HELP);
+                    self.say_wrapped(HELP);
                     Vec::new()
                 }
             };

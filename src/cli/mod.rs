@@ -221,14 +221,9 @@ fn parse_file(value: &str) -> Result<PathBuf, String> {
 }
 
 fn parse_pain(value: &str) -> Result<crate::journal::Pain, String> {
-    value
-        .trim()
-        .parse::<u8>()
-        .ok()
-        .and_then(crate::journal::Pain::new)
-        .ok_or_else(|| {
-            String::from("pain is a whole number from 0 (none) to 10 (the worst imaginable)")
-        })
+    crate::journal::Pain::parse(value).ok_or_else(|| {
+        String::from("pain is a whole number from 0 (none) to 10 (the worst imaginable)")
+    })
 }
 
 fn parse_date(value: &str) -> Result<crate::date::Date, String> {

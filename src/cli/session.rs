@@ -5,14 +5,15 @@
 //! a rest by 15 s, `q` leaves (and keeps what was done).
 
 use super::output::emit_err;
+use super::show::{hanging, wrap};
 use super::{Exit, emit};
 use crate::content::Store;
 use crate::date;
 use crate::engine::{self, Routine, Standing};
-use crate::journal::{self, Journal, Pain, SessionId};
+use crate::journal::{self, Journal, SessionId};
 use crate::session::{
-    self, Event, Outcome, Rating, Run, SkipReason, StepKind, clock, pace, pace_words, parse_choice,
-    parse_pain, step_title,
+    self, Event, Outcome, Pain, Rating, Run, SkipReason, StepKind, clock, pace, pace_words,
+    parse_choice, step_title,
 };
 use std::io::{BufRead, Write};
 use std::path::Path;
@@ -61,19 +62,6 @@ pub fn run(store: &Store, options: &Options) -> Exit {
         record: Recorder::open(options.journal),
     };
     screen.guide(store, routine, options.get_ready)
-}
-
-/// `text` wrapped to the width the other commands use, after `  mark`, the lines below it indented to
-/// match.
-fn hanging(mark: &str, text: &str) -> String {
-    let first = format!("  {mark}");
-    let rest = " ".repeat(first.chars().count());
-    let mut out = String::new();
-    for line in crate::text::wrap(text, super::show::WIDTH, &first, &rest) {
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 /// Why no session starts, for each standing without a routine.
@@ -162,10 +150,10 @@ impl Recorder {
         }
     }
 
-    fn start(&mut self, pain: Option<u8>) {
+    fn start(&mut self, pain: Option<Pain>) {
         let mut id = None;
         self.write(|j| {
-            id = Some(j.start_session(date::unix_now(), pain.and_then(Pain::new))?);
+            id = Some(j.start_session(date::unix_now(), pain)?);
             Ok(())
         });
         self.session = id;
@@ -184,9 +172,9 @@ impl Recorder {
         });
     }
 
-    fn end(&mut self, pain: Option<u8>, note: &str) {
+    fn end(&mut self, pain: Option<Pain>, note: &str) {
         let Some(session) = self.session else { return };
-        self.write(|j| j.end_session(session, date::unix_now(), pain.and_then(Pain::new), note));
+        self.write(|j| j.end_session(session, date::unix_now(), pain, note));
     }
 
     /// Where the session went, for the summary.
@@ -205,8 +193,8 @@ enum Command {
     Previous,
     Skip,
     EndStep,
-    Longer,
-    Shorter,
+    /// `+` (true) or `-` (false): a rest 15 s longer or shorter.
+    Rest(bool),
     Quit,
     Help,
 }
@@ -218,8 +206,8 @@ fn command(line: &str) -> Command {
         "p" => Command::Previous,
         "s" => Command::Skip,
         "x" => Command::EndStep,
-        "+" => Command::Longer,
-        "-" => Command::Shorter,
+        "+" => Command::Rest(true),
+        "-" => Command::Rest(false),
         "q" => Command::Quit,
         _ => Command::Help,
     }
@@ -235,7 +223,7 @@ impl Screen {
 
     /// Prose, wrapped to the width the other commands use.
     fn say_wrapped(&self, text: &str) {
-        let _ = emit(&super::show::wrap(text, ""));
+        let _ = emit(&wrap(text, ""));
     }
 
     fn ring(&self) {
@@ -258,13 +246,13 @@ impl Screen {
     }
 
     /// Pain 0–10, asked until it is a number or skipped (Enter, or the end of input).
-    fn ask_pain(&mut self, prompt: &str) -> Option<u8> {
+    fn ask_pain(&mut self, prompt: &str) -> Option<Pain> {
         loop {
             let line = self.ask(prompt)?;
             if line.trim().is_empty() {
                 return None;
             }
-            match parse_pain(&line) {
+            match Pain::parse(&line) {
                 Some(pain) => return Some(pain),
                 None => self
                     .say("  A whole number from 0 (no pain) to 10 (the worst), or Enter to skip."),
@@ -295,11 +283,11 @@ impl Screen {
         let mut out = format!("\n== {} — {}\n", item.name, item.dose);
         if let Some(exercise) = store.exercise(&item.exercise) {
             for (i, step) in exercise.steps.iter().enumerate() {
-                out.push_str(&hanging(&format!("{}. ", i + 1), step.as_str()));
+                out.push_str(&hanging(&format!("  {}. ", i + 1), step.as_str()));
             }
         }
         for caution in &item.cautions {
-            out.push_str(&hanging("! ", caution));
+            out.push_str(&hanging("  ! ", caution));
         }
         let _ = emit(&out);
     }
@@ -399,8 +387,7 @@ impl Screen {
                 Command::Previous => run.previous_exercise(t),
                 Command::EndStep => run.skip_step(t),
                 Command::Skip => run.skip_exercise(t),
-                Command::Longer | Command::Shorter => {
-                    let longer = matches!(command(&line), Command::Longer);
+                Command::Rest(longer) => {
                     if !run.adjust_rest(t, longer) {
                         self.say("  + and - change a rest; this is not one.");
                     }
@@ -488,7 +475,7 @@ impl Screen {
         &mut self,
         items: &[engine::RoutineItem],
         outcomes: &[Outcome],
-        pain_before: Option<u8>,
+        pain_before: Option<Pain>,
         left_early: bool,
     ) -> Exit {
         self.say(if left_early {
@@ -513,7 +500,8 @@ impl Screen {
             };
             out.push_str(&format!("  {} — {how}\n", item.name));
         }
-        let pain = |p: Option<u8>| p.map_or(String::from("not given"), |p| format!("{p}/10"));
+        let pain =
+            |p: Option<Pain>| p.map_or(String::from("not given"), |p| format!("{}/10", p.value()));
         out.push_str(&format!(
             "Pain before: {} · after: {}\n",
             pain(pain_before),
@@ -541,7 +529,7 @@ mod tests {
     fn typed_lines_are_commands() {
         assert!(matches!(command(""), Command::Pause));
         assert!(matches!(command(" n "), Command::Next));
-        assert!(matches!(command("+"), Command::Longer));
+        assert!(matches!(command("+"), Command::Rest(true)));
         assert!(matches!(command("what"), Command::Help));
     }
 

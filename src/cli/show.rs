@@ -102,8 +102,17 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 
 /// Wraps prose to [`WIDTH`] columns, every line starting with `indent`; ends with a newline.
 pub fn wrap(text: &str, indent: &str) -> String {
+    wrap_with(text, indent, indent)
+}
+
+/// `text` after `mark` (say "  1. "), wrapped with the lines below it indented to line up after the mark.
+pub fn hanging(mark: &str, text: &str) -> String {
+    wrap_with(text, mark, &" ".repeat(crate::text::width(mark)))
+}
+
+fn wrap_with(text: &str, first: &str, rest: &str) -> String {
     let mut out = String::new();
-    for line in crate::text::wrap(text, WIDTH, indent, indent) {
+    for line in crate::text::wrap(text, WIDTH, first, rest) {
         out.push_str(line.trim_end());
         out.push('\n');
     }

@@ -1,7 +1,7 @@
 //! What the journal records: pain ratings, sessions, exercises done or skipped, and retest measures, each
 //! an [`Event`] with the time it happened.
 
-pub use crate::session::{Rating, SkipReason};
+pub use crate::session::{Pain, Rating, SkipReason};
 use serde::Serialize;
 
 /// An exercise done (perhaps rated) or skipped (perhaps with why), as written to the journal.
@@ -9,22 +9,6 @@ use serde::Serialize;
 pub enum Outcome {
     Done(Option<Rating>),
     Skipped(Option<SkipReason>),
-}
-
-/// A pain rating on the usual 0–10 scale (0 no pain, 10 the worst imaginable).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Pain(u8);
-
-impl Pain {
-    pub const MAX: u8 = 10;
-
-    pub fn new(value: u8) -> Option<Pain> {
-        (value <= Pain::MAX).then_some(Pain(value))
-    }
-
-    pub fn value(self) -> u8 {
-        self.0
-    }
 }
 
 /// One journal entry, as read back. `at` is RFC 3339 UTC text (`2026-11-30T08:27:00Z`); a session's `at`

@@ -16,7 +16,7 @@ mod run;
 mod steps;
 mod words;
 
-pub use outcome::{Outcome, Rating, SkipReason, parse_choice, parse_pain};
+pub use outcome::{Outcome, Pain, Rating, SkipReason, parse_choice};
 pub use pace::{Breath, Pace, pace};
 pub use run::{Event, REST_STEP_MS, Run, Status};
 pub use steps::{GET_READY_SECONDS, Side, Step, StepKind, Work, timeline};

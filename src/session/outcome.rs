@@ -97,11 +97,26 @@ pub enum Outcome {
     Skipped(Option<SkipReason>),
 }
 
-/// A pain rating: a whole number from 0 (none) to 10 (the worst imaginable), or `None` when the text is
-/// anything else.
-pub fn parse_pain(text: &str) -> Option<u8> {
-    let n: u8 = text.trim().parse().ok()?;
-    (n <= 10).then_some(n)
+/// A pain rating on the usual 0–10 scale (0 no pain, 10 the worst imaginable).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Pain(u8);
+
+impl Pain {
+    pub const MAX: u8 = 10;
+
+    pub fn new(value: u8) -> Option<Pain> {
+        (value <= Pain::MAX).then_some(Pain(value))
+    }
+
+    /// A rating typed as text: a whole number from 0 to 10 (spaces around it are fine); `None` for
+    /// anything else.
+    pub fn parse(text: &str) -> Option<Pain> {
+        text.trim().parse().ok().and_then(Pain::new)
+    }
+
+    pub fn value(self) -> u8 {
+        self.0
+    }
 }
 
 /// A choice typed as its number (1-based) among `count`.
@@ -116,11 +131,12 @@ mod tests {
 
     #[test]
     fn pain_is_a_whole_number_from_nought_to_ten() {
-        assert_eq!(parse_pain(" 7 "), Some(7));
-        assert_eq!(parse_pain("0"), Some(0));
-        assert_eq!(parse_pain("10"), Some(10));
+        let value = |text| Pain::parse(text).map(Pain::value);
+        assert_eq!(value(" 7 "), Some(7));
+        assert_eq!(value("0"), Some(0));
+        assert_eq!(value("10"), Some(10));
         for bad in ["11", "-1", "3.5", "", "seven", "300"] {
-            assert_eq!(parse_pain(bad), None, "{bad}");
+            assert_eq!(value(bad), None, "{bad}");
         }
     }
 

@@ -4,6 +4,7 @@
 //! terminal), for no panic, and every problem it reports for `path:line:col: message`. Files the run was
 //! given are compared byte for byte afterwards.
 
+use crate::common::copy_tree;
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -226,24 +227,11 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// A temp dir holding the small valid fixture store at `<tmp>/<name>`.
 fn valid_store(name: &str) -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let store = tmp.path().join(name);
-    copy_tree(&fixtures().join("valid"), &store);
+    copy_tree(&fixtures().join("valid"), &store, &[]);
     (tmp, store)
 }
 

@@ -2,6 +2,8 @@
 //! end to end in a real terminal (tmux). One test binary.
 
 mod attack;
+#[path = "../common/mod.rs"]
+mod common;
 mod config;
 mod e2e_tmux;
 mod journal;

@@ -2,6 +2,7 @@
 //! store (every dose one second) so a whole session runs on real timers in a few seconds, answers typed
 //! when the prompts appear.
 
+use crate::common::copy_tree;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -15,7 +16,7 @@ fn root() -> PathBuf {
 /// The built-in content with every dose cut to one set of one second, so sessions are short.
 fn quick_store() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(&root().join("content"), dir.path());
+    copy_tree(&root().join("content"), dir.path(), &[]);
     for entry in std::fs::read_dir(dir.path().join("exercises")).unwrap() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
@@ -31,19 +32,6 @@ fn quick_store() -> tempfile::TempDir {
         std::fs::write(&path, quick).unwrap();
     }
     dir
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 fn answers(name: &str) -> PathBuf {
@@ -103,6 +91,14 @@ impl Driver {
         }
     }
 
+    /// A session for 003's person (a routine of eight exercises) with these extra flags.
+    fn pelvic_pulley(store: &Path, state: &Path, flags: &[&str]) -> Driver {
+        let answers = answers("pelvic-pulley");
+        let mut args = vec!["--answers", answers.to_str().unwrap()];
+        args.extend(flags);
+        Driver::start(store, state, &args)
+    }
+
     /// Waits (up to 20 s) for `text` after what was already seen, and moves past it.
     fn expect(&mut self, text: &str) {
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -153,17 +149,7 @@ impl Driver {
 fn a_whole_session_runs_on_real_timers_with_ratings_a_skip_and_pain() {
     let store = quick_store();
     let state = tempfile::tempdir().unwrap();
-    let mut s = Driver::start(
-        store.path(),
-        state.path(),
-        &[
-            "--answers",
-            answers("pelvic-pulley").to_str().unwrap(),
-            "--get-ready",
-            "0",
-            "--quiet",
-        ],
-    );
+    let mut s = Driver::pelvic_pulley(store.path(), state.path(), &["--get-ready", "0", "--quiet"]);
     s.expect("Your routine: ");
     s.expect("Stop any exercise that hurts");
     s.expect("After each exercise you rate it. Our suggestion");
@@ -247,16 +233,7 @@ fn journal_json(state: &Path) -> Vec<serde_json::Value> {
 fn pausing_stops_the_clock_and_leaving_keeps_what_was_done() {
     let store = quick_store();
     let state = tempfile::tempdir().unwrap();
-    let mut s = Driver::start(
-        store.path(),
-        state.path(),
-        &[
-            "--answers",
-            answers("pelvic-pulley").to_str().unwrap(),
-            "--get-ready",
-            "3",
-        ],
-    );
+    let mut s = Driver::pelvic_pulley(store.path(), state.path(), &["--get-ready", "3"]);
     s.expect("How bad is the pain right now?");
     s.type_line("");
     s.expect("Get ready: ");
@@ -293,17 +270,7 @@ fn a_journal_that_cannot_be_used_is_said_and_the_session_still_runs() {
     let state = tempfile::tempdir().unwrap();
     // A folder where the journal file should be.
     std::fs::create_dir(state.path().join("journal.sqlite3")).unwrap();
-    let mut s = Driver::start(
-        store.path(),
-        state.path(),
-        &[
-            "--answers",
-            answers("pelvic-pulley").to_str().unwrap(),
-            "--get-ready",
-            "0",
-            "--quiet",
-        ],
-    );
+    let mut s = Driver::pelvic_pulley(store.path(), state.path(), &["--get-ready", "0", "--quiet"]);
     s.expect("How bad is the pain right now?");
     s.type_line("");
     s.expect("== ");

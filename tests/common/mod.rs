@@ -1,9 +1,12 @@
-//! Shared by the integration tests: the answer fixtures in `tests/fixtures/answers/`.
+//! Shared by the integration tests: the answer fixtures in `tests/fixtures/answers/`, and copying a
+//! store to change it.
 
 use backchain::content::{SourceFile, Store};
 use backchain::engine::Answers;
+use std::path::Path;
 
 /// The answers in `tests/fixtures/answers/<name>` (with or without `.toml`), checked against the store.
+#[allow(dead_code, reason = "not every test binary reads answer fixtures")]
 pub fn fixture_answers(store: &Store, name: &str) -> Answers {
     let stem = name.strip_suffix(".toml").unwrap_or(name);
     let path = format!(
@@ -13,4 +16,19 @@ pub fn fixture_answers(store: &Store, name: &str) -> Answers {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     Answers::parse(&SourceFile::named(&path, text), &store.questionnaire)
         .unwrap_or_else(|problems| panic!("{path}: {problems:?}"))
+}
+
+/// Copies the folder `from` to `to`, leaving out files named in `skip` (say a fixture's `expected.txt`).
+#[allow(dead_code, reason = "not every test binary copies stores")]
+pub fn copy_tree(from: &Path, to: &Path, skip: &[&str]) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target, skip);
+        } else if !skip.iter().any(|name| entry.file_name() == *name) {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
 }

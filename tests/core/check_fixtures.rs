@@ -1,21 +1,9 @@
 //! `backchain check` against bad stores: each fixture in tests/fixtures/invalid/<case> is the valid store
 //! with one thing broken, and `expected.txt` beside it holds the exact report.
 
+use crate::common::copy_tree;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else if entry.file_name() != "expected.txt" {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -29,8 +17,8 @@ fn check_case(case: &Path) -> (i32, String) {
         case.file_name().unwrap().to_string_lossy()
     ));
     let _ = std::fs::remove_dir_all(&store);
-    copy_tree(&fixtures().join("valid"), &store);
-    copy_tree(case, &store);
+    copy_tree(&fixtures().join("valid"), &store, &["expected.txt"]);
+    copy_tree(case, &store, &["expected.txt"]);
     let out = Command::new(env!("CARGO_BIN_EXE_backchain"))
         .args(["check", "--content"])
         .arg(&store)

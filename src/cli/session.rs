@@ -10,7 +10,7 @@ use super::{Exit, emit};
 use crate::content::Store;
 use crate::date;
 use crate::engine::{self, Routine, Standing};
-use crate::journal::{self, Journal, SessionId};
+use crate::journal::{Journal, SessionId};
 use crate::session::{
     self, Event, Outcome, Pain, Rating, Run, SkipReason, StepKind, clock, pace, pace_words,
     parse_choice, step_title,
@@ -161,11 +161,6 @@ impl Recorder {
 
     fn exercise(&mut self, exercise: &str, outcome: Outcome) {
         let Some(session) = self.session else { return };
-        let outcome = match outcome {
-            Outcome::NotReached => return,
-            Outcome::Done(rating) => journal::Outcome::Done(rating),
-            Outcome::Skipped(why) => journal::Outcome::Skipped(why),
-        };
         self.write(|j| {
             j.add_exercise(session, date::unix_now(), exercise, outcome)
                 .map(drop)
@@ -314,7 +309,8 @@ impl Screen {
         let pain_before = self.ask_pain("How bad is the pain right now? 0–10, Enter to skip:");
         self.record.start(pain_before);
         self.say_wrapped(HELP);
-        let mut outcomes = vec![Outcome::NotReached; items.len()];
+        // `None`: not reached (yet).
+        let mut outcomes: Vec<Option<Outcome>> = vec![None; items.len()];
         let origin = Instant::now();
         let now = move || u64::try_from(origin.elapsed().as_millis()).unwrap_or(u64::MAX);
         let mut run = Run::new(steps, now());
@@ -427,7 +423,7 @@ impl Screen {
         run: &mut Run,
         events: &[Event],
         items: &[engine::RoutineItem],
-        outcomes: &mut [Outcome],
+        outcomes: &mut [Option<Outcome>],
         clock: &impl Fn() -> u64,
     ) -> bool {
         let mut finished = false;
@@ -448,8 +444,9 @@ impl Screen {
                     let rating = self
                         .ask_choice(&format!("How was {}?", items[item].name), &words)
                         .map(|i| Rating::ALL[i]);
-                    outcomes[item] = Outcome::Done(rating);
-                    self.record.exercise(&items[item].exercise, outcomes[item]);
+                    let outcome = Outcome::Done(rating);
+                    outcomes[item] = Some(outcome);
+                    self.record.exercise(&items[item].exercise, outcome);
                     if rating == Some(Rating::Hurt) {
                         self.say("  Noted. Leave it out until it stops hurting; if it keeps hurting, see a physiotherapist or GP.");
                     }
@@ -462,8 +459,9 @@ impl Screen {
                     let reason = self
                         .ask_choice(&format!("Why skip {}?", items[item].name), &words)
                         .map(|i| SkipReason::ALL[i]);
-                    outcomes[item] = Outcome::Skipped(reason);
-                    self.record.exercise(&items[item].exercise, outcomes[item]);
+                    let outcome = Outcome::Skipped(reason);
+                    outcomes[item] = Some(outcome);
+                    self.record.exercise(&items[item].exercise, outcome);
                 }
                 Event::Finished => finished = true,
             }
@@ -474,7 +472,7 @@ impl Screen {
     fn finish(
         &mut self,
         items: &[engine::RoutineItem],
-        outcomes: &[Outcome],
+        outcomes: &[Option<Outcome>],
         pain_before: Option<Pain>,
         left_early: bool,
     ) -> Exit {
@@ -492,11 +490,11 @@ impl Screen {
         let mut out = String::from("\nThis session:\n");
         for (item, outcome) in items.iter().zip(outcomes) {
             let how = match outcome {
-                Outcome::NotReached => String::from("not reached"),
-                Outcome::Done(None) => String::from("done"),
-                Outcome::Done(Some(r)) => format!("done, {}", r.words()),
-                Outcome::Skipped(None) => String::from("skipped"),
-                Outcome::Skipped(Some(r)) => format!("skipped ({})", r.words()),
+                None => String::from("not reached"),
+                Some(Outcome::Done(None)) => String::from("done"),
+                Some(Outcome::Done(Some(r))) => format!("done, {}", r.words()),
+                Some(Outcome::Skipped(None)) => String::from("skipped"),
+                Some(Outcome::Skipped(Some(r))) => format!("skipped ({})", r.words()),
             };
             out.push_str(&format!("  {} — {how}\n", item.name));
         }

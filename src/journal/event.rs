@@ -1,15 +1,8 @@
 //! What the journal records: pain ratings, sessions, exercises done or skipped, and retest measures, each
 //! an [`Event`] with the time it happened.
 
-pub use crate::session::{Pain, Rating, SkipReason};
+pub use crate::session::{Outcome, Pain, Rating, SkipReason};
 use serde::Serialize;
-
-/// An exercise done (perhaps rated) or skipped (perhaps with why), as written to the journal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    Done(Option<Rating>),
-    Skipped(Option<SkipReason>),
-}
 
 /// One journal entry, as read back. `at` is RFC 3339 UTC text (`2026-11-30T08:27:00Z`); a session's `at`
 /// is when it started.

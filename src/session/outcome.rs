@@ -87,12 +87,10 @@ impl SkipReason {
     }
 }
 
-/// How one exercise of the routine went.
+/// How one exercise of a session went: done (perhaps rated) or skipped (perhaps with why). What the
+/// journal writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
-    /// Not reached (the session was left before it).
-    NotReached,
-    /// Done to the end, with the rating given (if any).
     Done(Option<Rating>),
     Skipped(Option<SkipReason>),
 }

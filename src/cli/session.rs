@@ -10,11 +10,14 @@ use super::{Exit, emit};
 use crate::content::Store;
 use crate::date;
 use crate::engine::{self, Routine, Standing};
+use crate::journal;
 use crate::journal::{Journal, SessionId};
+use crate::session::progression::{self, Rules};
 use crate::session::{
     self, Event, Outcome, Pain, Rating, Run, SkipReason, StepKind, clock, pace, pace_words,
     parse_choice, step_title,
 };
+use std::collections::HashMap;
 use std::io::{BufRead, Write};
 use std::path::Path;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
@@ -62,6 +65,46 @@ pub fn run(store: &Store, options: &Options) -> Exit {
         record: Recorder::open(options.journal),
     };
     screen.guide(store, routine, options.get_ready)
+}
+
+/// The routine after the progression rules have read each exercise's ratings: exercises left out after
+/// repeated pain are gone, and each change is said in words (the rung to do now, or why it is left out).
+fn progressed(
+    store: &Store,
+    routine: &Routine,
+    history: &HashMap<String, Vec<Rating>>,
+) -> (Vec<engine::RoutineItem>, Vec<String>) {
+    let Some(plan) = &store.plan else {
+        return (routine.items.clone(), Vec::new());
+    };
+    let rules = Rules::of(plan);
+    let mut items = Vec::new();
+    let mut changes = Vec::new();
+    for item in &routine.items {
+        let ratings = history.get(&item.exercise).map_or(&[][..], Vec::as_slice);
+        let ladder = store.exercise(&item.exercise).map(|e| &e.ladder);
+        let standing = progression::follow(rules, ladder, ratings);
+        let why = standing.moves.last().map_or("", |m| m.why.as_str());
+        if standing.dropped {
+            changes.push(format!("{} is left out: {why}.", item.name));
+            continue;
+        }
+        let rung = ladder.and_then(|l| match standing.rung {
+            0 => None,
+            r if r > 0 => l.harder.get(usize::try_from(r - 1).ok()?),
+            r => l.easier.get(usize::try_from(-r - 1).ok()?),
+        });
+        if let Some(rung) = rung {
+            changes.push(format!(
+                "{}: do it as \"{}\" now ({}): {why}.",
+                item.name,
+                rung.name.as_str(),
+                rung.change.as_str()
+            ));
+        }
+        items.push(item.clone());
+    }
+    (items, changes)
 }
 
 /// Why no session starts, for each standing without a routine.
@@ -170,6 +213,35 @@ impl Recorder {
     fn end(&mut self, pain: Option<Pain>, note: &str) {
         let Some(session) = self.session else { return };
         self.write(|j| j.end_session(session, date::unix_now(), pain, note));
+    }
+
+    /// Each exercise's ratings in the journal, oldest first; a skip for pain counts as "it hurt".
+    fn ratings(&self) -> HashMap<String, Vec<Rating>> {
+        let mut out: HashMap<String, Vec<Rating>> = HashMap::new();
+        let Some(journal) = &self.journal else {
+            return out;
+        };
+        let events = journal.events(None).unwrap_or_else(|e| {
+            emit_err(&format!("backchain: {e}\n"));
+            Vec::new()
+        });
+        for event in events {
+            if let journal::Event::Exercise {
+                exercise_id,
+                rating,
+                skip_reason,
+                ..
+            } = event
+            {
+                let rating = match (rating, skip_reason) {
+                    (Some(rating), _) => rating,
+                    (None, Some(SkipReason::Pain)) => Rating::Hurt,
+                    _ => continue,
+                };
+                out.entry(exercise_id).or_default().push(rating);
+            }
+        }
+        out
     }
 
     /// Where the session went, for the summary.
@@ -287,8 +359,28 @@ impl Screen {
         let _ = emit(&out);
     }
 
+    /// The routine as the journal has moved it (see [`progressed`]): a line for each exercise that
+    /// changed rung or was left out, and why.
+    fn progress(&self, store: &Store, routine: &Routine) -> Vec<engine::RoutineItem> {
+        let history = self.record.ratings();
+        let (items, changes) = progressed(store, routine, &history);
+        if !changes.is_empty() {
+            self.say("Since your last sessions:");
+            for change in changes {
+                let _ = emit(&hanging("  ", &change));
+            }
+        }
+        items
+    }
+
     fn guide(&mut self, store: &Store, routine: &Routine, get_ready: u32) -> Exit {
-        let items = &routine.items;
+        let items = &self.progress(store, routine);
+        if items.is_empty() {
+            self.say(
+                "Every exercise of this routine is left out for now. See a physiotherapist or GP.",
+            );
+            return Exit::Ok;
+        }
         let steps = session::timeline(items, get_ready);
         let total: u64 = steps.iter().map(|s| u64::from(s.seconds) * 1000).sum();
         self.say(&format!(

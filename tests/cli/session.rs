@@ -125,6 +125,17 @@ impl Driver {
         stdin.flush().unwrap();
     }
 
+    /// Skips the pain question, leaves as the first exercise starts, and waits for the exit.
+    fn start_then_leave(mut self) -> (i32, String) {
+        self.expect("How bad is the pain right now?");
+        self.type_line("");
+        self.expect("== ");
+        self.type_line("q");
+        self.expect("Leave the session?");
+        self.type_line("y");
+        self.finish()
+    }
+
     /// Closes the input and waits for the exit: (code, everything printed).
     fn finish(mut self) -> (i32, String) {
         drop(self.stdin.take());
@@ -270,14 +281,8 @@ fn a_journal_that_cannot_be_used_is_said_and_the_session_still_runs() {
     let state = tempfile::tempdir().unwrap();
     // A folder where the journal file should be.
     std::fs::create_dir(state.path().join("journal.sqlite3")).unwrap();
-    let mut s = Driver::pelvic_pulley(store.path(), state.path(), &["--get-ready", "0", "--quiet"]);
-    s.expect("How bad is the pain right now?");
-    s.type_line("");
-    s.expect("== ");
-    s.type_line("q");
-    s.expect("Leave the session?");
-    s.type_line("y");
-    let (code, out) = s.finish();
+    let s = Driver::pelvic_pulley(store.path(), state.path(), &["--get-ready", "0", "--quiet"]);
+    let (code, out) = s.start_then_leave();
     assert_eq!(code, 0, "{out}");
     assert!(
         out.contains("Not saved: the journal could not be used"),
@@ -343,4 +348,34 @@ fn no_session_without_answers_before_the_safety_question_or_with_a_red_flag() {
 
     let (code, out) = run(&["--get-ready", "99"], state.path());
     assert_eq!(code, 2, "{out}");
+}
+
+#[test]
+fn ratings_in_the_journal_move_exercises_along_their_ladders_or_leave_them_out() {
+    use backchain::journal::{Journal, Outcome, Rating};
+    let store = quick_store();
+    let state = tempfile::tempdir().unwrap();
+    let (mut journal, _) = Journal::open(&state.path().join("journal.sqlite3")).unwrap();
+    for day in 0..2 {
+        let at = 1_790_000_000 + day * 86_400;
+        let s = journal.start_session(at, None).unwrap();
+        let done = |r| Outcome::Done(Some(r));
+        journal
+            .add_exercise(s, at + 60, "hamstring-bridge", done(Rating::TooEasy))
+            .unwrap();
+        journal
+            .add_exercise(s, at + 120, "wall-sit", done(Rating::Hurt))
+            .unwrap();
+        journal.end_session(s, at + 600, None, "").unwrap();
+    }
+    drop(journal);
+    let mut s = Driver::pelvic_pulley(store.path(), state.path(), &["--get-ready", "0", "--quiet"]);
+    s.expect("Since your last sessions:");
+    s.expect("Hamstring bridge: do it as");
+    s.expect("too easy 2 sessions in a row: one rung harder");
+    s.expect("Wall sit is left out: it hurt 2 sessions in a row");
+    s.expect("Your routine: 7 exercises");
+    let (code, out) = s.start_then_leave();
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("  Wall sit —"), "left out of the list: {out}");
 }

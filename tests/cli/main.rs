@@ -8,3 +8,5 @@ mod config;
 mod e2e_tmux;
 mod journal;
 mod session;
+mod session_tmux;
+mod tmux;

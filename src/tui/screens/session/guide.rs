@@ -3,7 +3,9 @@
 //! leave). The clock stops while a question waits.
 
 use crate::engine::RoutineItem;
-use crate::session::{Event, Outcome, Pain, Rating, Run, SkipReason, StepKind, timeline};
+use crate::session::{
+    Event, Outcome, Pain, Rating, Run, SkipReason, StepKind, outcome_words, timeline,
+};
 use crate::tui::screens::{Msg, Record};
 use std::collections::VecDeque;
 
@@ -221,14 +223,7 @@ impl Guide {
             .zip(&self.outcomes)
             .enumerate()
             .map(|(i, (item, outcome))| {
-                let how = match outcome {
-                    None if self.left_in == Some(i) => String::from("left part-way through"),
-                    None => String::from("not reached"),
-                    Some(Outcome::Done(None)) => String::from("done"),
-                    Some(Outcome::Done(Some(r))) => format!("done, {}", r.words()),
-                    Some(Outcome::Skipped(None)) => String::from("skipped"),
-                    Some(Outcome::Skipped(Some(r))) => format!("skipped ({})", r.words()),
-                };
+                let how = outcome_words(*outcome, self.left_in == Some(i));
                 (item.name.clone(), how)
             })
             .collect()

@@ -45,6 +45,7 @@ macro_rules! context {
             store: &$app.store,
             answers: &$app.answers,
             report: &$app.report,
+            events: &$app.events,
             search: &$app.search,
             theme: &$app.theme,
             size: $app.size,
@@ -65,6 +66,8 @@ pub struct App {
     pub status: Option<Status>,
     pub answers: Answers,
     pub report: Report,
+    /// The journal's events, oldest first (empty until the journal is read).
+    pub events: Vec<crate::journal::Event>,
     pub effects: Vec<Effect>,
     pub questionnaire: screens::questionnaire::State,
     pub results: screens::results::State,
@@ -80,10 +83,12 @@ impl App {
         let search = SearchIndex::new(&store);
         let report = engine::evaluate(&store, &answers);
         let size = Rect::new(0, 0, 80, 24);
+        let events = Vec::new();
         let ctx = Context {
             store: &store,
             answers: &answers,
             report: &report,
+            events: &events,
             search: &search,
             theme: &theme,
             size,
@@ -104,6 +109,7 @@ impl App {
             status: None,
             answers,
             report,
+            events,
             effects: Vec::new(),
             questionnaire,
             results,

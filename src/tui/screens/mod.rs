@@ -30,12 +30,14 @@ use crate::tui::keys::Binding;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 
-/// What every screen may read: the content, the answers and their report, the search index, the theme
-/// and the terminal's size.
+/// What every screen may read: the content, the answers and their report, the journal's events, the
+/// search index, the theme and the terminal's size.
 pub struct Context<'a> {
     pub store: &'a Store,
     pub answers: &'a Answers,
     pub report: &'a Report,
+    /// The journal's events, oldest first: the ratings that move the routine along its ladders.
+    pub events: &'a [crate::journal::Event],
     pub search: &'a SearchIndex,
     pub theme: &'a Theme,
     pub size: Rect,

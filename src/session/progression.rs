@@ -190,7 +190,7 @@ pub fn current(store: &Store, routine: &Routine, events: &[Event]) -> Current {
                 what: format!(
                     "do it as \"{}\" now ({})",
                     rung.name.as_str(),
-                    rung.change.as_str()
+                    rung.change.trim_end_matches('.')
                 ),
                 why,
                 left_out: false,

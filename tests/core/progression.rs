@@ -76,7 +76,7 @@ fn too_easy_twice_moves_an_exercise_one_rung_harder_and_every_view_says_so() {
     assert_eq!(
         change.sentence(),
         "Hamstring bridge: do it as \"Heels further away\" now (Place the heels a little further from \
-         your bottom each week; the further away, the more the hamstrings work.): too easy 2 sessions \
+         your bottom each week; the further away, the more the hamstrings work): too easy 2 sessions \
          in a row: one rung harder."
     );
 

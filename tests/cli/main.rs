@@ -7,4 +7,5 @@ mod common;
 mod config;
 mod e2e_tmux;
 mod journal;
+mod progress;
 mod session;

@@ -1,7 +1,7 @@
 //! A synthetic journal for tests and benchmarks: sessions on a weekly rhythm with pain before and after
 //! drifting down over twelve weeks, exercise ratings and the odd skip, a retest every two weeks and pain
 //! ratings on other days. Deterministic: the same settings write the same journal (a small LCG, no
-//! random crate).
+//! random crate), and written in one transaction.
 
 use crate::journal::{self, Journal, Outcome, Pain, Rating, SkipReason};
 use crate::progress::Measure;
@@ -82,7 +82,12 @@ fn pain(value: f64) -> Pain {
     Pain::new(value.round().clamp(0.0, 10.0) as u8).expect("clamped to 0–10")
 }
 
+/// Writes the journal `fill` describes, in one transaction (all or nothing).
 pub fn fill_with(journal: &mut Journal, fill: &Fill) -> journal::Result<()> {
+    journal.batch(|journal| write(journal, fill))
+}
+
+fn write(journal: &mut Journal, fill: &Fill) -> journal::Result<()> {
     let mut rng = Lcg(fill.seed ^ 0x9E37_79B9_7F4A_7C15);
     let per_week = fill.sessions_per_week.clamp(1, 7);
     for d in 0..fill.days {

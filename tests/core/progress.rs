@@ -262,3 +262,27 @@ fn the_synthetic_journal_reads_back_as_twelve_weeks_of_progress() {
     assert!(text.contains("(plan: 3 a week; · one short)"), "{text}");
     assert!(text.contains("Fingertips to floor"), "{text}");
 }
+
+#[test]
+fn a_batch_of_writes_is_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut journal, _) = Journal::open(&dir.path().join("j.sqlite3")).unwrap();
+    let pain = backchain::journal::Pain::new(4).unwrap();
+    let failed = journal.batch(|j| {
+        j.add_pain(now(0), pain, "kept only with the rest")?;
+        // No session 999: this write fails, and the pain above must go with it.
+        j.end_session(backchain::journal::SessionId(999), now(0), None, "")
+    });
+    assert!(failed.is_err());
+    assert!(journal.events(None).unwrap().is_empty());
+    journal
+        .batch(|j| {
+            j.add_pain(now(0), pain, "")?;
+            j.add_pain(now(1), pain, "")
+        })
+        .unwrap();
+    assert_eq!(journal.events(None).unwrap().len(), 2);
+    // Writes after a batch take their own transactions again.
+    journal.add_pain(now(2), pain, "").unwrap();
+    assert_eq!(journal.events(None).unwrap().len(), 3);
+}

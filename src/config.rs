@@ -216,6 +216,10 @@ pub struct Overrides {
     pub export_dir: Option<PathBuf>,
     /// `--no-mouse`.
     pub no_mouse: bool,
+    /// `--quiet`: no bell in the app's sessions.
+    pub quiet: bool,
+    /// `--no-motion`.
+    pub no_motion: bool,
     /// `NO_COLOR` is set and not empty.
     pub no_color: bool,
 }
@@ -266,8 +270,20 @@ pub fn resolve(file: Option<&Config>, over: &Overrides, current_dir: &Path) -> S
             ],
             DEFAULT_MOUSE,
         ),
-        bell: pick([(file.bell, Source::File)], DEFAULT_BELL),
-        motion: pick([(file.motion, Source::File)], DEFAULT_MOTION),
+        bell: pick(
+            [
+                (over.quiet.then_some(false), Source::Flag("--quiet")),
+                (file.bell, Source::File),
+            ],
+            DEFAULT_BELL,
+        ),
+        motion: pick(
+            [
+                (over.no_motion.then_some(false), Source::Flag("--no-motion")),
+                (file.motion, Source::File),
+            ],
+            DEFAULT_MOTION,
+        ),
     }
 }
 
@@ -514,6 +530,8 @@ mod tests {
             theme: Some(ThemeName::Color),
             export_dir: Some(PathBuf::from("/flag")),
             no_mouse: true,
+            quiet: true,
+            no_motion: true,
             no_color: true,
         };
         let with_flags = resolve(Some(&file), &flags, here);
@@ -529,6 +547,14 @@ mod tests {
         );
         // Without --no-mouse the file's `mouse = false` stands.
         assert!(!resolve(Some(&file), &env, here).mouse.value);
+        assert_eq!(
+            (with_flags.bell.value, with_flags.bell.source),
+            (false, Source::Flag("--quiet"))
+        );
+        assert_eq!(
+            (with_flags.motion.value, with_flags.motion.source),
+            (false, Source::Flag("--no-motion"))
+        );
     }
 
     #[test]

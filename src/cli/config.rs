@@ -66,6 +66,8 @@ pub fn load(cli: &Cli) -> Loaded {
             .as_ref()
             .map(|dir| std::path::absolute(dir).unwrap_or_else(|_| dir.clone())),
         no_mouse: cli.no_mouse,
+        quiet: cli.quiet,
+        no_motion: cli.no_motion,
         no_color: config::no_color_env(),
     };
     let current_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));

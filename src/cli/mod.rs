@@ -59,6 +59,24 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, value_name = "THEME")]
     pub theme: Option<ThemeName>,
 
+    /// The app's journal, where guided sessions are written [env: BACKCHAIN_JOURNAL; default:
+    /// journal.sqlite3 in the data folder].
+    #[arg(long, value_name = "FILE", value_parser = parse_file)]
+    pub journal: Option<PathBuf>,
+
+    /// No terminal bell in the app's guided sessions [config: bell = false].
+    #[arg(long)]
+    pub quiet: bool,
+
+    /// Still pictures in the app: gauges move once a second, nothing animates [config: motion = false].
+    #[arg(long)]
+    pub no_motion: bool,
+
+    /// Seconds of the countdown before each exercise and each side in the app's sessions (0 for none).
+    #[arg(long, value_name = "SECONDS", default_value_t = crate::session::GET_READY_SECONDS,
+          value_parser = clap::value_parser!(u32).range(0..=60))]
+    pub get_ready: u32,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -477,6 +495,10 @@ fn app(store: Store, origin: &Origin, cli: &Cli) -> Exit {
         fallback_export_dir: paths::fallback_export_dir(),
         no_colour: loaded.no_colour(),
         notice: loaded.notice(),
+        journal: paths::journal_file(cli.journal.clone()),
+        bell: loaded.settings.bell.value,
+        motion: loaded.settings.motion.value,
+        get_ready: cli.get_ready,
     };
     match crate::tui::run(store, options) {
         Ok(()) => Exit::Ok,

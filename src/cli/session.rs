@@ -581,13 +581,7 @@ impl Screen {
             .end(pain_after, note.as_deref().map_or("", str::trim));
         let mut out = String::from("\nThis session:\n");
         for (item, outcome) in items.iter().zip(outcomes) {
-            let how = match outcome {
-                None => String::from("not reached"),
-                Some(Outcome::Done(None)) => String::from("done"),
-                Some(Outcome::Done(Some(r))) => format!("done, {}", r.words()),
-                Some(Outcome::Skipped(None)) => String::from("skipped"),
-                Some(Outcome::Skipped(Some(r))) => format!("skipped ({})", r.words()),
-            };
+            let how = session::outcome_words(*outcome, false);
             out.push_str(&format!("  {} — {how}\n", item.name));
         }
         let pain =

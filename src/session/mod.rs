@@ -17,7 +17,7 @@ mod steps;
 mod words;
 
 pub use outcome::{Outcome, Pain, Rating, SkipReason, parse_choice};
-pub use pace::{Breath, Pace, pace};
+pub use pace::{Breath, Pace, breath_fill, pace};
 pub use run::{Event, REST_STEP_MS, Run, Status};
 pub use steps::{GET_READY_SECONDS, Side, Step, StepKind, Work, timeline};
-pub use words::{clock, pace_words, seconds_up, step_title};
+pub use words::{clock, outcome_words, pace_words, seconds_up, step_title};

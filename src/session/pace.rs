@@ -75,9 +75,48 @@ pub fn pace(work: Work, elapsed_ms: u64) -> Pace {
     }
 }
 
+/// How full the breathing cue is, in thousandths, after `elapsed_ms` of a breathing set: rising from 0
+/// to 1000 while breathing in, falling back to 0 while breathing out (what the app's cue bar draws).
+/// `None` for work that is not breathing.
+pub fn breath_fill(work: Work, elapsed_ms: u64) -> Option<u32> {
+    let Work::Breaths {
+        breaths,
+        seconds_per_breath,
+    } = work
+    else {
+        return None;
+    };
+    let each = u64::from(seconds_per_breath).max(1) * 1000;
+    let index = (elapsed_ms / each).min(u64::from(breaths.max(1) - 1));
+    let into = elapsed_ms.saturating_sub(index * each).min(each);
+    let breathe_in = each * IN_SHARE_NUMERATOR / IN_SHARE_DENOMINATOR;
+    let fill = if into < breathe_in {
+        into * 1000 / breathe_in.max(1)
+    } else {
+        (each - into) * 1000 / (each - breathe_in).max(1)
+    };
+    Some(u32::try_from(fill.min(1000)).unwrap_or(1000))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_breath_cue_fills_on_the_way_in_and_empties_on_the_way_out() {
+        let work = Work::Breaths {
+            breaths: 2,
+            seconds_per_breath: 5,
+        };
+        let at = |ms| breath_fill(work, ms).unwrap();
+        assert_eq!(at(0), 0);
+        assert_eq!(at(1_000), 500);
+        assert_eq!(at(2_000), 1000, "full at the top of the breath in");
+        assert_eq!(at(3_500), 500);
+        assert_eq!(at(5_000), 0, "the next breath starts empty");
+        assert_eq!(at(10_000), 0, "past the end: the last breath, empty");
+        assert_eq!(breath_fill(Work::Timed { seconds: 5 }, 0), None);
+    }
 
     #[test]
     fn reps_move_then_hold_and_count_from_one() {

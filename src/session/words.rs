@@ -1,6 +1,7 @@
 //! A session's moments in words, the same for the line version and the app: what the step is, where the
 //! pace is, how long is left.
 
+use super::outcome::Outcome;
 use super::pace::{Breath, Pace};
 use super::steps::{Step, StepKind};
 use crate::engine::RoutineItem;
@@ -50,6 +51,19 @@ pub fn pace_words(pace: Pace) -> String {
             }
         ),
         Pace::Hold { left_ms } => format!("{} s left", seconds_up(left_ms)),
+    }
+}
+
+/// What became of an exercise, in words: "done, about right", "skipped (pain)", "not reached" —
+/// or "left part-way through" for the one under way when the person left.
+pub fn outcome_words(outcome: Option<Outcome>, left_part_way: bool) -> String {
+    match outcome {
+        None if left_part_way => String::from("left part-way through"),
+        None => String::from("not reached"),
+        Some(Outcome::Done(None)) => String::from("done"),
+        Some(Outcome::Done(Some(r))) => format!("done, {}", r.words()),
+        Some(Outcome::Skipped(None)) => String::from("skipped"),
+        Some(Outcome::Skipped(Some(r))) => format!("skipped ({})", r.words()),
     }
 }
 

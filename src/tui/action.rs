@@ -1,6 +1,6 @@
 //! What the person can ask the app to do; every key, click and resize becomes one of these.
 
-/// The five main screens, on the number keys.
+/// The main screens, on the number keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Screen {
     Questionnaire,
@@ -8,15 +8,17 @@ pub enum Screen {
     Compare,
     Exercises,
     Library,
+    Session,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 5] = [
+    pub const ALL: [Screen; 6] = [
         Screen::Questionnaire,
         Screen::Results,
         Screen::Compare,
         Screen::Exercises,
         Screen::Library,
+        Screen::Session,
     ];
 
     pub fn title(self) -> &'static str {
@@ -26,6 +28,7 @@ impl Screen {
             Screen::Compare => "Compare",
             Screen::Exercises => "Exercises",
             Screen::Library => "Library",
+            Screen::Session => "Session",
         }
     }
 
@@ -37,6 +40,7 @@ impl Screen {
             Screen::Compare => '3',
             Screen::Exercises => '4',
             Screen::Library => '5',
+            Screen::Session => '6',
         }
     }
 }
@@ -101,6 +105,22 @@ pub enum Action {
     // Library
     OpenArticle,
     OpenChains,
+    // Session
+    /// `p` on Results: open the Session screen ready to start the routine.
+    StartSession,
+    /// Space: pause or go on.
+    Pause,
+    NextExercise,
+    PrevExercise,
+    /// `x`: end the step running now.
+    EndStep,
+    /// `+` / `-`: the rest running now 15 s longer or shorter.
+    RestLonger,
+    RestShorter,
+    /// `q` on the Session screen: leave the session (asks first).
+    Leave,
+    /// A digit key where a number is asked for (a pain rating, a choice).
+    Digit(u8),
     // Mouse
     ScrollUp {
         column: u16,

@@ -13,13 +13,17 @@ use crate::search::SearchIndex;
 use ratatui::layout::Rect;
 
 /// Work the event loop does after `update`, outside the pure state change: file I/O and signals.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     SaveAnswers,
     ExportRoutine,
     Suspend,
     /// The introduction was read: do not show it on its own again.
     IntroSeen,
+    /// Write to the journal (then read it again).
+    Record(super::screens::Record),
+    /// Ring the terminal bell.
+    Bell,
 }
 
 /// A one-line message in the status bar, until the next key.
@@ -48,6 +52,9 @@ macro_rules! context {
             search: &$app.search,
             theme: &$app.theme,
             size: $app.size,
+            events: &$app.events,
+            now: $app.now,
+            motion: $app.motion,
         }
     };
 }
@@ -71,6 +78,13 @@ pub struct App {
     pub compare: screens::compare::State,
     pub exercises: screens::exercises::State,
     pub library: screens::library::State,
+    pub session: screens::session::State,
+    /// Everything in the journal, oldest first: read at start and after each write.
+    pub events: Vec<crate::journal::Event>,
+    /// Milliseconds on the app's monotonic clock, set by the event loop before each action and frame.
+    pub now: u64,
+    /// Animations allowed.
+    pub motion: bool,
     /// The open overlay as last laid out, for drawing and for scrolling within it.
     pub overlay_drawn: Option<super::overlay::Drawn>,
 }
@@ -87,12 +101,16 @@ impl App {
             search: &search,
             theme: &theme,
             size,
+            events: &[],
+            now: 0,
+            motion: true,
         };
         let questionnaire = screens::questionnaire::State::new(&ctx);
         let results = screens::results::State::new(&ctx);
         let exercises = screens::exercises::State::new(&ctx);
         let compare = screens::compare::State::new(&ctx);
         let library = screens::library::State::new(&ctx);
+        let session = screens::session::State::new(&ctx);
         let mut app = App {
             store,
             search,
@@ -110,6 +128,10 @@ impl App {
             compare,
             exercises,
             library,
+            session,
+            events: Vec::new(),
+            now: 0,
+            motion: true,
             overlay_drawn: None,
         };
         app.prepare();
@@ -158,6 +180,7 @@ impl App {
             Screen::Compare => self.compare.scopes(),
             Screen::Library => self.library.scopes(&context!(self)),
             Screen::Results => self.results.scopes(&context!(self)),
+            Screen::Session => self.session.scopes(&context!(self)),
         };
         KeyContext { scopes }
     }
@@ -181,6 +204,9 @@ impl App {
         if self.screen == Screen::Library {
             self.library.prepare(&ctx, body);
         }
+        if self.screen == Screen::Session {
+            self.session.prepare(&ctx, body);
+        }
         self.overlay_drawn = super::overlay::prepare(self, body);
     }
 
@@ -196,6 +222,15 @@ impl App {
                 }
                 Msg::Goto(screen) => {
                     let from = self.screen;
+                    if from == Screen::Session && screen != Screen::Session {
+                        // A session waits while the person looks elsewhere.
+                        let ctx = context!(self);
+                        queue.extend(self.session.hold(&ctx));
+                    }
+                    if screen == Screen::Session && from != Screen::Session {
+                        let ctx = context!(self);
+                        self.session.opened(&ctx);
+                    }
                     self.screen = screen;
                     if screen == Screen::Questionnaire && from != Screen::Questionnaire {
                         let ctx = context!(self);
@@ -218,6 +253,13 @@ impl App {
                     self.overlay = Some(Overlay::Message(text, Scroll::default()))
                 }
                 Msg::Export => self.effects.push(Effect::ExportRoutine),
+                Msg::StartSession => {
+                    queue.push_front(Msg::Goto(Screen::Session));
+                    let ctx = context!(self);
+                    queue.extend(self.session.begin(&ctx));
+                }
+                Msg::Record(record) => self.effects.push(Effect::Record(record)),
+                Msg::Bell => self.effects.push(Effect::Bell),
             }
         }
     }
@@ -250,7 +292,10 @@ impl App {
         self.report = engine::evaluate(&self.store, &self.answers);
         let ctx = context!(self);
         self.results.answers_changed(&ctx);
+        // A red flag answered now stops a session in progress, as it stops the routine.
+        let stopped = self.session.answers_changed(&ctx);
         self.effects.push(Effect::SaveAnswers);
+        self.handle(stopped);
     }
 
     /// Work deferred from `update` until just before a frame is drawn: a search is run once for all the
@@ -277,6 +322,24 @@ impl App {
     /// Shows a message that stays until dismissed (a save that went elsewhere, a bad config file).
     pub fn important(&mut self, text: impl Into<String>) {
         self.overlay = Some(Overlay::Message(text.into(), Scroll::default()));
+    }
+
+    /// Time passed on the clock (`now` is already set): moves a running session on.
+    pub fn tick(&mut self) {
+        let ctx = context!(self);
+        let msgs = self.session.tick(&ctx);
+        self.handle(msgs);
+    }
+
+    /// How long the event loop may wait for input before something on screen must move; `None` while
+    /// nothing moves (the app then sleeps until a key).
+    pub fn wake_in(&self) -> Option<std::time::Duration> {
+        self.session.wake_in(&context!(self))
+    }
+
+    /// Is a session started and not yet ended?
+    pub fn session_in_progress(&self) -> bool {
+        self.session.in_progress()
     }
 
     /// Opens the introduction (first run, or `i`).

@@ -26,6 +26,12 @@ pub enum Mode {
     Picker,
     /// A text popup over the screen.
     Popup,
+    /// A number on a 0–10 scale (a pain rating).
+    Scale,
+    /// One of a few numbered answers (a rating, a reason).
+    Choice,
+    /// A short note being typed: letters go into it.
+    Note,
 }
 
 impl Mode {
@@ -38,6 +44,9 @@ impl Mode {
             Mode::Typing => "search box",
             Mode::Picker => "picker",
             Mode::Popup => "popup",
+            Mode::Scale => "pain scale",
+            Mode::Choice => "choice",
+            Mode::Note => "note",
         }
     }
 }
@@ -94,7 +103,7 @@ macro_rules! bind {
 }
 
 use Scope::{Global, Mode as M, Panes};
-use Screen::{Compare, Exercises, Library, Questionnaire, Results};
+use Screen::{Compare, Exercises, Library, Questionnaire, Results, Session};
 
 /// Keys that work everywhere (unless a mode or the screen binds them).
 pub const GLOBAL: &[Binding] = &[
@@ -137,6 +146,14 @@ pub const GLOBAL: &[Binding] = &[
         "5",
         "library",
         Action::Goto(Library)
+    ),
+    bind!(
+        Global,
+        true,
+        [ch('6'), code(KeyCode::F(6))],
+        "6",
+        "session",
+        Action::Goto(Session)
     ),
     bind!(
         Panes,
@@ -582,9 +599,9 @@ impl KeyContext {
         }
     }
 
-    /// A search box has focus.
+    /// A text box (a search, a note) has focus: letters are typed into it.
     pub fn typing(&self) -> bool {
-        self.mode() == Some(Mode::Typing)
+        matches!(self.mode(), Some(Mode::Typing | Mode::Note))
     }
 
     /// The bindings that work now, in the order they are tried, without those whose keys an earlier
@@ -638,6 +655,11 @@ pub fn map_key(ctx: &KeyContext, key: KeyEvent) -> Option<Action> {
         .find(|b| matches(b, &key))
         .map(|b| b.action);
     match (bound, ctx.typing(), key.code) {
+        // One binding stands for all the digit keys it lists: the action carries the digit pressed.
+        (Some(Action::Digit(_)), _, KeyCode::Char(c)) => c
+            .to_digit(10)
+            .and_then(|d| u8::try_from(d).ok())
+            .map(Action::Digit),
         (Some(action), _, _) => Some(action),
         (None, true, KeyCode::Char(c)) => Some(Action::Input(c)),
         _ => None,

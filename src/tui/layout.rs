@@ -28,14 +28,40 @@ pub fn frame(area: Rect) -> FrameAreas {
     FrameAreas { tabs, body, status }
 }
 
-/// A tab's label: " 1 Questionnaire ", narrowed to " 1 Quest… " style short forms on small widths.
+/// A tab's label: " 1 Questionnaire " when every full title fits the width, else the titles cut to
+/// " 1 Quest ", " 1 Que " or " 1 " — the longest form in which all the tabs fit.
 pub fn tab_label(screen: Screen, width: u16) -> String {
-    if width >= 80 {
-        format!(" {} {} ", screen.key(), screen.title())
+    label(screen, tab_form(width))
+}
+
+/// Letters of each title shown: `None` for the whole title.
+const FORMS: [Option<usize>; 4] = [None, Some(5), Some(3), Some(0)];
+
+fn label(screen: Screen, form: Option<usize>) -> String {
+    let title: String = match form {
+        None => screen.title().to_string(),
+        Some(n) => screen.title().chars().take(n).collect(),
+    };
+    if title.is_empty() {
+        format!(" {} ", screen.key())
     } else {
-        let short: String = screen.title().chars().take(5).collect();
-        format!(" {} {} ", screen.key(), short)
+        format!(" {} {title} ", screen.key())
     }
+}
+
+/// The longest form in which every tab, one column apart, fits in `width`.
+fn tab_form(width: u16) -> Option<usize> {
+    let fits = |form: Option<usize>| {
+        let total: usize = Screen::ALL
+            .iter()
+            .map(|&s| label(s, form).chars().count() + 1)
+            .sum();
+        total.saturating_sub(1) <= usize::from(width)
+    };
+    FORMS
+        .into_iter()
+        .find(|&form| fits(form))
+        .unwrap_or(Some(0))
 }
 
 /// Column ranges of the tabs, left to right, with one column between tabs.

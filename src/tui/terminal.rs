@@ -5,10 +5,12 @@ use super::action::Action;
 use super::app::{App, Effect};
 use super::keys;
 use super::save;
+use super::screens::Record;
 use super::theme::Theme;
 use super::update::update;
 use super::view;
 use crate::content::Store;
+use crate::journal::{Journal, SessionId};
 use crate::text;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -21,7 +23,7 @@ use ratatui::crossterm::terminal::{
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 pub struct Options {
     /// Capture the mouse (off with `--no-mouse`).
@@ -36,6 +38,14 @@ pub struct Options {
     pub no_colour: bool,
     /// Shown in the status bar at start (a config file that could not be used).
     pub notice: Option<String>,
+    /// The journal sessions are written to (created by the first session).
+    pub journal: PathBuf,
+    /// Ring the terminal bell at the end of each set and rest.
+    pub bell: bool,
+    /// Animations allowed (gauges move between whole seconds).
+    pub motion: bool,
+    /// Seconds of the get-ready countdown before each exercise.
+    pub get_ready: u32,
 }
 
 /// Writes a message to stderr through the printable gate (nowhere left to report a failure).
@@ -62,10 +72,20 @@ pub fn run(store: Store, options: Options) -> std::io::Result<()> {
         opened.restored.answers.clone(),
         Theme::new(options.no_colour),
     );
+    app.motion = options.motion;
+    app.session.get_ready = options.get_ready;
+    let (journal, journal_notice) = open_journal(&options.journal, false);
+    if let Some(journal) = &journal {
+        match journal.events(None) {
+            Ok(events) => app.events = events,
+            Err(e) => app.error(format!("{e}. Progress cannot be shown.")),
+        }
+    }
     let notices: Vec<&str> = options
         .notice
         .iter()
         .chain(&opened.restored.notice)
+        .chain(&journal_notice)
         .map(String::as_str)
         .collect();
     // What the person must read stays on screen until dismissed; otherwise a first run opens on the
@@ -93,14 +113,19 @@ pub fn run(store: Store, options: Options) -> std::io::Result<()> {
         let _ = execute!(std::io::stdout(), EnableMouseCapture);
     }
 
-    let session = Session {
+    let mut session = Session {
         answers_path: options.answers_path.clone(),
         save_to,
         export_dir: options.export_dir.clone(),
         fallback_export_dir: options.fallback_export_dir.clone(),
         mouse,
+        journal_path: options.journal.clone(),
+        journal,
+        session_id: None,
+        bell: options.bell,
+        origin: Instant::now(),
     };
-    let result = event_loop(&mut terminal, &mut app, &session, &screen);
+    let result = event_loop(&mut terminal, &mut app, &mut session, &screen);
 
     let mut guard = lock(&screen);
     restore_terminal(mouse);
@@ -116,13 +141,49 @@ fn intro_marker(answers: &Path) -> PathBuf {
         .map_or_else(|| PathBuf::from("intro-seen"), |dir| dir.join("intro-seen"))
 }
 
-/// What the event loop needs beyond the app: where answers and exports go.
+/// What the event loop needs beyond the app: where answers and exports go, the journal, the bell and
+/// the monotonic clock timers run on.
 struct Session {
     answers_path: PathBuf,
     save_to: Option<PathBuf>,
     export_dir: PathBuf,
     fallback_export_dir: PathBuf,
     mouse: bool,
+    journal_path: PathBuf,
+    /// Open once it exists (read at start) or once a session starts (created then).
+    journal: Option<Journal>,
+    /// The journal's row of the session running now.
+    session_id: Option<SessionId>,
+    bell: bool,
+    origin: Instant,
+}
+
+impl Session {
+    /// Milliseconds since the app started, on the monotonic clock.
+    fn now(&self) -> u64 {
+        u64::try_from(self.origin.elapsed().as_millis()).unwrap_or(u64::MAX)
+    }
+}
+
+/// Opens the journal at `path`: only when it exists, unless `create`. Returns it (if usable) and what
+/// the person must be told (a file set aside, a journal that cannot be used).
+fn open_journal(path: &Path, create: bool) -> (Option<Journal>, Option<String>) {
+    if !create && !path.exists() {
+        return (None, None);
+    }
+    match Journal::open(path) {
+        Ok((journal, None)) => (Some(journal), None),
+        Ok((journal, Some(set_aside))) => (
+            Some(journal),
+            Some(format!("{set_aside}. A new, empty journal was started.")),
+        ),
+        Err(e) => (
+            None,
+            Some(format!(
+                "{e}. Sessions can still be done, but they are not saved until this is fixed."
+            )),
+        ),
+    }
 }
 
 /// The terminal as the loop and the signal thread share it. The loop holds the lock while it draws or
@@ -200,21 +261,34 @@ fn watch_signals(screen: Arc<Mutex<Screen>>, mouse: bool) {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    session: &Session,
+    session: &mut Session,
     screen: &Mutex<Screen>,
 ) -> std::io::Result<()> {
     while app.running {
         {
             let _drawing = lock(screen);
+            app.now = session.now();
             terminal.draw(|frame| view::draw(app, frame))?;
         }
-        // Wait for input with no timeout: idle, the app uses no CPU. Signals are handled on their own
-        // thread, so nothing here needs waking up.
+        // Wait for input, with no timeout while nothing moves: idle or paused, the app uses no CPU.
+        // While a session runs, wake when its next second (or gauge step) is due. Signals are handled on
+        // their own thread, so nothing else needs waking up.
+        if let Some(wait) = app.wake_in()
+            && !event::poll(wait)?
+        {
+            let _handling = lock(screen);
+            app.now = session.now();
+            app.tick();
+            run_effects(terminal, app, session)?;
+            continue;
+        }
         let mut event = event::read()?;
         // Handle everything already queued before drawing again, so fast typing is coalesced.
         loop {
             if let Some(action) = to_action(app, event) {
                 let _handling = lock(screen);
+                app.now = session.now();
+                app.tick();
                 update(app, action);
                 run_effects(terminal, app, session)?;
             }
@@ -245,7 +319,7 @@ fn to_action(app: &App, event: Event) -> Option<Action> {
 fn run_effects(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    session: &Session,
+    session: &mut Session,
 ) -> std::io::Result<()> {
     let effects: Vec<Effect> = app.effects.drain(..).collect();
     for effect in effects {
@@ -262,6 +336,14 @@ fn run_effects(
                 }
             }
             Effect::ExportRoutine => export(app, session),
+            Effect::Record(record) => write_journal(app, session, record),
+            Effect::Bell => {
+                if session.bell {
+                    use std::io::Write as _;
+                    let mut out = std::io::stdout().lock();
+                    let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+                }
+            }
             Effect::Suspend => suspend(terminal, session.mouse)?,
             Effect::IntroSeen => {
                 // Only a nicety: without the marker the introduction shows again next time.
@@ -274,6 +356,46 @@ fn run_effects(
         }
     }
     Ok(())
+}
+
+/// Writes one session event to the journal (one transaction), opening or creating it for a session's
+/// start; after the end, reads the journal again for the screens. A failure is said once, and the session
+/// goes on unsaved.
+fn write_journal(app: &mut App, session: &mut Session, record: Record) {
+    if matches!(record, Record::Start { .. }) && session.journal.is_none() {
+        let (journal, notice) = open_journal(&session.journal_path, true);
+        session.journal = journal;
+        if let Some(notice) = notice {
+            app.important(notice);
+        }
+    }
+    let Some(journal) = session.journal.as_mut() else {
+        return;
+    };
+    let at = crate::date::unix_now();
+    let written = match record {
+        Record::Start { pain } => journal.start_session(at, pain).map(|id| {
+            session.session_id = Some(id);
+        }),
+        Record::Exercise { exercise, outcome } => match session.session_id {
+            Some(id) => journal.add_exercise(id, at, &exercise, outcome).map(drop),
+            None => Ok(()),
+        },
+        Record::End { pain, note } => match session.session_id.take() {
+            Some(id) => journal.end_session(id, at, pain, &note).and_then(|()| {
+                app.events = journal.events(None)?;
+                Ok(())
+            }),
+            None => Ok(()),
+        },
+    };
+    if let Err(e) = written {
+        app.important(format!(
+            "{e}. The session goes on, but from here it is not saved."
+        ));
+        session.journal = None;
+        session.session_id = None;
+    }
 }
 
 /// Writes the routine sheet to a new file in the export folder (never over an existing one), or to the

@@ -14,8 +14,20 @@ pub fn update(app: &mut App, action: Action) -> bool {
         app.status = None;
     }
     match action {
-        Action::Quit => app.running = false,
-        Action::Suspend => app.effects.push(Effect::Suspend),
+        Action::Quit => {
+            // What a session in progress has done is kept: it ends in the journal as it stands.
+            let ctx = context!(app);
+            let msgs = app.session.close(&ctx);
+            app.handle(msgs);
+            app.running = false;
+        }
+        Action::Suspend => {
+            // The session waits while the app is stopped.
+            let ctx = context!(app);
+            let msgs = app.session.hold(&ctx);
+            app.handle(msgs);
+            app.effects.push(Effect::Suspend);
+        }
         Action::ToggleHelp => {
             app.overlay = match app.overlay {
                 Some(Overlay::Help(_)) => None,
@@ -40,6 +52,7 @@ pub fn update(app: &mut App, action: Action) -> bool {
                 Screen::Compare => app.compare.update(&ctx, action),
                 Screen::Exercises => app.exercises.update(&ctx, action),
                 Screen::Library => app.library.update(&ctx, action),
+                Screen::Session => app.session.update(&ctx, action),
             };
             let Some(msgs) = msgs else { return false };
             app.handle(msgs);

@@ -3,9 +3,11 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod drive;
 mod tui_app;
 mod tui_compare;
 mod tui_exercises;
 mod tui_library;
 mod tui_results;
 mod tui_robustness;
+mod tui_session;

@@ -5,15 +5,13 @@ use backchain::content::embedded;
 use backchain::tui::keys::map_key;
 use backchain::tui::screens::Msg;
 use backchain::tui::theme::Theme;
-use backchain::tui::{Action, App, Screen, save, update, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use backchain::tui::{Action, App, Screen, save, update};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
 use std::os::unix::fs::FileTypeExt;
 use std::path::PathBuf;
 
 use crate::common::fixture_answers as answers;
+use crate::drive::{press, render};
 
 fn app_with(answers: Option<&str>) -> App {
     let store = embedded();
@@ -21,22 +19,6 @@ fn app_with(answers: Option<&str>) -> App {
         .map(|n| self::answers(&store, n))
         .unwrap_or_default();
     App::new(store, answers, Theme::new(true))
-}
-
-fn render(app: &mut App, width: u16, height: u16) -> String {
-    app.size = Rect::new(0, 0, width, height);
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| view::draw(app, frame)).unwrap();
-    terminal.backend().to_string()
-}
-
-/// Presses keys the way the event loop does: through the key table, then `update`.
-fn press(app: &mut App, keys: &[KeyCode]) {
-    for &code in keys {
-        if let Some(action) = map_key(&app.key_context(), KeyEvent::new(code, KeyModifiers::NONE)) {
-            update(app, action);
-        }
-    }
 }
 
 fn current_question(app: &App) -> String {

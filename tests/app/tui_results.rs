@@ -97,6 +97,9 @@ macro_rules! context {
             search: &$app.search,
             theme: &$app.theme,
             size: $app.size,
+            events: &$app.events,
+            now: $app.now,
+            motion: $app.motion,
         }
     };
 }
@@ -309,7 +312,7 @@ fn hints_follow_the_focused_pane_and_offer_only_what_works() {
     let expect = [
         (Pane::Chains, "show the story's chain"),
         (Pane::Diagram, "the step's claims"),
-        (Pane::Reasons, "export routine to Markdown"),
+        (Pane::Reasons, "export routine"),
         (Pane::Routine, "open the exercise"),
     ];
     for (pane, what) in expect {

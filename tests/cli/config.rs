@@ -526,120 +526,28 @@ fn the_man_page_is_roff_with_the_subcommands_files_and_environment() {
 mod app {
     use super::*;
 
-    struct Tmux {
-        socket: String,
+    use crate::tmux::Tmux;
+
+    /// A terminal whose shell starts in the home's work folder.
+    fn start(home: &Home) -> Tmux {
+        let name = format!(
+            "config-{}",
+            home.tmp.path().file_name().unwrap().to_string_lossy()
+        );
+        Tmux::start_in(&name, 200, 40, Some(&home.path("work")))
     }
 
-    impl Tmux {
-        fn start(home: &Home) -> Tmux {
-            assert!(
-                Command::new("tmux")
-                    .arg("-V")
-                    .output()
-                    .is_ok_and(|o| o.status.success()),
-                "tmux is needed for the end-to-end tests (apt-get install tmux; .ci/run does this)"
-            );
-            let socket = format!(
-                "backchain-config-{}-{}",
-                std::process::id(),
-                home.tmp.path().file_name().unwrap().to_string_lossy()
-            );
-            let tmux = Tmux { socket };
-            let status = tmux
-                .cmd()
-                .args(["new-session", "-d", "-s", "t", "-x", "200", "-y", "40"])
-                .args(["-c", &home.path("work").display().to_string()])
-                .args([
-                    "env",
-                    "PS1=$ ",
-                    "TERM=xterm-256color",
-                    "bash",
-                    "--norc",
-                    "--noprofile",
-                ])
-                .status()
-                .unwrap();
-            assert!(status.success());
-            tmux.wait_for("$");
-            tmux
-        }
-
-        fn cmd(&self) -> Command {
-            let mut cmd = Command::new("tmux");
-            cmd.args(["-L", &self.socket]);
-            cmd
-        }
-
-        fn keys(&self, keys: &[&str]) {
-            let status = self
-                .cmd()
-                .args(["send-keys", "-t", "t"])
-                .args(keys)
-                .status()
-                .unwrap();
-            assert!(status.success());
-            std::thread::sleep(Duration::from_millis(60));
-        }
-
-        fn launch(&self, home: &Home, args: &str) {
-            // The first-run introduction is tested on its own; here the app opens on its screens.
-            let _ = std::fs::create_dir_all(home.path("state"));
-            let _ = std::fs::write(home.path("state/intro-seen"), "");
-            let line = format!(
-                "clear; env -u NO_COLOR HOME={} BACKCHAIN_STATE_DIR={} BACKCHAIN_CONFIG={} {BIN} {args}; echo EXIT=$?",
-                home.path("home").display(),
-                home.path("state").display(),
-                home.config().display(),
-            );
-            self.keys(&["-l", &line]);
-            self.keys(&["Enter"]);
-        }
-
-        /// The screen; with `escapes`, with its colours and attributes as escape sequences.
-        fn screen(&self, escapes: bool) -> String {
-            let mut cmd = self.cmd();
-            cmd.args(["capture-pane", "-p", "-t", "t"]);
-            if escapes {
-                cmd.arg("-e");
-            }
-            String::from_utf8_lossy(&cmd.output().unwrap().stdout).into_owned()
-        }
-
-        fn wait_for(&self, text: &str) -> String {
-            let start = Instant::now();
-            loop {
-                let screen = self.screen(false);
-                if screen.contains(text) {
-                    return screen;
-                }
-                assert!(
-                    start.elapsed() < Duration::from_secs(15),
-                    "waited 15 s for {text:?}; the screen shows:\n{screen}"
-                );
-                std::thread::sleep(Duration::from_millis(100));
-            }
-        }
-
-        fn modes(&self) -> String {
-            let out = self
-                .cmd()
-                .args([
-                    "display-message",
-                    "-p",
-                    "-t",
-                    "t",
-                    "alt=#{alternate_on} mouse=#{mouse_any_flag}",
-                ])
-                .output()
-                .unwrap();
-            String::from_utf8_lossy(&out.stdout).trim().to_owned()
-        }
-    }
-
-    impl Drop for Tmux {
-        fn drop(&mut self) {
-            let _ = self.cmd().arg("kill-server").status();
-        }
+    /// Starts the app in the home with `args`, the config file named, NO_COLOR unset.
+    fn launch(t: &Tmux, home: &Home, args: &str) {
+        // The first-run introduction is tested on its own; here the app opens on its screens.
+        let _ = std::fs::create_dir_all(home.path("state"));
+        let _ = std::fs::write(home.path("state/intro-seen"), "");
+        t.run(&format!(
+            "clear; env -u NO_COLOR HOME={} BACKCHAIN_STATE_DIR={} BACKCHAIN_CONFIG={} {BIN} {args}; echo EXIT=$?",
+            home.path("home").display(),
+            home.path("state").display(),
+            home.config().display(),
+        ));
     }
 
     /// Foreground colours (`ESC[3Xm`, `ESC[38;5;Nm`, `ESC[9Xm`) in a captured screen.
@@ -663,12 +571,12 @@ mod app {
     #[test]
     fn the_app_follows_the_config_and_says_when_it_cannot() {
         let home = Home::new();
-        let t = Tmux::start(&home);
+        let t = start(&home);
 
         // A bad file: named in the status bar, the defaults apply (mouse captured), and the warning is
         // on the terminal once the app has ended.
         home.write_config("mouse = false\ncolour = \"mono\"\n");
-        t.launch(&home, "");
+        launch(&t, &home, "");
         // The warning is printed before the app starts: wait for the app itself.
         // It stays on screen, over the app, until it is dismissed.
         let screen = t.wait_for("Please read");
@@ -689,19 +597,19 @@ mod app {
 
         // The file's mouse = false and theme = "mono" reach the app.
         home.write_config("mouse = false\ntheme = \"mono\"\n");
-        t.launch(&home, "");
+        launch(&t, &home, "");
         t.wait_for("Question 1 of");
         assert_eq!(t.modes(), "alt=1 mouse=0");
-        let mono = t.screen(true);
+        let mono = t.capture(true);
         assert_eq!(colours(&mono), 0, "{mono}");
         t.keys(&["q"]);
         t.wait_for("EXIT=0");
         // … and without it, colours.
         home.write_config("");
-        t.launch(&home, "");
+        launch(&t, &home, "");
         t.wait_for("Question 1 of");
         let start = Instant::now();
-        while colours(&t.screen(true)) == 0 {
+        while colours(&t.capture(true)) == 0 {
             assert!(start.elapsed() < Duration::from_secs(10), "colours drawn");
             std::thread::sleep(Duration::from_millis(100));
         }
@@ -716,7 +624,7 @@ mod app {
         std::fs::create_dir(&locked).unwrap();
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
-        t.launch(&home, &format!("--export-dir {}", locked.display()));
+        launch(&t, &home, &format!("--export-dir {}", locked.display()));
         t.wait_for("Question");
         // `2` opens Results, `e` exports the routine.
         t.keys(&["2"]);

@@ -2,192 +2,11 @@
 //! and kill it — and find the terminal usable afterwards. `.ci/run` installs tmux.
 
 use std::os::unix::fs::FileTypeExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-/// One tmux server (own socket) running a bash shell, torn down on drop.
-struct Tmux {
-    socket: String,
-    dir: PathBuf,
-}
-
-impl Tmux {
-    fn start(name: &str, width: u16, height: u16) -> Tmux {
-        assert!(
-            Command::new("tmux")
-                .arg("-V")
-                .output()
-                .is_ok_and(|o| o.status.success()),
-            "tmux is needed for the end-to-end tests (apt-get install tmux; .ci/run does this)"
-        );
-        let socket = format!("backchain-e2e-{}-{name}", std::process::id());
-        let dir = std::env::temp_dir().join(&socket);
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let tmux = Tmux { socket, dir };
-        let status = tmux
-            .cmd()
-            .args([
-                "new-session",
-                "-d",
-                "-s",
-                "t",
-                "-x",
-                &width.to_string(),
-                "-y",
-                &height.to_string(),
-            ])
-            .args(["-c", &tmux.dir.display().to_string()])
-            .args([
-                "env",
-                "PS1=$ ",
-                "TERM=xterm-256color",
-                "bash",
-                "--norc",
-                "--noprofile",
-            ])
-            .status()
-            .unwrap();
-        assert!(status.success());
-        tmux.wait_for("$");
-        tmux
-    }
-
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::new("tmux");
-        cmd.args(["-L", &self.socket]);
-        cmd
-    }
-
-    /// Types a line into the shell.
-    fn run(&self, line: &str) {
-        self.keys(&["-l", line]);
-        self.keys(&["Enter"]);
-    }
-
-    /// Starts backchain in the shell with its own state folder, named so it can be found by `pgrep`.
-    fn launch(&self) {
-        self.intro_read();
-        self.launch_fresh();
-    }
-
-    /// The first-run introduction has a test of its own; elsewhere the app opens on its screens.
-    fn intro_read(&self) {
-        let state = self.dir.join("state");
-        let _ = std::fs::create_dir_all(&state);
-        let _ = std::fs::write(state.join("intro-seen"), "");
-    }
-
-    /// Starts the app with nothing read before (the introduction shows on a first run).
-    fn launch_fresh(&self) {
-        let bin = env!("CARGO_BIN_EXE_backchain");
-        self.run(&format!(
-            "BACKCHAIN_STATE_DIR={} bash -c 'exec -a {} {bin}'; echo EXIT=$?",
-            self.dir.join("state").display(),
-            self.process_name()
-        ));
-    }
-
-    fn process_name(&self) -> String {
-        format!("{}-app", self.socket)
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let status = self
-            .cmd()
-            .args(["send-keys", "-t", "t"])
-            .args(keys)
-            .status()
-            .unwrap();
-        assert!(status.success());
-        std::thread::sleep(Duration::from_millis(60));
-    }
-
-    fn screen(&self) -> String {
-        let out = self
-            .cmd()
-            .args(["capture-pane", "-p", "-t", "t"])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "waited 15 s for {text:?}; the screen shows:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    /// The status the last launch exited with: the line the shell printed after it (the command line
-    /// itself also holds "EXIT=", but not at the start of a line).
-    fn exit_code(&self) -> i32 {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if let Some(code) = screen
-                .lines()
-                .rev()
-                .find_map(|l| l.trim().strip_prefix("EXIT="))
-            {
-                return code.parse().unwrap_or(-1);
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "waited 15 s for the app to end; the screen shows:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    /// tmux's view of the terminal modes the app may leave behind.
-    fn modes(&self) -> String {
-        let out = self
-            .cmd()
-            .args([
-                "display-message",
-                "-p",
-                "-t",
-                "t",
-                "alt=#{alternate_on} mouse=#{mouse_any_flag}",
-            ])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).trim().to_owned()
-    }
-
-    /// After the app has ended: normal screen, no mouse capture, and a shell that echoes and runs commands.
-    fn assert_terminal_restored(&self) {
-        self.exit_code();
-        assert_eq!(self.modes(), "alt=0 mouse=0");
-        self.run("clear; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; echo OK-$((20+22))");
-        let screen = self.wait_for("OK-42");
-        assert!(
-            screen.contains("icanon echo"),
-            "cooked mode is back:\n{screen}"
-        );
-    }
-
-    fn saved_answers(&self) -> String {
-        std::fs::read_to_string(self.dir.join("state/answers.toml")).unwrap_or_default()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd().arg("kill-server").status();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
+use crate::tmux::{Tmux, cpu_ticks};
 
 fn dir_of(t: &Tmux) -> &Path {
     &t.dir
@@ -498,32 +317,12 @@ fn closing_the_terminal_ends_the_app() {
     );
 }
 
-/// User plus system CPU time, in clock ticks, from `/proc/<pid>/stat`.
-fn cpu_ticks(stat: &str) -> Option<u64> {
-    let fields: Vec<&str> = stat.rsplit(')').next()?.split_whitespace().collect();
-    Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
-}
-
 #[test]
 fn idle_app_uses_no_cpu() {
     let t = Tmux::start("idle", 100, 30);
     t.launch();
     t.wait_for("Question 1 of");
-    let pid = String::from_utf8(
-        Command::new("pgrep")
-            .args(["-f", &t.process_name()])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
-    let pid = pid.trim();
-    let ticks = || -> u64 {
-        cpu_ticks(&std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap()).unwrap()
-    };
-    let before = ticks();
-    std::thread::sleep(Duration::from_secs(2));
-    let used = ticks() - before;
+    let used = t.cpu_ticks_over(Duration::from_secs(2));
     // Clock ticks are 1/100 s: the app blocks on input and uses none of them.
     assert!(used <= 10, "idle for 2 s used {used} ticks of CPU");
     t.keys(&["q"]);

@@ -9,3 +9,5 @@ mod e2e_tmux;
 mod journal;
 mod progress;
 mod session;
+mod session_tmux;
+mod tmux;

@@ -14,7 +14,7 @@ fn root() -> PathBuf {
 }
 
 /// The built-in content with every dose cut to one set of one second, so sessions are short.
-fn quick_store() -> tempfile::TempDir {
+pub fn quick_store() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_tree(&root().join("content"), dir.path(), &[]);
     for entry in std::fs::read_dir(dir.path().join("exercises")).unwrap() {
@@ -34,7 +34,7 @@ fn quick_store() -> tempfile::TempDir {
     dir
 }
 
-fn answers(name: &str) -> PathBuf {
+pub fn answers(name: &str) -> PathBuf {
     root()
         .join("tests/fixtures/answers")
         .join(format!("{name}.toml"))

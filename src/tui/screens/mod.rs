@@ -21,17 +21,19 @@ pub mod compare;
 pub mod exercises;
 pub mod library;
 pub mod results;
+pub mod session;
 
 use crate::content::Store;
 use crate::engine::{Answers, Report};
 use crate::search::SearchIndex;
+use crate::session::{Outcome, Pain};
 use crate::tui::action::Screen;
 use crate::tui::keys::Binding;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 
-/// What every screen may read: the content, the answers and their report, the search index, the theme
-/// and the terminal's size.
+/// What every screen may read: the content, the answers and their report, the search index, the theme,
+/// the terminal's size, the journal's events, the time and whether things may move.
 pub struct Context<'a> {
     pub store: &'a Store,
     pub answers: &'a Answers,
@@ -39,6 +41,23 @@ pub struct Context<'a> {
     pub search: &'a SearchIndex,
     pub theme: &'a Theme,
     pub size: Rect,
+    /// Everything in the journal, oldest first (empty without one).
+    pub events: &'a [crate::journal::Event],
+    /// The app's monotonic clock, in milliseconds since it started: what timers run on.
+    pub now: u64,
+    /// Animations allowed (off with `--no-motion` or `motion = false`): still pictures instead.
+    pub motion: bool,
+}
+
+/// Something for the journal, written by the app as it happens (one transaction each).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Record {
+    /// A session starts, with the pain before it if given.
+    Start { pain: Option<Pain> },
+    /// One exercise of the running session done or skipped.
+    Exercise { exercise: String, outcome: Outcome },
+    /// The running session ends, with the pain after it and a note.
+    End { pain: Option<Pain>, note: String },
 }
 
 /// A change to the answers, applied by the app (which then re-scores and saves).
@@ -75,6 +94,12 @@ pub enum Msg {
     Important(String),
     /// Write the routine sheet.
     Export,
+    /// Open the Session screen and start the routine (the pain question first).
+    StartSession,
+    /// Write to the journal.
+    Record(Record),
+    /// Ring the terminal bell (unless silenced).
+    Bell,
 }
 
 /// Every screen's key bindings, panes before screens.
@@ -85,4 +110,5 @@ pub fn bindings() -> impl Iterator<Item = &'static Binding> {
         .chain(compare::keys::BINDINGS)
         .chain(exercises::keys::BINDINGS)
         .chain(library::keys::BINDINGS)
+        .chain(session::keys::BINDINGS)
 }

@@ -69,6 +69,11 @@ pub fn render(app: &App, frame: &mut Frame) {
             app.library.render(&ctx, frame, app.overlay_open());
         }
         Screen::Library => {}
+        Screen::Session if app.session.drawn.as_ref().map(|d| d.body) == Some(areas.body) => {
+            let ctx = context!(app);
+            app.session.render(&ctx, frame, app.overlay_open());
+        }
+        Screen::Session => {}
     }
     if let Some(drawn) = &app.overlay_drawn
         && area.contains(drawn.area.as_position())

@@ -48,6 +48,7 @@ impl State {
         }
         let msgs = match action {
             Action::Export if ctx.report.routine.is_some() => vec![Msg::Export],
+            Action::StartSession if ctx.report.routine.is_some() => vec![Msg::StartSession],
             Action::NextPane => {
                 self.pane = self.pane.next();
                 Vec::new()

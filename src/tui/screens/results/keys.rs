@@ -80,7 +80,15 @@ pub const BINDINGS: &[Binding] = &[
         true,
         [ch('e')],
         "e",
-        "export routine to Markdown",
+        "export routine",
         Action::Export
+    ),
+    bind!(
+        Screen(Results),
+        true,
+        [ch('p')],
+        "p",
+        "guided session",
+        Action::StartSession
     ),
 ];

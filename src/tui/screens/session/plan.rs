@@ -1,0 +1,46 @@
+//! What a session would run now: the routine as the journal's ratings have moved it, or why there is
+//! none (the safety question, a red flag, no clear story, everything left out).
+
+use crate::engine::{RoutineItem, Standing};
+use crate::tui::screens::Context;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Plan {
+    /// The exercises to do, and what progression changed, in words.
+    Ready {
+        items: Vec<RoutineItem>,
+        changes: Vec<String>,
+    },
+    /// No session, and why, in words.
+    None(String),
+}
+
+pub fn plan(ctx: &Context) -> Plan {
+    let why = match (ctx.report.standing, &ctx.report.routine) {
+        (Standing::Clear, Some(routine)) => {
+            let current = (routine.items.clone(), Vec::<String>::new());
+            if current.0.is_empty() {
+                return Plan::None(String::from(
+                    "Every exercise of this routine is left out for now, after repeated pain. Please see a \
+                     physiotherapist or GP.",
+                ));
+            }
+            return Plan::Ready {
+                items: current.0,
+                changes: current.1,
+            };
+        }
+        (Standing::SafetyUnanswered, _) => {
+            "No session yet: the safety question is not answered. Answer it first on the Questionnaire (1)."
+        }
+        (Standing::RedFlag, _) => {
+            "No session: one of the signs that need a clinician is answered yes. Please see a GP or \
+             physiotherapist before exercising. backchain gives no routine."
+        }
+        _ => {
+            "No session yet: no story fits your answers clearly enough for a routine. Answer the questions \
+             Results (2) names, then come back."
+        }
+    };
+    Plan::None(why.to_string())
+}

@@ -16,7 +16,7 @@ pub use series::{
     day_of, monday_of, parse_at,
 };
 pub use summary::{
-    CLINICIAN_WEEKS, Change, MEANINGFUL_POINTS, MEANINGFUL_SHARE, MIN_SPAN_DAYS, RetestDue,
+    About, CLINICIAN_WEEKS, Change, MEANINGFUL_POINTS, MEANINGFUL_SHARE, MIN_SPAN_DAYS, RetestDue,
     Sentence, Summary, Tone, Trend, WEEK_DAYS, is_meaningful,
 };
 

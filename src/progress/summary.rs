@@ -73,9 +73,28 @@ pub enum Tone {
     Warning,
 }
 
+/// What a sentence is about, so a screen short of room can put the urgent ones first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum About {
+    /// How pain changed since the first week (or what is still needed to tell).
+    Change,
+    /// When to see a clinician.
+    Clinician,
+    /// A retest is due.
+    RetestDue,
+    /// Sessions done against the plan.
+    Sessions,
+    /// One retest measure, first and latest.
+    Measure,
+    /// When the next retest falls due.
+    NextRetest,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Sentence {
     pub tone: Tone,
+    pub about: About,
     pub text: String,
 }
 
@@ -180,10 +199,11 @@ impl Summary {
 
     fn words(&self, series: &Series, retest_weeks: Option<u32>) -> Vec<Sentence> {
         let mut out = Vec::new();
-        let mut say = |tone, text: String| out.push(Sentence { tone, text });
+        let mut say = |tone, about, text: String| out.push(Sentence { tone, about, text });
         if series.is_empty() {
             say(
                 Tone::Plain,
+                About::Change,
                 String::from(
                     "Nothing recorded yet. Do a session (rating your pain before and after it), or record your pain on its own; the summary needs two weeks of ratings.",
                 ),
@@ -203,7 +223,7 @@ impl Summary {
                         "No pain ratings yet: rate your pain before each session, or on its own; the summary needs two weeks of ratings.",
                     ),
                 };
-                say(Tone::Plain, text);
+                say(Tone::Plain, About::Change, text);
             }
             (Some(c), trend) => {
                 let from = format!(
@@ -241,12 +261,13 @@ impl Summary {
                 } else {
                     Tone::Plain
                 };
-                say(tone, text);
+                say(tone, About::Change, text);
             }
         }
         if self.trend == Trend::Worse {
             say(
                 Tone::Warning,
+                About::Clinician,
                 String::from(
                     "Pain getting worse is a reason to see a GP or a physiotherapist now, rather than keep going alone (the plan's advice, and the NHS's for back pain that is not improving).",
                 ),
@@ -254,6 +275,7 @@ impl Summary {
         } else if self.see_clinician {
             say(
                 Tone::Warning,
+                About::Clinician,
                 format!(
                     "After {} weeks without a meaningful improvement it is time to see a GP or a physiotherapist: the NHS advises it for back pain that is not improving after a few weeks, and the plan says the same after {CLINICIAN_WEEKS}.",
                     self.weeks
@@ -264,13 +286,14 @@ impl Summary {
         {
             say(
                 Tone::Plain,
+                About::Clinician,
                 format!(
                     "If it is not meaningfully better by {} ({CLINICIAN_WEEKS} weeks after your first rating), see a GP or a physiotherapist.",
                     date(first.day + 7 * CLINICIAN_WEEKS)
                 ),
             );
         }
-        say(Tone::Plain, sessions_sentence(series));
+        say(Tone::Plain, About::Sessions, sessions_sentence(series));
         for s in &series.retests {
             if let (Some(first), Some(last)) = (s.points.first(), s.points.last()) {
                 let text = if s.points.len() == 1 {
@@ -290,7 +313,7 @@ impl Summary {
                         date(last.day)
                     )
                 };
-                say(Tone::Plain, text);
+                say(Tone::Plain, About::Measure, text);
             }
         }
         if let (Some(r), Some(weeks)) = (self.retest, retest_weeks) {
@@ -301,6 +324,7 @@ impl Summary {
             if r.due {
                 say(
                     Tone::Warning,
+                    About::RetestDue,
                     format!(
                         "A retest is due ({since}; the plan asks for one every {weeks} weeks): fingertips to floor, and how far each hip turns inward."
                     ),
@@ -308,6 +332,7 @@ impl Summary {
             } else {
                 say(
                     Tone::Plain,
+                    About::NextRetest,
                     format!("Next retest on {} ({since}).", date(r.due_day)),
                 );
             }

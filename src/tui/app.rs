@@ -24,6 +24,8 @@ pub enum Effect {
     Record(super::screens::Record),
     /// Ring the terminal bell.
     Bell,
+    /// Write the progress summary (Markdown) to a new file in the export folder.
+    ExportProgress(String),
 }
 
 /// A one-line message in the status bar, until the next key.
@@ -79,6 +81,7 @@ pub struct App {
     pub exercises: screens::exercises::State,
     pub library: screens::library::State,
     pub session: screens::session::State,
+    pub progress: screens::progress::State,
     /// Everything in the journal, oldest first: read at start and after each write.
     pub events: Vec<crate::journal::Event>,
     /// Milliseconds on the app's monotonic clock, set by the event loop before each action and frame.
@@ -111,6 +114,7 @@ impl App {
         let compare = screens::compare::State::new(&ctx);
         let library = screens::library::State::new(&ctx);
         let session = screens::session::State::new(&ctx);
+        let progress = screens::progress::State::new(&ctx);
         let mut app = App {
             store,
             search,
@@ -129,6 +133,7 @@ impl App {
             exercises,
             library,
             session,
+            progress,
             events: Vec::new(),
             now: 0,
             motion: true,
@@ -181,6 +186,7 @@ impl App {
             Screen::Library => self.library.scopes(&context!(self)),
             Screen::Results => self.results.scopes(&context!(self)),
             Screen::Session => self.session.scopes(&context!(self)),
+            Screen::Progress => self.progress.scopes(),
         };
         KeyContext { scopes }
     }
@@ -206,6 +212,9 @@ impl App {
         }
         if self.screen == Screen::Session {
             self.session.prepare(&ctx, body);
+        }
+        if self.screen == Screen::Progress {
+            self.progress.prepare(&ctx, body);
         }
         self.overlay_drawn = super::overlay::prepare(self, body);
     }
@@ -260,6 +269,7 @@ impl App {
                 }
                 Msg::Record(record) => self.effects.push(Effect::Record(record)),
                 Msg::Bell => self.effects.push(Effect::Bell),
+                Msg::ExportProgress(text) => self.effects.push(Effect::ExportProgress(text)),
             }
         }
     }

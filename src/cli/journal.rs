@@ -1,9 +1,10 @@
-//! `backchain journal add-pain|list|export|path`: the journal from the command line. Messages about the
+//! `backchain journal add-pain|retest|list|export|path`: the journal from the command line. Messages about the
 //! file (set aside, refused, unwritable) go to stderr and name it.
 
 use super::output::{Exit, emit, emit_err};
 use super::{ExportFormat, Format, JournalAction, JournalArgs};
 use crate::journal::{self, Event, Journal, OpenError};
+use crate::progress::Measure;
 use crate::{date, paths, text};
 use std::fmt::Write as _;
 
@@ -20,20 +21,9 @@ pub fn run(args: &JournalArgs) -> Exit {
     if reads && path.symlink_metadata().is_err() {
         return emit(&output(&args.action, &[]));
     }
-    let mut journal = match Journal::open(&path) {
-        Ok((journal, set_aside)) => {
-            if let Some(aside) = set_aside {
-                emit_err(&format!("backchain: {aside}\n"));
-            }
-            journal
-        }
-        Err(e) => {
-            emit_err(&format!("backchain: {e}\n"));
-            return match e {
-                OpenError::Newer { .. } => Exit::Problems,
-                OpenError::Io { .. } => Exit::Usage,
-            };
-        }
+    let mut journal = match open(&path) {
+        Ok(journal) => journal,
+        Err(exit) => return exit,
     };
     let done = match &args.action {
         JournalAction::AddPain { pain, note } => {
@@ -45,6 +35,12 @@ pub fn run(args: &JournalArgs) -> Exit {
                 )
             })
         }
+        JournalAction::Retest {
+            floor,
+            hip_left,
+            hip_right,
+        } => retest(&mut journal, [*floor, *hip_left, *hip_right])
+            .map(|said| format!("Recorded retest: {said} in {}\n", text::path(&path))),
         JournalAction::List { since, .. } => journal
             .events(*since)
             .map(|events| output(&args.action, &events)),
@@ -62,6 +58,43 @@ pub fn run(args: &JournalArgs) -> Exit {
             Exit::Usage
         }
     }
+}
+
+/// Opens the journal at `path` for a command: a file set aside is said on stderr; a journal that cannot
+/// be opened is said there too and gives the exit code (1 for a newer journal, 2 otherwise).
+pub(super) fn open(path: &std::path::Path) -> Result<Journal, Exit> {
+    match Journal::open(path) {
+        Ok((journal, set_aside)) => {
+            if let Some(aside) = set_aside {
+                emit_err(&format!("backchain: {aside}\n"));
+            }
+            Ok(journal)
+        }
+        Err(e) => {
+            emit_err(&format!("backchain: {e}\n"));
+            Err(match e {
+                OpenError::Newer { .. } => Exit::Problems,
+                OpenError::Io { .. } => Exit::Usage,
+            })
+        }
+    }
+}
+
+/// Writes the measures given (in [`Measure::ALL`] order), all at the same time; says what was written.
+fn retest(journal: &mut Journal, values: [Option<f64>; 3]) -> journal::Result<String> {
+    let now = date::unix_now();
+    let mut said = Vec::new();
+    for (measure, value) in Measure::ALL.into_iter().zip(values) {
+        if let Some(value) = value {
+            journal.add_retest(now, measure.id(), value)?;
+            said.push(format!(
+                "{} {}",
+                measure.name().to_lowercase(),
+                measure.show(value)
+            ));
+        }
+    }
+    Ok(said.join(", "))
 }
 
 /// What `list` and `export` print for these events.
@@ -86,7 +119,9 @@ fn output(action: &JournalAction, events: &[Event]) -> String {
         JournalAction::Export {
             format: ExportFormat::Json,
         } => journal::json(events),
-        JournalAction::AddPain { .. } | JournalAction::Path => String::new(),
+        JournalAction::AddPain { .. } | JournalAction::Retest { .. } | JournalAction::Path => {
+            String::new()
+        }
     }
 }
 

@@ -9,6 +9,7 @@ mod history;
 mod journal;
 mod model;
 pub mod output;
+mod progress;
 mod quiz;
 mod search;
 mod session;
@@ -160,6 +161,19 @@ pub enum Command {
     },
     /// The journal: pain ratings and sessions, kept private in a local SQLite file.
     Journal(JournalArgs),
+    /// Progress over the weeks: pain since the first week (and whether the change is meaningful), when
+    /// to see a clinician, whether a retest is due, and charts of pain, sessions per week and retests.
+    Progress {
+        #[arg(long, value_enum, default_value_t = ProgressFormat::Text)]
+        format: ProgressFormat,
+        /// The journal to read [env: BACKCHAIN_JOURNAL; default: journal.sqlite3 in the data folder].
+        #[arg(long, value_name = "FILE", value_parser = parse_file)]
+        journal: Option<PathBuf>,
+        /// TOML answers file (for the red-flag check and the routine in Markdown); without it, the
+        /// answers the app saved for this content.
+        #[arg(long, value_name = "FILE")]
+        answers: Option<PathBuf>,
+    },
     /// The config file: where it is, what applies, or write a commented default one.
     Config {
         #[command(subcommand)]
@@ -226,6 +240,47 @@ pub enum JournalAction {
     },
     /// Print the journal's path (whether or not it exists).
     Path,
+    /// Record a retest: fingertip-to-floor distance in a standing forward bend, and how far each hip
+    /// turns inward (the questionnaire's seated self-test). At least one measure.
+    #[command(group = clap::ArgGroup::new("measure").required(true).multiple(true))]
+    Retest {
+        /// Centimetres from your fingertips to the floor, knees straight: 0 touching, below 0 past it
+        /// (-40 to 100).
+        #[arg(long, value_name = "CM", group = "measure", allow_negative_numbers = true,
+              value_parser = parse_floor)]
+        floor: Option<f64>,
+        /// Degrees the left shin swings out in the seated hip test (0 to 90; most reach 35-40).
+        #[arg(long, value_name = "DEG", group = "measure", allow_negative_numbers = true,
+              value_parser = parse_hip)]
+        hip_left: Option<f64>,
+        /// Degrees the right shin swings out in the seated hip test (0 to 90; most reach 35-40).
+        #[arg(long, value_name = "DEG", group = "measure", allow_negative_numbers = true,
+              value_parser = parse_hip)]
+        hip_right: Option<f64>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ProgressFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+fn parse_measure(value: &str, measure: crate::progress::Measure) -> Result<f64, String> {
+    value
+        .trim()
+        .parse::<f64>()
+        .map_err(|_| measure.allowed())
+        .and_then(|v| measure.check(v))
+}
+
+fn parse_floor(value: &str) -> Result<f64, String> {
+    parse_measure(value, crate::progress::Measure::FingertipFloor)
+}
+
+fn parse_hip(value: &str) -> Result<f64, String> {
+    parse_measure(value, crate::progress::Measure::HipInwardLeft)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -410,6 +465,21 @@ pub fn run() -> Exit {
             format,
         }) => with_store(&origin, |store| compare::run(store, a, b, format)),
         Some(Command::Journal(ref args)) => journal::run(args),
+        Some(Command::Progress {
+            format,
+            ref journal,
+            ref answers,
+        }) => {
+            let saved = paths::answers_file(&origin);
+            let journal_file = paths::journal_file(journal.clone());
+            let options = progress::Options {
+                answers: answers.as_deref().unwrap_or(&saved),
+                named: answers.is_some(),
+                journal: &journal_file,
+                format,
+            };
+            with_store(&origin, |store| progress::run(store, &options))
+        }
         Some(Command::Config { action }) => config::run(&cli, action),
         Some(Command::Completions { shell }) => generate::completions(shell),
         Some(Command::Man) => generate::man(),

@@ -29,6 +29,8 @@ use std::path::{Path, PathBuf};
 pub struct Journal {
     conn: Connection,
     path: PathBuf,
+    /// Inside [`Journal::batch`]: writes join its one transaction instead of each taking their own.
+    in_batch: bool,
 }
 
 /// A session's row id.
@@ -65,6 +67,7 @@ impl Journal {
         let journal = Journal {
             conn,
             path: path.to_path_buf(),
+            in_batch: false,
         };
         Ok((journal, set_aside))
     }
@@ -80,9 +83,14 @@ impl Journal {
         }
     }
 
-    /// Runs one insert or update in its own transaction; returns the new row's id.
+    /// Runs one insert or update in its own transaction (or in the batch's); returns the new row's id.
     fn write(&mut self, sql: &str, values: impl rusqlite::Params) -> Result<i64> {
+        let in_batch = self.in_batch;
         let run = |conn: &mut Connection| {
+            if in_batch {
+                let changed = conn.execute(sql, values)?;
+                return Ok((changed, conn.last_insert_rowid()));
+            }
             let tx = conn.transaction()?;
             let changed = tx.execute(sql, values)?;
             let id = tx.last_insert_rowid();
@@ -96,6 +104,34 @@ impl Journal {
             }),
             Ok((_, id)) => Ok(id),
             Err(e) => Err(self.error(e)),
+        }
+    }
+
+    /// Runs `writes` as one transaction: all of them are kept, or none (an error rolls them back). For
+    /// writing many events at once (the synthetic journal of the tests and benchmarks): one commit, so
+    /// one wait for the disk instead of one per event.
+    pub fn batch<T>(&mut self, writes: impl FnOnce(&mut Journal) -> Result<T>) -> Result<T> {
+        if self.in_batch {
+            return writes(self);
+        }
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| self.error(e))?;
+        self.in_batch = true;
+        let done = writes(self);
+        self.in_batch = false;
+        match done {
+            Ok(value) => {
+                if let Err(e) = self.conn.execute_batch("COMMIT") {
+                    let _ = self.conn.execute_batch("ROLLBACK");
+                    return Err(self.error(e));
+                }
+                Ok(value)
+            }
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
         }
     }
 

@@ -9,16 +9,18 @@ pub enum Screen {
     Exercises,
     Library,
     Session,
+    Progress,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 6] = [
+    pub const ALL: [Screen; 7] = [
         Screen::Questionnaire,
         Screen::Results,
         Screen::Compare,
         Screen::Exercises,
         Screen::Library,
         Screen::Session,
+        Screen::Progress,
     ];
 
     pub fn title(self) -> &'static str {
@@ -29,6 +31,7 @@ impl Screen {
             Screen::Exercises => "Exercises",
             Screen::Library => "Library",
             Screen::Session => "Session",
+            Screen::Progress => "Progress",
         }
     }
 
@@ -41,6 +44,7 @@ impl Screen {
             Screen::Exercises => '4',
             Screen::Library => '5',
             Screen::Session => '6',
+            Screen::Progress => '7',
         }
     }
 }
@@ -121,6 +125,9 @@ pub enum Action {
     Leave,
     /// A digit key where a number is asked for (a pain rating, a choice).
     Digit(u8),
+    // Progress
+    /// `r` on the Progress screen: open the retest form.
+    RecordRetest,
     // Mouse
     ScrollUp {
         column: u16,

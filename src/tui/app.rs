@@ -24,6 +24,8 @@ pub enum Effect {
     Record(super::screens::Record),
     /// Ring the terminal bell.
     Bell,
+    /// Write the progress summary (Markdown) to a new file in the export folder.
+    ExportProgress(String),
 }
 
 /// A one-line message in the status bar, until the next key.
@@ -82,6 +84,7 @@ pub struct App {
     pub exercises: screens::exercises::State,
     pub library: screens::library::State,
     pub session: screens::session::State,
+    pub progress: screens::progress::State,
     /// Milliseconds on the app's monotonic clock, set by the event loop before each action and frame.
     pub now: u64,
     /// Animations allowed.
@@ -113,6 +116,7 @@ impl App {
         let compare = screens::compare::State::new(&ctx);
         let library = screens::library::State::new(&ctx);
         let session = screens::session::State::new(&ctx);
+        let progress = screens::progress::State::new(&ctx);
         let mut app = App {
             store,
             search,
@@ -132,6 +136,7 @@ impl App {
             exercises,
             library,
             session,
+            progress,
             now: 0,
             motion: true,
             overlay_drawn: None,
@@ -183,6 +188,7 @@ impl App {
             Screen::Library => self.library.scopes(&context!(self)),
             Screen::Results => self.results.scopes(&context!(self)),
             Screen::Session => self.session.scopes(&context!(self)),
+            Screen::Progress => self.progress.scopes(),
         };
         KeyContext { scopes }
     }
@@ -208,6 +214,9 @@ impl App {
         }
         if self.screen == Screen::Session {
             self.session.prepare(&ctx, body);
+        }
+        if self.screen == Screen::Progress {
+            self.progress.prepare(&ctx, body);
         }
         self.overlay_drawn = super::overlay::prepare(self, body);
     }
@@ -262,6 +271,7 @@ impl App {
                 }
                 Msg::Record(record) => self.effects.push(Effect::Record(record)),
                 Msg::Bell => self.effects.push(Effect::Bell),
+                Msg::ExportProgress(text) => self.effects.push(Effect::ExportProgress(text)),
             }
         }
     }

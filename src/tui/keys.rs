@@ -32,6 +32,8 @@ pub enum Mode {
     Choice,
     /// A short note being typed: letters go into it.
     Note,
+    /// A form of number boxes (the retest): characters go into the focused box.
+    Form,
 }
 
 impl Mode {
@@ -47,6 +49,7 @@ impl Mode {
             Mode::Scale => "pain scale",
             Mode::Choice => "choice",
             Mode::Note => "note",
+            Mode::Form => "retest form",
         }
     }
 }
@@ -103,7 +106,7 @@ macro_rules! bind {
 }
 
 use Scope::{Global, Mode as M, Panes};
-use Screen::{Compare, Exercises, Library, Questionnaire, Results, Session};
+use Screen::{Compare, Exercises, Library, Progress, Questionnaire, Results, Session};
 
 /// Keys that work everywhere (unless a mode or the screen binds them).
 pub const GLOBAL: &[Binding] = &[
@@ -154,6 +157,14 @@ pub const GLOBAL: &[Binding] = &[
         "6",
         "session",
         Action::Goto(Session)
+    ),
+    bind!(
+        Global,
+        true,
+        [ch('7'), code(KeyCode::F(7))],
+        "7",
+        "progress",
+        Action::Goto(Progress)
     ),
     bind!(
         Panes,
@@ -601,7 +612,7 @@ impl KeyContext {
 
     /// A text box (a search, a note) has focus: letters are typed into it.
     pub fn typing(&self) -> bool {
-        matches!(self.mode(), Some(Mode::Typing | Mode::Note))
+        matches!(self.mode(), Some(Mode::Typing | Mode::Note | Mode::Form))
     }
 
     /// The bindings that work now, in the order they are tried, without those whose keys an earlier

@@ -336,6 +336,7 @@ fn run_effects(
                 }
             }
             Effect::ExportRoutine => export(app, session),
+            Effect::ExportProgress(text) => export_progress(app, session, &text),
             Effect::Record(record) => write_journal(app, session, record),
             Effect::Bell => {
                 if session.bell {
@@ -358,11 +359,11 @@ fn run_effects(
     Ok(())
 }
 
-/// Writes one session event to the journal (one transaction), opening or creating it for a session's
-/// start; after the end, reads the journal again for the screens. A failure is said once, and the session
-/// goes on unsaved.
+/// Writes one session event or a retest to the journal (one transaction), opening or creating it for a
+/// session's start or a retest; after a session's end or a retest, reads the journal again for the
+/// screens. A failure is said once, and the session goes on unsaved.
 fn write_journal(app: &mut App, session: &mut Session, record: Record) {
-    if matches!(record, Record::Start { .. }) && session.journal.is_none() {
+    if matches!(record, Record::Start { .. } | Record::Retest(_)) && session.journal.is_none() {
         let (journal, notice) = open_journal(&session.journal_path, true);
         session.journal = journal;
         if let Some(notice) = notice {
@@ -388,6 +389,22 @@ fn write_journal(app: &mut App, session: &mut Session, record: Record) {
             }),
             None => Ok(()),
         },
+        Record::Retest(values) => {
+            let written = journal
+                .batch(|j| {
+                    for (measure, value) in &values {
+                        j.add_retest(at, measure.id(), value.value())?;
+                    }
+                    Ok(())
+                })
+                .and_then(|()| journal.events(None));
+            match written {
+                Ok(events) => app.events = events,
+                // The journal stays open for a session: only this retest is lost, and said so.
+                Err(e) => app.important(format!("{e}. The retest was not recorded.")),
+            }
+            return;
+        }
     };
     if let Err(e) = written {
         app.important(format!(
@@ -395,6 +412,20 @@ fn write_journal(app: &mut App, session: &mut Session, record: Record) {
         ));
         session.journal = None;
         session.session_id = None;
+    }
+}
+
+/// Writes the progress summary, its charts as text and the routine sheet to a new file in the export
+/// folder (never over an existing one), or to the fallback folder when that one cannot take it.
+fn export_progress(app: &mut App, session: &Session, text: &str) {
+    match crate::export::write_sheet(
+        &session.export_dir,
+        &session.fallback_export_dir,
+        "backchain-progress",
+        text,
+    ) {
+        Ok(written) => app.info(written.to_string()),
+        Err(e) => app.error(e.to_string()),
     }
 }
 

@@ -53,6 +53,7 @@ pub fn update(app: &mut App, action: Action) -> bool {
                 Screen::Exercises => app.exercises.update(&ctx, action),
                 Screen::Library => app.library.update(&ctx, action),
                 Screen::Session => app.session.update(&ctx, action),
+                Screen::Progress => app.progress.update(&ctx, action),
             };
             let Some(msgs) = msgs else { return false };
             app.handle(msgs);

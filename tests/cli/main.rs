@@ -7,6 +7,7 @@ mod common;
 mod config;
 mod e2e_tmux;
 mod journal;
+mod progress;
 mod quiz_routine;
 mod session;
 mod session_tmux;

@@ -8,6 +8,7 @@ mod compare;
 mod content_truth;
 mod engine;
 mod model;
+mod progress;
 mod progression;
 mod robustness;
 mod search;

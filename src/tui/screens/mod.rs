@@ -20,6 +20,7 @@ pub mod questionnaire;
 pub mod compare;
 pub mod exercises;
 pub mod library;
+pub mod progress;
 pub mod results;
 pub mod session;
 
@@ -58,6 +59,8 @@ pub enum Record {
     Exercise { exercise: String, outcome: Outcome },
     /// The running session ends, with the pain after it and a note.
     End { pain: Option<Pain>, note: String },
+    /// A retest: each measure given, all at the same moment (then the journal is read again).
+    Retest(Vec<(crate::progress::Measure, progress::form::Tenths)>),
 }
 
 /// A change to the answers, applied by the app (which then re-scores and saves).
@@ -100,6 +103,8 @@ pub enum Msg {
     Record(Record),
     /// Ring the terminal bell (unless silenced).
     Bell,
+    /// Write this progress summary (Markdown) to a new file in the export folder.
+    ExportProgress(String),
 }
 
 /// Every screen's key bindings, panes before screens.
@@ -111,4 +116,5 @@ pub fn bindings() -> impl Iterator<Item = &'static Binding> {
         .chain(exercises::keys::BINDINGS)
         .chain(library::keys::BINDINGS)
         .chain(session::keys::BINDINGS)
+        .chain(progress::keys::BINDINGS)
 }

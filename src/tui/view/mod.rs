@@ -74,6 +74,11 @@ pub fn render(app: &App, frame: &mut Frame) {
             app.session.render(&ctx, frame, app.overlay_open());
         }
         Screen::Session => {}
+        Screen::Progress if app.progress.drawn.as_ref().map(|d| d.body) == Some(areas.body) => {
+            let ctx = context!(app);
+            app.progress.render(&ctx, frame, app.overlay_open());
+        }
+        Screen::Progress => {}
     }
     if let Some(drawn) = &app.overlay_drawn
         && area.contains(drawn.area.as_position())

@@ -1,0 +1,58 @@
+//! Progress to keep: the summary and the charts as text, then the routine sheet (or why there is none),
+//! in Markdown. Written once for the CLI (`backchain progress --format markdown`) and the app's export.
+
+use super::Progress;
+use crate::content::Store;
+use crate::engine::{self, Report, Standing};
+
+/// Said wherever progress is shown while a red flag is answered: sessions stop, as the questionnaire
+/// stops the routine.
+pub const SESSIONS_STOPPED: &str = "Sessions are stopped: one of the signs that need a clinician is answered yes in the questionnaire. See a GP or a physiotherapist (or the service the questionnaire names) before exercising again; the charts below are your history.";
+
+/// Why a report gives no routine, in a sentence (the same reasons `backchain session` gives).
+pub fn no_routine(report: Option<&Report>) -> &'static str {
+    match report.map(|r| r.standing) {
+        None => {
+            "No routine: there are no saved answers yet. Answer the questionnaire first (the app, or `backchain quiz`)."
+        }
+        Some(Standing::SafetyUnanswered) => {
+            "No routine: the safety question is not answered. Answer it first (the app, or `backchain quiz`)."
+        }
+        Some(Standing::RedFlag) => SESSIONS_STOPPED,
+        Some(Standing::NoneFits | Standing::Open) => {
+            "No routine yet: no story fits your answers clearly enough. The questionnaire names the questions that would settle it."
+        }
+        Some(Standing::Clear) => "",
+    }
+}
+
+/// The progress summary and charts, then the routine sheet for `report` dated `date` as the journal's
+/// `events` have moved it (or why there is no routine), as one Markdown document.
+pub fn markdown(
+    progress: &Progress,
+    store: &Store,
+    report: Option<&Report>,
+    events: &[crate::journal::Event],
+    date: &str,
+) -> String {
+    let mut out = format!(
+        "# backchain — your progress\n\nMade on {date} by backchain {}.\n\n",
+        env!("CARGO_PKG_VERSION")
+    );
+    if report.is_some_and(Report::has_red_flags) {
+        out.push_str(&format!("**{SESSIONS_STOPPED}**\n\n"));
+    }
+    out.push_str(&progress.to_markdown());
+    out.push('\n');
+    match report {
+        Some(r) if r.routine.is_some() && r.standing == Standing::Clear => {
+            out.push_str(&engine::present::sheet(store, r, events, date).to_markdown());
+        }
+        other => {
+            out.push_str("## Routine\n\n");
+            out.push_str(no_routine(other));
+            out.push('\n');
+        }
+    }
+    out
+}

@@ -29,7 +29,8 @@ pub fn run(store: &Store, options: &Options) -> Exit {
         Ok(report) => report,
         Err(exit) => return exit,
     };
-    let progress = Progress::of(&events, store.plan.as_ref(), date::unix_now());
+    let progress =
+        Progress::of(&events, store.plan.as_ref(), date::unix_now()).with_ranking(&events, store);
     let stopped = report.as_ref().is_some_and(Report::has_red_flags);
     match options.format {
         ProgressFormat::Text => emit(&text(&progress, stopped)),

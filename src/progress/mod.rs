@@ -5,6 +5,7 @@
 
 pub mod export;
 mod measure;
+pub mod ranking;
 mod series;
 mod summary;
 pub mod synthetic;
@@ -33,6 +34,10 @@ pub struct Progress {
     pub today: i64,
     pub summary: Summary,
     pub series: Series,
+    /// How the stories' ranking moved between the first and the latest retest, in words (see
+    /// [`Progress::with_ranking`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ranking: Option<String>,
 }
 
 impl Progress {
@@ -47,7 +52,15 @@ impl Progress {
             today: now.div_euclid(86_400),
             summary,
             series,
+            ranking: None,
         }
+    }
+
+    /// Adds how the stories' ranking moved between retests (recorded by the app with each retest),
+    /// with the stories named as `store` names them.
+    pub fn with_ranking(mut self, events: &[Event], store: &crate::content::Store) -> Progress {
+        self.ranking = ranking::moved(events).map(|m| m.sentence(store));
+        self
     }
 
     /// The summary as a document: a heading, then one paragraph per sentence (warnings marked, so they
@@ -62,6 +75,9 @@ impl Progress {
                 Tone::Warning => Line::of(Role::Warn, format!("▲ {}", s.text)),
             };
             doc.paragraph(line);
+        }
+        if let Some(ranking) = &self.ranking {
+            doc.paragraph(Line::from(ranking.as_str()));
         }
         doc
     }

@@ -363,7 +363,7 @@ fn run_effects(
 /// session's start or a retest; after a session's end or a retest, reads the journal again for the
 /// screens. A failure is said once, and the session goes on unsaved.
 fn write_journal(app: &mut App, session: &mut Session, record: Record) {
-    if matches!(record, Record::Start { .. } | Record::Retest(_)) && session.journal.is_none() {
+    if matches!(record, Record::Start { .. } | Record::Retest { .. }) && session.journal.is_none() {
         let (journal, notice) = open_journal(&session.journal_path, true);
         session.journal = journal;
         if let Some(notice) = notice {
@@ -389,11 +389,14 @@ fn write_journal(app: &mut App, session: &mut Session, record: Record) {
             }),
             None => Ok(()),
         },
-        Record::Retest(values) => {
+        Record::Retest { values, stories } => {
             let written = journal
                 .batch(|j| {
                     for (measure, value) in &values {
                         j.add_retest(at, measure.id(), value.value())?;
+                    }
+                    for (story, percent) in &stories {
+                        j.add_retest(at, story, percent.value())?;
                     }
                     Ok(())
                 })

@@ -168,10 +168,29 @@ fn the_retest_form_checks_values_and_sends_them_to_the_journal() {
         .effects
         .iter()
         .filter_map(|e| match e {
-            backchain::tui::app::Effect::Record(Record::Retest(values)) => Some(values.clone()),
+            backchain::tui::app::Effect::Record(Record::Retest { values, .. }) => {
+                Some(values.clone())
+            }
             _ => None,
         })
         .collect();
+    // The stories' ranking on the answers as they stand goes with it, every story and "none".
+    let stories = app
+        .effects
+        .iter()
+        .find_map(|e| match e {
+            backchain::tui::app::Effect::Record(Record::Retest { stories, .. }) => {
+                Some(stories.clone())
+            }
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(stories.len(), app.report.chains.len() + 1, "{stories:?}");
+    let top = &app.report.chains[0];
+    assert!(stories.contains(&(
+        format!("story:{}", top.id),
+        Tenths((top.probability * 1000.0).round() as i32)
+    )));
     assert_eq!(
         recorded,
         [vec![
@@ -212,4 +231,34 @@ fn e_exports_the_summary_the_charts_and_the_routine() {
         markdown.contains("# backchain — your routine"),
         "{markdown}"
     );
+}
+
+#[test]
+fn the_ranking_recorded_at_retests_shows_how_the_stories_moved() {
+    let mut events = twelve_weeks();
+    let retest = |id: i64, at: &str, story: &str, value: f64| Event::Retest {
+        id,
+        at: at.to_string(),
+        measure: format!("story:{story}"),
+        value,
+    };
+    events.push(retest(
+        9001,
+        "2026-09-07T09:00:00Z",
+        "tight-hamstrings",
+        64.0,
+    ));
+    events.push(retest(9002, "2026-09-07T09:00:00Z", "hip-rotation", 12.0));
+    events.push(retest(
+        9003,
+        "2026-11-16T09:00:00Z",
+        "tight-hamstrings",
+        30.0,
+    ));
+    events.push(retest(9004, "2026-11-16T09:00:00Z", "hip-rotation", 51.0));
+    let mut app = app(events, "pelvic-pulley", 160, 48);
+    press(&mut app, KeyCode::End);
+    let screen = screen_text(&mut app);
+    assert!(screen.contains("How the stories moved"), "{screen}");
+    assert!(screen.contains("12 % → 51 %"), "{screen}");
 }

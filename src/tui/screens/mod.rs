@@ -59,8 +59,13 @@ pub enum Record {
     Exercise { exercise: String, outcome: Outcome },
     /// The running session ends, with the pain after it and a note.
     End { pain: Option<Pain>, note: String },
-    /// A retest: each measure given, all at the same moment (then the journal is read again).
-    Retest(Vec<(crate::progress::Measure, progress::form::Tenths)>),
+    /// A retest: each measure given, and how likely each story is on the answers as they stand (percent;
+    /// none without a ranking), all at the same moment, in one transaction (then the journal is read
+    /// again).
+    Retest {
+        values: Vec<(crate::progress::Measure, progress::form::Tenths)>,
+        stories: Vec<(String, progress::form::Tenths)>,
+    },
 }
 
 /// A change to the answers, applied by the app (which then re-scores and saves).

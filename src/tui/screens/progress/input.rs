@@ -11,7 +11,7 @@ use crate::tui::ui;
 impl State {
     pub fn update(&mut self, ctx: &Context, action: Action) -> Option<Vec<Msg>> {
         if self.form.is_some() {
-            return self.form_update(action);
+            return self.form_update(ctx, action);
         }
         match action {
             Action::RecordRetest => {
@@ -43,7 +43,7 @@ impl State {
         }
     }
 
-    fn form_update(&mut self, action: Action) -> Option<Vec<Msg>> {
+    fn form_update(&mut self, ctx: &Context, action: Action) -> Option<Vec<Msg>> {
         let form = self.form.as_mut()?;
         match action {
             Action::Input(c) => {
@@ -74,8 +74,15 @@ impl State {
                         .iter()
                         .map(|(m, v)| format!("{} {}", m.name().to_lowercase(), m.show(v.value())))
                         .collect();
+                    let stories = crate::progress::ranking::snapshot(ctx.report)
+                        .into_iter()
+                        .map(|(story, percent)| {
+                            // Percent to one decimal: exact in tenths.
+                            (story, super::form::Tenths((percent * 10.0).round() as i32))
+                        })
+                        .collect();
                     return Some(vec![
-                        Msg::Record(Record::Retest(values)),
+                        Msg::Record(Record::Retest { values, stories }),
                         Msg::Info(format!("Retest recorded: {}.", said.join(", "))),
                     ]);
                 }

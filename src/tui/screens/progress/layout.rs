@@ -83,9 +83,14 @@ fn paragraphs(ctx: &Context, progress: &Progress) -> Vec<Line> {
         if s.about == About::RetestDue {
             out.push(Line::of(
                 Role::Accent,
-                format!("Press {record} to record the retest."),
+                format!(
+                    "Press {record} to record the retest (re-answer the questionnaire first to see how the stories' ranking moves)."
+                ),
             ));
         }
+    }
+    if let Some(ranking) = &progress.ranking {
+        out.push(Line::from(ranking.as_str()));
     }
     out
 }

@@ -73,7 +73,8 @@ impl State {
         &self
             .computed
             .get_or_insert_with(|| {
-                let progress = Progress::of(ctx.events, ctx.store.plan.as_ref(), now);
+                let progress = Progress::of(ctx.events, ctx.store.plan.as_ref(), now)
+                    .with_ranking(ctx.events, ctx.store);
                 (key, progress)
             })
             .1

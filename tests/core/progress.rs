@@ -286,3 +286,24 @@ fn a_batch_of_writes_is_all_or_nothing() {
     journal.add_pain(now(2), pain, "").unwrap();
     assert_eq!(journal.events(None).unwrap().len(), 3);
 }
+
+#[test]
+fn the_screen_reads_only_the_kinds_it_needs() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut journal, _) = Journal::open(&dir.path().join("j.sqlite3")).unwrap();
+    synthetic::fill(&mut journal, 28, base() * 86_400, 1).unwrap();
+    let all = journal.events(None).unwrap();
+    let some = journal
+        .events_of(None, &backchain::progress::KINDS)
+        .unwrap();
+    assert!(all.iter().any(|e| e.kind() == "exercise"));
+    assert!(some.iter().all(|e| e.kind() != "exercise"));
+    let without: Vec<&Event> = all.iter().filter(|e| e.kind() != "exercise").collect();
+    assert_eq!(some.iter().collect::<Vec<_>>(), without);
+    // The same progress either way.
+    let plan = None;
+    assert_eq!(
+        Progress::of(&all, plan, now(28)),
+        Progress::of(&some, plan, now(28))
+    );
+}

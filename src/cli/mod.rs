@@ -5,6 +5,7 @@ mod check;
 mod compare;
 pub mod config;
 mod generate;
+mod history;
 mod journal;
 mod model;
 pub mod output;
@@ -109,6 +110,10 @@ pub enum Command {
         /// in the questionnaire's order. The safety question always comes first.
         #[arg(long, value_enum, default_value_t = QuizOrder::Best)]
         order: QuizOrder,
+        /// The journal whose ratings move the routine along its ladders (read, never created) [env:
+        /// BACKCHAIN_JOURNAL; default: journal.sqlite3 in the data folder].
+        #[arg(long, value_name = "FILE", value_parser = parse_file)]
+        journal: Option<PathBuf>,
     },
     /// Do your routine, guided step by step on a plain terminal (for ssh and screen readers): get-ready
     /// countdowns, a line a second for each set and rest, ratings after each exercise, pain before and after.
@@ -423,9 +428,13 @@ pub fn run() -> Exit {
             ref answers,
             format,
             order,
-        }) => with_store(&origin, |store| {
-            quiz::run(store, answers.as_deref(), format, order)
-        }),
+            ref journal,
+        }) => {
+            let journal_file = paths::journal_file(journal.clone());
+            with_store(&origin, |store| {
+                quiz::run(store, answers.as_deref(), format, order, &journal_file)
+            })
+        }
         Some(Command::Session {
             ref answers,
             get_ready,

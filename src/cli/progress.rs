@@ -37,6 +37,7 @@ pub fn run(store: &Store, options: &Options) -> Exit {
             &progress,
             store,
             report.as_ref(),
+            &events,
             &Date::today().to_string(),
         )),
         ProgressFormat::Json => {

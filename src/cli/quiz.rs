@@ -6,11 +6,21 @@ use super::{Exit, QuizFormat, QuizOrder, emit};
 use crate::content::{QuestionKind, SourceFile, Store};
 use crate::engine::{self, Answers, Report, flow};
 use crate::files;
+use crate::journal::Event;
+use crate::session::progression;
 use std::fmt::Write as _;
 use std::io::BufRead;
 use std::path::Path;
 
-pub fn run(store: &Store, answers: Option<&Path>, format: QuizFormat, order: QuizOrder) -> Exit {
+/// Scores the answers and prints the report; the routine in it is the person's current one, as the
+/// ratings in the journal at `journal` have moved it.
+pub fn run(
+    store: &Store,
+    answers: Option<&Path>,
+    format: QuizFormat,
+    order: QuizOrder,
+    journal: &Path,
+) -> Exit {
     let answers = match answers {
         Some(path) => match read_answers(store, path) {
             Ok(answers) => answers,
@@ -22,13 +32,20 @@ pub fn run(store: &Store, answers: Option<&Path>, format: QuizFormat, order: Qui
         },
     };
     let report = engine::evaluate(store, &answers);
+    // Only a routine has anything to move; without one the journal is not looked at.
+    let events = if report.routine.is_some() {
+        super::history::journal_events(journal)
+    } else {
+        Vec::new()
+    };
     let text = match format {
         QuizFormat::Json => format!(
             "{:#}\n",
-            report.to_json(&engine::disclaimer(&store.questionnaire))
+            progression::current_report(store, &report, &events)
+                .to_json(&engine::disclaimer(&store.questionnaire))
         ),
-        QuizFormat::Markdown => render_markdown(store, &report),
-        QuizFormat::Text => render_text(store, &report),
+        QuizFormat::Markdown => render_markdown(store, &report, &events),
+        QuizFormat::Text => render_text(store, &report, &events),
     };
     emit(&text)
 }
@@ -219,12 +236,19 @@ fn ask(store: &Store, order: QuizOrder) -> Result<Answers, Exit> {
     Ok(answers)
 }
 
-/// The report for a plain terminal. The safety status and the verdict come first.
-pub fn render_text(store: &Store, report: &Report) -> String {
-    engine::present::cli_report(store, report).to_text(WIDTH)
+/// The report for a plain terminal, with the routine as the journal's `events` have moved it. The safety
+/// status and the verdict come first.
+pub fn render_text(store: &Store, report: &Report, events: &[Event]) -> String {
+    engine::present::cli_report(store, report, events).to_text(WIDTH)
 }
 
-/// The sheet to print or keep, dated today.
-pub fn render_markdown(store: &Store, report: &Report) -> String {
-    engine::present::sheet(store, report, &crate::date::Date::today().to_string()).to_markdown()
+/// The sheet to print or keep, dated today, with the routine as the journal's `events` have moved it.
+pub fn render_markdown(store: &Store, report: &Report, events: &[Event]) -> String {
+    engine::present::sheet(
+        store,
+        report,
+        events,
+        &crate::date::Date::today().to_string(),
+    )
+    .to_markdown()
 }

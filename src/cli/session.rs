@@ -12,12 +12,11 @@ use crate::date;
 use crate::engine::{self, Routine, Standing};
 use crate::journal;
 use crate::journal::{Journal, SessionId};
-use crate::session::progression::{self, Rules};
+use crate::session::progression;
 use crate::session::{
     self, Event, Outcome, Pain, Rating, Run, SkipReason, StepKind, clock, pace, pace_words,
     parse_choice, step_title,
 };
-use std::collections::HashMap;
 use std::io::{BufRead, Write};
 use std::path::Path;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
@@ -53,7 +52,7 @@ pub fn run(store: &Store, options: &Options) -> Exit {
         (Some(routine), Standing::Clear) => routine,
         _ => {
             // The same words as `quiz`, then why there is no session: the safety question first.
-            let _ = emit(&super::quiz::render_text(store, &report));
+            let _ = emit(&super::quiz::render_text(store, &report, &[]));
             emit_err(&refusal(report.standing));
             return Exit::Problems;
         }
@@ -65,46 +64,6 @@ pub fn run(store: &Store, options: &Options) -> Exit {
         record: Recorder::open(options.journal),
     };
     screen.guide(store, routine, options.get_ready)
-}
-
-/// The routine after the progression rules have read each exercise's ratings: exercises left out after
-/// repeated pain are gone, and each change is said in words (the rung to do now, or why it is left out).
-fn progressed(
-    store: &Store,
-    routine: &Routine,
-    history: &HashMap<String, Vec<Rating>>,
-) -> (Vec<engine::RoutineItem>, Vec<String>) {
-    let Some(plan) = &store.plan else {
-        return (routine.items.clone(), Vec::new());
-    };
-    let rules = Rules::of(plan);
-    let mut items = Vec::new();
-    let mut changes = Vec::new();
-    for item in &routine.items {
-        let ratings = history.get(&item.exercise).map_or(&[][..], Vec::as_slice);
-        let ladder = store.exercise(&item.exercise).map(|e| &e.ladder);
-        let standing = progression::follow(rules, ladder, ratings);
-        let why = standing.moves.last().map_or("", |m| m.why.as_str());
-        if standing.dropped {
-            changes.push(format!("{} is left out: {why}.", item.name));
-            continue;
-        }
-        let rung = ladder.and_then(|l| match standing.rung {
-            0 => None,
-            r if r > 0 => l.harder.get(usize::try_from(r - 1).ok()?),
-            r => l.easier.get(usize::try_from(-r - 1).ok()?),
-        });
-        if let Some(rung) = rung {
-            changes.push(format!(
-                "{}: do it as \"{}\" now ({}): {why}.",
-                item.name,
-                rung.name.as_str(),
-                rung.change.as_str()
-            ));
-        }
-        items.push(item.clone());
-    }
-    (items, changes)
 }
 
 /// Why no session starts, for each standing without a routine.
@@ -215,33 +174,15 @@ impl Recorder {
         self.write(|j| j.end_session(session, date::unix_now(), pain, note));
     }
 
-    /// Each exercise's ratings in the journal, oldest first; a skip for pain counts as "it hurt".
-    fn ratings(&self) -> HashMap<String, Vec<Rating>> {
-        let mut out: HashMap<String, Vec<Rating>> = HashMap::new();
+    /// Everything in the journal so far, oldest first (nothing when it cannot be read, which is said).
+    fn events(&self) -> Vec<journal::Event> {
         let Some(journal) = &self.journal else {
-            return out;
+            return Vec::new();
         };
-        let events = journal.events(None).unwrap_or_else(|e| {
+        journal.events(None).unwrap_or_else(|e| {
             emit_err(&format!("backchain: {e}\n"));
             Vec::new()
-        });
-        for event in events {
-            if let journal::Event::Exercise {
-                exercise_id,
-                rating,
-                skip_reason,
-                ..
-            } = event
-            {
-                let rating = match (rating, skip_reason) {
-                    (Some(rating), _) => rating,
-                    (None, Some(SkipReason::Pain)) => Rating::Hurt,
-                    _ => continue,
-                };
-                out.entry(exercise_id).or_default().push(rating);
-            }
-        }
-        out
+        })
     }
 
     /// Where the session went, for the summary.
@@ -347,7 +288,10 @@ impl Screen {
 
     /// An exercise's start: its name and dose, how to do it, and what to watch for.
     fn announce(&self, store: &Store, item: &engine::RoutineItem) {
-        let mut out = format!("\n== {} — {}\n", item.name, item.dose);
+        let mut out = format!("\n== {} — {}\n", item.title(), item.dose);
+        if let Some(rung) = &item.rung {
+            out.push_str(&hanging("  > ", &format!("{}: {}", rung.name, rung.change)));
+        }
         if let Some(exercise) = store.exercise(&item.exercise) {
             for (i, step) in exercise.steps.iter().enumerate() {
                 out.push_str(&hanging(&format!("  {}. ", i + 1), step.as_str()));
@@ -359,18 +303,17 @@ impl Screen {
         let _ = emit(&out);
     }
 
-    /// The routine as the journal has moved it (see [`progressed`]): a line for each exercise that
-    /// changed rung or was left out, and why.
+    /// The routine as the journal has moved it ([`progression::current`]): a line for each exercise
+    /// that changed rung or was left out, and why.
     fn progress(&self, store: &Store, routine: &Routine) -> Vec<engine::RoutineItem> {
-        let history = self.record.ratings();
-        let (items, changes) = progressed(store, routine, &history);
-        if !changes.is_empty() {
+        let now = progression::current(store, routine, &self.record.events());
+        if !now.changes.is_empty() {
             self.say("Since your last sessions:");
-            for change in changes {
-                let _ = emit(&hanging("  ", &change));
+            for change in &now.changes {
+                let _ = emit(&hanging("  ", &change.sentence()));
             }
         }
-        items
+        now.items
     }
 
     fn guide(&mut self, store: &Store, routine: &Routine, get_ready: u32) -> Exit {
@@ -389,7 +332,7 @@ impl Screen {
             clock(total)
         ));
         for (i, item) in items.iter().enumerate() {
-            self.say(&format!("  {}. {} — {}", i + 1, item.name, item.dose));
+            self.say(&format!("  {}. {} — {}", i + 1, item.title(), item.dose));
         }
         self.say("Stop any exercise that hurts. backchain is not medical advice.");
         if let Some(plan) = &store.plan {

@@ -12,7 +12,7 @@ pub mod synthetic;
 use load::Unreadable;
 pub use load::{FileRole, LAYOUT_HINT, syntax_problem};
 pub use model::*;
-pub use plan::Plan;
+pub use plan::{Plan, Progression};
 pub use questionnaire::*;
 pub use source::{EMBEDDED_NAME, Origin, Problem, ReadError, SourceFile};
 pub use source::{MAX_DEPTH, MAX_MESSAGE, MAX_PROBLEMS_PER_FILE, cap_per_file};

@@ -17,5 +17,5 @@ pub mod verdict;
 pub use answers::{Answer, Answers};
 pub use red_flags::{RedFlag, disclaimer};
 pub use report::{Report, Standing, evaluate};
-pub use routine::{Routine, RoutineItem};
+pub use routine::{ItemRung, Routine, RoutineChange, RoutineItem};
 pub use score::{ChainScore, Reason};

@@ -3,10 +3,12 @@
 //! app's panes, so they cannot drift apart.
 
 use super::report::Report;
-use super::routine::GENERAL_CAUTIONS;
+use super::routine::{GENERAL_CAUTIONS, Routine, RoutineChange};
 use super::verdict::{self, percent, reason_in_words, story_name};
-use crate::content::Store;
+use crate::content::{Basis, Progression, Store};
 use crate::document::Document;
+use crate::journal::Event;
+use crate::session::progression::current_report;
 use crate::text::{Line, Role, Run};
 
 /// The safety status: the care message with every flag, the unanswered gate, or "answered".
@@ -213,15 +215,22 @@ impl RoutineParts {
     }
 }
 
-/// The routine: its stories and length, the plan, each exercise with its dose and where it comes from,
-/// where the sources disagree, what to avoid, and the cautions. Empty without a routine.
-pub fn routine(store: &Store, report: &Report) -> Document {
-    routine_parts(store, report).map_or_else(Document::new, RoutineParts::into_document)
+/// The person's current routine — as the ratings in `events` (the journal's, oldest first; none for a
+/// routine as built) have moved it: its stories and length, the plan, what changed since the last
+/// sessions and why, each exercise with its dose and where it comes from, where the sources disagree,
+/// what to avoid, and the cautions. Empty without a routine.
+pub fn routine(store: &Store, report: &Report, events: &[Event]) -> Document {
+    routine_parts(store, report, events).map_or_else(Document::new, RoutineParts::into_document)
 }
 
 /// [`routine`] in its parts; `None` without a routine.
-pub fn routine_parts(store: &Store, report: &Report) -> Option<RoutineParts> {
-    let routine = report.routine.as_ref()?;
+pub fn routine_parts(store: &Store, report: &Report, events: &[Event]) -> Option<RoutineParts> {
+    let shown = current_report(store, report, events);
+    parts_of(store, shown.routine.as_ref()?)
+}
+
+/// The parts of a routine already brought up to date.
+fn parts_of(store: &Store, routine: &Routine) -> Option<RoutineParts> {
     let names: Vec<String> = routine
         .chains
         .iter()
@@ -242,8 +251,18 @@ pub fn routine_parts(store: &Store, report: &Report) -> Option<RoutineParts> {
                 .with(Role::Muted, format!(" ({})", plan_basis(plan.basis))),
         );
     }
+    if !routine.changes.is_empty() {
+        head.append(changes(store, &routine.changes));
+        head.heading(3, "Your exercises now");
+    }
+    if routine.items.is_empty() {
+        head.paragraph(Line::of(
+            Role::Warn,
+            "Every exercise of this routine is left out for now: see a physiotherapist or GP before going on.",
+        ));
+    }
     let items = (0..routine.items.len())
-        .map(|i| routine_item(store, report, i))
+        .map(|i| routine_item(store, routine, i))
         .collect();
     let mut doc = Document::new();
     if let Some(plan) = &store.plan {
@@ -285,14 +304,49 @@ pub fn routine_parts(store: &Store, report: &Report) -> Option<RoutineParts> {
     })
 }
 
-/// One exercise of the routine: number, phase, name and dose (rests included), the story it serves when
-/// it is only there for the second one, and where its idea, steps and dose come from. Empty when there
-/// is no such exercise.
-pub fn routine_item(store: &Store, report: &Report, index: usize) -> Document {
+/// What the journal's ratings changed since the last sessions, and why: each exercise moved along its
+/// ladder or left out, and the rules that did it, with where they come from.
+fn changes(store: &Store, changes: &[RoutineChange]) -> Document {
     let mut doc = Document::new();
-    let Some(routine) = &report.routine else {
-        return doc;
+    doc.heading(3, "What changed since your last sessions, and why");
+    for c in changes {
+        let line = if c.left_out {
+            Line::of(Role::Strong, c.name.as_str())
+                .with(Role::Warn, " is left out")
+                .with(Role::Plain, format!(": {}.", c.why))
+        } else {
+            Line::of(Role::Strong, c.name.as_str())
+                .with(Role::Plain, format!(": {}: {}.", c.what, c.why))
+        };
+        let marker = if c.left_out {
+            Run::new(Role::Warn, "✗ ")
+        } else {
+            Run::new(Role::Accent, "» ")
+        };
+        doc.item(marker, line);
+    }
+    if let Some(plan) = &store.plan {
+        doc.paragraph(Line::of(Role::Muted, rules_source(&plan.progression)));
+    }
+    doc
+}
+
+/// Where the changes come from: the journal's ratings, and the plan's rules with their basis.
+fn rules_source(p: &Progression) -> String {
+    let source = match p.basis {
+        Basis::Suggestion => "our suggestion, not an article's",
+        other => other.describe(),
     };
+    format!(
+        "From the ratings in your journal, by the plan's progression rules ([progression] in plan.toml): {source}."
+    )
+}
+
+/// One exercise of the routine: number, phase, name (with the rung to do it at) and dose (rests
+/// included), the story it serves when it is only there for the second one, and where its idea, steps
+/// and dose come from. Empty when there is no such exercise.
+fn routine_item(store: &Store, routine: &Routine, index: usize) -> Document {
+    let mut doc = Document::new();
     let Some(item) = routine.items.get(index) else {
         return doc;
     };
@@ -301,7 +355,7 @@ pub fn routine_item(store: &Store, report: &Report, index: usize) -> Document {
         && !item.serves.is_empty()
         && !item.serves.iter().any(|s| Some(s) == top);
     let mut line = Line::of(Role::Accent, format!("{:<10} ", item.phase.as_str()))
-        .with(Role::Strong, item.name.as_str())
+        .with(Role::Strong, item.title())
         .with(Role::Plain, format!(" · {}", item.dose));
     if only_second {
         let second = routine
@@ -330,18 +384,30 @@ fn capitalised(text: &str) -> String {
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
-/// Each exercise of the routine in full: steps, cues and cautions (for the sheet a person keeps).
-pub fn exercise_sheets(store: &Store, report: &Report) -> Document {
+/// Each exercise of the current routine (see [`routine`]) in full: the rung to do it at, steps, cues
+/// and cautions (for the sheet a person keeps).
+pub fn exercise_sheets(store: &Store, report: &Report, events: &[Event]) -> Document {
+    let shown = current_report(store, report, events);
+    shown
+        .routine
+        .as_ref()
+        .map_or_else(Document::new, |r| sheets_of(store, r))
+}
+
+fn sheets_of(store: &Store, routine: &Routine) -> Document {
     let mut doc = Document::new();
-    let Some(routine) = &report.routine else {
-        return doc;
-    };
     for item in &routine.items {
-        doc.heading(3, item.name.as_str());
+        doc.heading(3, item.title());
         doc.paragraph(
             Line::of(Role::Strong, item.dose.as_str())
                 .with(Role::Muted, format!(" · {}", item.provenance.summary)),
         );
+        if let Some(rung) = &item.rung {
+            doc.paragraph(
+                Line::of(Role::Accent, format!("As {}: ", rung.name))
+                    .with(Role::Plain, rung.change.as_str()),
+            );
+        }
         if let Some(e) = store.exercise(&item.exercise) {
             for (n, step) in e.steps.iter().enumerate() {
                 doc.item(Run::new(Role::Muted, format!("{}. ", n + 1)), step.as_str());
@@ -380,8 +446,9 @@ pub fn disclaimer(store: &Store) -> Document {
 }
 
 /// What `backchain quiz` prints: the safety status and verdict first, then the stories, why the top one,
-/// the word against it, the routine and the disclaimer.
-pub fn cli_report(store: &Store, report: &Report) -> Document {
+/// the word against it, the current routine (moved by the ratings in `events`, the journal's) and the
+/// disclaimer.
+pub fn cli_report(store: &Store, report: &Report, events: &[Event]) -> Document {
     let mut doc = safety(store, report);
     if report.safety_checked && !report.has_red_flags() {
         doc.append(verdict(store, report));
@@ -391,7 +458,7 @@ pub fn cli_report(store: &Store, report: &Report) -> Document {
         }
         doc.append(counterpoint(report));
         if report.routine.is_some() {
-            doc.append(routine(store, report));
+            doc.append(routine(store, report, events));
         } else {
             doc.paragraph(Line::of(
                 Role::Muted,
@@ -408,9 +475,12 @@ pub fn cli_report(store: &Store, report: &Report) -> Document {
 }
 
 /// The sheet a person prints or keeps (`quiz --format markdown`, the app's export): dated, with the
-/// safety status, the verdict, the routine with a box to tick for each exercise, every exercise in full,
-/// and the sources.
-pub fn sheet(store: &Store, report: &Report, date: &str) -> Document {
+/// safety status, the verdict, the current routine (moved by the ratings in `events`, the journal's;
+/// none without a journal) with what changed and why and a box to tick for each exercise, every exercise
+/// in full, and the sources.
+pub fn sheet(store: &Store, report: &Report, events: &[Event], date: &str) -> Document {
+    let shown = current_report(store, report, events);
+    let report = shown.as_ref();
     let mut doc = Document::new();
     doc.heading(1, "backchain — your routine");
     doc.paragraph(Line::of(
@@ -429,7 +499,9 @@ pub fn sheet(store: &Store, report: &Report, date: &str) -> Document {
         }
         match &report.routine {
             Some(r) => {
-                doc.append(routine(store, report));
+                doc.append(
+                    parts_of(store, r).map_or_else(Document::new, RoutineParts::into_document),
+                );
                 doc.heading(3, "Tick as you go");
                 let rows = r
                     .items
@@ -440,14 +512,14 @@ pub fn sheet(store: &Store, report: &Report, date: &str) -> Document {
                             Line::from("☐"),
                             Line::from((i + 1).to_string()),
                             Line::from(item.phase.as_str()),
-                            Line::from(item.name.as_str()),
+                            Line::from(item.title()),
                             Line::from(item.dose.as_str()),
                         ]
                     })
                     .collect();
                 doc.table(&["done", "#", "phase", "exercise", "dose"], rows);
                 doc.heading(2, "The exercises");
-                doc.append(exercise_sheets(store, report));
+                doc.append(sheets_of(store, r));
             }
             None => {
                 doc.paragraph(

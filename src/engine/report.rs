@@ -156,6 +156,7 @@ impl Report {
             "total_minutes": routine.map_or(0, |r| r.total_seconds.div_ceil(60)),
             "conflicts": routine.map(|r| r.conflicts.clone()).unwrap_or_default(),
             "avoid": routine.map(|r| r.avoid.clone()).unwrap_or_default(),
+            "routine_changes": routine.map(|r| r.changes.clone()).unwrap_or_default(),
             "cautions": if routine.is_some() { routine::GENERAL_CAUTIONS.to_vec() } else { Vec::new() },
             "answered": self.answered,
             "asked": self.asked,

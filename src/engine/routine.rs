@@ -38,6 +38,47 @@ pub struct RoutineItem {
     pub cautions: Vec<String>,
     /// Where its idea, steps and dose come from.
     pub provenance: ItemProvenance,
+    /// The rung of its ladder to do it at now, when the journal's ratings moved it; `None` as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rung: Option<ItemRung>,
+}
+
+/// A rung of an exercise's ladder, as a routine item carries it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ItemRung {
+    /// Rungs from the exercise as given: 1 is the first harder rung, -1 the first easier one.
+    pub steps: i32,
+    pub name: String,
+    /// What is different from the exercise itself.
+    pub change: String,
+    /// Another exercise in the store that is this rung, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exercise: Option<String>,
+}
+
+/// What the journal's ratings changed in a routine, and why, in words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RoutineChange {
+    pub exercise: String,
+    /// The exercise's own name.
+    pub name: String,
+    /// `do it as "Heels further away" now (…)`, or `left out`.
+    pub what: String,
+    /// The rule that made the change: "too easy 2 sessions in a row: one rung harder".
+    pub why: String,
+    /// Out of the routine after repeated pain.
+    pub left_out: bool,
+}
+
+impl RoutineChange {
+    /// The change as a sentence: "Wall sit is left out: it hurt 2 sessions in a row: …".
+    pub fn sentence(&self) -> String {
+        if self.left_out {
+            format!("{} is left out: {}.", self.name, self.why)
+        } else {
+            format!("{}: {}: {}.", self.name, self.what, self.why)
+        }
+    }
 }
 
 /// An exercise's provenance as a routine carries it: each part's source, the articles behind them, and
@@ -81,9 +122,20 @@ pub struct Routine {
     pub conflicts: Vec<Conflict>,
     /// What the chains' articles say to avoid.
     pub avoid: Vec<String>,
+    /// What the journal's ratings changed, and why (empty for the routine as built).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<RoutineChange>,
 }
 
 impl RoutineItem {
+    /// The name every view shows: "Hamstring bridge — as Heels further away" when it moved to a rung.
+    pub fn title(&self) -> String {
+        match &self.rung {
+            Some(rung) => format!("{} — as {}", self.name, rung.name),
+            None => self.name.clone(),
+        }
+    }
+
     /// One item of `routine` in `backchain quiz --format json`.
     pub fn to_json(&self) -> serde_json::Value {
         let mut item = json!({
@@ -98,6 +150,9 @@ impl RoutineItem {
             "cautions": self.cautions,
             "provenance": self.provenance,
         });
+        if let Some(rung) = &self.rung {
+            item["rung"] = json!(rung);
+        }
         let d = &self.dosage;
         for (key, value) in [
             ("reps", d.reps),
@@ -214,6 +269,7 @@ pub fn build(store: &Store, chains: &[&str]) -> Option<Routine> {
                     .collect(),
                 cautions: e.cautions.iter().map(|c| c.to_string()).collect(),
                 provenance: item_provenance(store, e),
+                rung: None,
             }
         })
         .collect();
@@ -235,6 +291,7 @@ pub fn build(store: &Store, chains: &[&str]) -> Option<Routine> {
         total_seconds,
         conflicts: conflicts(store, chains),
         avoid,
+        changes: Vec::new(),
     })
 }
 

@@ -26,9 +26,15 @@ pub fn no_routine(report: Option<&Report>) -> &'static str {
     }
 }
 
-/// The progress summary and charts, then the routine sheet for `report` dated `date` (or why there is
-/// no routine), as one Markdown document.
-pub fn markdown(progress: &Progress, store: &Store, report: Option<&Report>, date: &str) -> String {
+/// The progress summary and charts, then the routine sheet for `report` dated `date` as the journal's
+/// `events` have moved it (or why there is no routine), as one Markdown document.
+pub fn markdown(
+    progress: &Progress,
+    store: &Store,
+    report: Option<&Report>,
+    events: &[crate::journal::Event],
+    date: &str,
+) -> String {
     let mut out = format!(
         "# backchain — your progress\n\nMade on {date} by backchain {}.\n\n",
         env!("CARGO_PKG_VERSION")
@@ -40,7 +46,7 @@ pub fn markdown(progress: &Progress, store: &Store, report: Option<&Report>, dat
     out.push('\n');
     match report {
         Some(r) if r.routine.is_some() && r.standing == Standing::Clear => {
-            out.push_str(&engine::present::sheet(store, r, date).to_markdown());
+            out.push_str(&engine::present::sheet(store, r, events, date).to_markdown());
         }
         other => {
             out.push_str("## Routine\n\n");

@@ -1,9 +1,13 @@
 //! Progression: where an exercise stands on its ladder after the ratings of the sessions so far, by the
-//! rules in `plan.toml` (`[progression]`, our suggestion), with each change and why — what the routine
-//! shows as "what changed and why".
+//! rules in `plan.toml` (`[progression]`, our suggestion), with each change and why — and the person's
+//! current routine that follows from the journal, which every view of the routine shows.
 
-use super::outcome::Rating;
-use crate::content::{Ladder, Plan};
+use super::outcome::{Rating, SkipReason};
+use crate::content::{Ladder, Plan, Rung, Store};
+use crate::engine::{ItemRung, Report, Routine, RoutineChange, RoutineItem};
+use crate::journal::Event;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// The rules, as numbers of sessions in a row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,7 +92,7 @@ pub fn follow(rules: Rules, ladder: Option<&Ladder>, ratings: &[Rating]) -> Stan
                     Some((
                         Change::Drop,
                         format!(
-                            "it hurt {hurt} sessions in a row: left out; if the pain stays, see a physiotherapist or GP"
+                            "it hurt {hurt} sessions in a row; if the pain stays, see a physiotherapist or GP"
                         ),
                     ))
                 } else if standing.rung > lowest {
@@ -113,6 +117,130 @@ pub fn follow(rules: Rules, ladder: Option<&Ladder>, ratings: &[Rating]) -> Stan
         }
     }
     standing
+}
+
+/// Each exercise's ratings in `events` (the journal's, oldest first), in the same order; a skip for pain
+/// counts as "it hurt", other skips and unrated exercises count for nothing.
+pub fn ratings_of(events: &[Event]) -> HashMap<String, Vec<Rating>> {
+    let mut out: HashMap<String, Vec<Rating>> = HashMap::new();
+    for event in events {
+        if let Event::Exercise {
+            exercise_id,
+            rating,
+            skip_reason,
+            ..
+        } = event
+        {
+            let rating = match (rating, skip_reason) {
+                (Some(rating), _) => *rating,
+                (None, Some(SkipReason::Pain)) => Rating::Hurt,
+                _ => continue,
+            };
+            out.entry(exercise_id.clone()).or_default().push(rating);
+        }
+    }
+    out
+}
+
+/// The routine as the journal has moved it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Current {
+    /// The exercises to do now, in the routine's order: those left out after repeated pain are gone, and
+    /// one that moved along its ladder carries the rung to do it at.
+    pub items: Vec<RoutineItem>,
+    /// Each exercise that moved or was left out, and why, in the routine's order.
+    pub changes: Vec<RoutineChange>,
+}
+
+/// Follows each exercise of `routine` through the plan's rules with its ratings in `events` (the
+/// journal's, oldest first). Without a plan, or without ratings, the routine is as given.
+pub fn current(store: &Store, routine: &Routine, events: &[Event]) -> Current {
+    let Some(plan) = &store.plan else {
+        return Current {
+            items: routine.items.clone(),
+            changes: Vec::new(),
+        };
+    };
+    let rules = Rules::of(plan);
+    let history = ratings_of(events);
+    let mut now = Current::default();
+    for item in &routine.items {
+        let ratings = history.get(&item.exercise).map_or(&[][..], Vec::as_slice);
+        let ladder = store.exercise(&item.exercise).map(|e| &e.ladder);
+        let standing = follow(rules, ladder, ratings);
+        let why = standing
+            .moves
+            .last()
+            .map_or_else(String::new, |m| m.why.clone());
+        if standing.dropped {
+            now.changes.push(RoutineChange {
+                exercise: item.exercise.clone(),
+                name: item.name.clone(),
+                what: String::from("left out"),
+                why,
+                left_out: true,
+            });
+            continue;
+        }
+        let mut item = item.clone();
+        if let Some(rung) = ladder.and_then(|l| rung_at(l, standing.rung)) {
+            now.changes.push(RoutineChange {
+                exercise: item.exercise.clone(),
+                name: item.name.clone(),
+                what: format!(
+                    "do it as \"{}\" now ({})",
+                    rung.name.as_str(),
+                    rung.change.trim_end_matches('.')
+                ),
+                why,
+                left_out: false,
+            });
+            item.rung = Some(ItemRung {
+                steps: standing.rung,
+                name: rung.name.to_string(),
+                change: rung.change.to_string(),
+                exercise: rung.exercise.as_ref().map(|e| e.to_string()),
+            });
+        }
+        now.items.push(item);
+    }
+    now
+}
+
+/// The rung `steps` away from the exercise as given; `None` for the exercise itself.
+fn rung_at(ladder: &Ladder, steps: i32) -> Option<&Rung> {
+    match steps {
+        0 => None,
+        r if r > 0 => ladder.harder.get(usize::try_from(r - 1).ok()?),
+        r => ladder.easier.get(usize::try_from(-(r + 1)).ok()?),
+    }
+}
+
+/// `routine` as the journal has moved it ([`current`]): its items, its length and its changes.
+pub fn current_routine(store: &Store, routine: &Routine, events: &[Event]) -> Routine {
+    let Current { items, changes } = current(store, routine, events);
+    Routine {
+        chains: routine.chains.clone(),
+        total_seconds: items.iter().map(|i| i.seconds).sum(),
+        items,
+        conflicts: routine.conflicts.clone(),
+        avoid: routine.avoid.clone(),
+        changes,
+    }
+}
+
+/// `report` with its routine as the journal has moved it; the report itself when nothing changed.
+pub fn current_report<'a>(store: &Store, report: &'a Report, events: &[Event]) -> Cow<'a, Report> {
+    let Some(routine) = &report.routine else {
+        return Cow::Borrowed(report);
+    };
+    let now = current_routine(store, routine, events);
+    if now.changes.is_empty() {
+        return Cow::Borrowed(report);
+    }
+    let mut report = report.clone();
+    report.routine = Some(now);
+    Cow::Owned(report)
 }
 
 #[cfg(test)]

@@ -51,10 +51,10 @@ macro_rules! context {
             store: &$app.store,
             answers: &$app.answers,
             report: &$app.report,
+            events: &$app.events,
             search: &$app.search,
             theme: &$app.theme,
             size: $app.size,
-            events: &$app.events,
             now: $app.now,
             motion: $app.motion,
         }
@@ -74,6 +74,9 @@ pub struct App {
     pub status: Option<Status>,
     pub answers: Answers,
     pub report: Report,
+    /// The journal's events, oldest first: read at start and after each session's end (empty without a
+    /// journal).
+    pub events: Vec<crate::journal::Event>,
     pub effects: Vec<Effect>,
     pub questionnaire: screens::questionnaire::State,
     pub results: screens::results::State,
@@ -82,8 +85,6 @@ pub struct App {
     pub library: screens::library::State,
     pub session: screens::session::State,
     pub progress: screens::progress::State,
-    /// Everything in the journal, oldest first: read at start and after each write.
-    pub events: Vec<crate::journal::Event>,
     /// Milliseconds on the app's monotonic clock, set by the event loop before each action and frame.
     pub now: u64,
     /// Animations allowed.
@@ -97,14 +98,15 @@ impl App {
         let search = SearchIndex::new(&store);
         let report = engine::evaluate(&store, &answers);
         let size = Rect::new(0, 0, 80, 24);
+        let events = Vec::new();
         let ctx = Context {
             store: &store,
             answers: &answers,
             report: &report,
+            events: &events,
             search: &search,
             theme: &theme,
             size,
-            events: &[],
             now: 0,
             motion: true,
         };
@@ -126,6 +128,7 @@ impl App {
             status: None,
             answers,
             report,
+            events,
             effects: Vec::new(),
             questionnaire,
             results,
@@ -134,7 +137,6 @@ impl App {
             library,
             session,
             progress,
-            events: Vec::new(),
             now: 0,
             motion: true,
             overlay_drawn: None,

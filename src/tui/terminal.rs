@@ -441,7 +441,8 @@ fn export(app: &mut App, session: &Session) {
         return;
     }
     let today = crate::date::Date::today().to_string();
-    let sheet = crate::engine::present::sheet(&app.store, &app.report, &today).to_markdown();
+    let sheet =
+        crate::engine::present::sheet(&app.store, &app.report, &app.events, &today).to_markdown();
     match crate::export::write_sheet(
         &session.export_dir,
         &session.fallback_export_dir,

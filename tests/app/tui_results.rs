@@ -94,10 +94,10 @@ macro_rules! context {
             store: &$app.store,
             answers: &$app.answers,
             report: &$app.report,
+            events: &$app.events,
             search: &$app.search,
             theme: &$app.theme,
             size: $app.size,
-            events: &$app.events,
             now: $app.now,
             motion: $app.motion,
         }
@@ -446,7 +446,7 @@ fn the_panes_say_what_the_cli_and_the_sheet_say() {
     draw(&mut app);
     let r = drawn(&app).routine.as_ref().expect("routine");
     let width = usize::from(backchain::tui::ui::inner(r.pane.area).width);
-    let cli = engine::present::routine(&app.store, &app.report).to_lines(width);
+    let cli = engine::present::routine(&app.store, &app.report, &app.events).to_lines(width);
     // The same lines, but for the cursor's mark.
     assert_eq!(plain(&r.pane.lines).replace('▶', " "), plain(&cli));
     app.results.pane = Pane::Reasons;
@@ -877,4 +877,90 @@ fn a_near_tie_shows_in_the_list_and_in_the_reasons() {
         cli.contains("≈ near-tie with Tight hip flexors (11 %)"),
         "{cli}"
     );
+}
+
+// --- the current routine ----------------------------------------------------------------------------
+
+/// Two sessions in the journal: rib breathing too easy both times, the dead bug hurt both times.
+fn rated_twice() -> Vec<backchain::journal::Event> {
+    use backchain::journal::{Event, Rating};
+    let mut events = Vec::new();
+    for session in 1..=2 {
+        events.push(Event::Session {
+            id: session,
+            at: format!("2026-11-0{session}T08:00:00Z"),
+            ended_at: None,
+            pain_before: None,
+            pain_after: None,
+            note: String::new(),
+        });
+        for (n, (exercise, rating)) in [
+            ("rib-expansion-breathing", Rating::TooEasy),
+            ("dead-bug", Rating::Hurt),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            events.push(Event::Exercise {
+                id: session * 10 + i64::try_from(n).unwrap(),
+                at: format!("2026-11-0{session}T08:0{}:00Z", n + 1),
+                session_id: session,
+                exercise_id: exercise.to_owned(),
+                outcome: "done",
+                skip_reason: None,
+                rating: Some(rating),
+            });
+        }
+    }
+    events
+}
+
+#[test]
+fn the_routine_pane_shows_the_routine_the_journal_moved_and_what_changed() {
+    let mut app = ribs(160, 48);
+    let before = draw(&mut app);
+    assert!(!before.contains("What changed"), "{before}");
+    assert!(before.contains("Dead bug"), "{before}");
+    app.events = rated_twice();
+    app.results.pane = Pane::Routine;
+    let text = draw(&mut app);
+    assert!(
+        text.contains("What changed since your last sessions, and why"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Rib expansion breathing — as Sitting tall"),
+        "the rung's name on the exercise: {text}"
+    );
+    assert!(text.contains("Dead bug is left out"), "{text}");
+    assert!(text.contains("physiotherapist or GP"), "{text}");
+    let r = drawn(&app).routine.as_ref().expect("routine");
+    assert_eq!(r.exercises.len(), 5, "the dead bug is out of the list");
+    assert!(
+        !plain(&r.pane.lines).contains(" Dead bug ·"),
+        "no line to do it"
+    );
+    let width = usize::from(backchain::tui::ui::inner(r.pane.area).width);
+    // The cursor walks the current routine: the fourth exercise is now the glute bridge.
+    keys(&mut app, &[KeyCode::Char('j'); 3]);
+    assert_eq!(app.results.exercise, 3);
+    let msgs = app
+        .results
+        .update(&context!(app), Action::Select)
+        .expect("Enter opens it");
+    assert_eq!(msgs, [Msg::OpenExercise(String::from("glute-bridge"))]);
+    // What the pane says is what the CLI and the sheet say.
+    let cli = engine::present::routine(&app.store, &app.report, &app.events).to_lines(width);
+    assert_eq!(
+        plain(&drawn(&app).routine.as_ref().unwrap().pane.lines).replace('▶', " "),
+        plain(&cli)
+    );
+}
+
+#[test]
+fn snapshot_ribs_100x40_routine_moved_by_the_journal() {
+    let mut app = ribs(100, 40);
+    app.events = rated_twice();
+    press(&mut app, &[Action::PrevPane]);
+    insta::assert_snapshot!("results_ribs_100x40_routine_moved", draw(&mut app));
 }

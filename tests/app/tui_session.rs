@@ -312,3 +312,64 @@ fn every_session_key_does_something() {
         assert!(update(&mut app, action), "{} does something", binding.what);
     }
 }
+
+/// A journal in which the roll was too easy twice and the bridge hurt once.
+fn rated() -> Vec<backchain::journal::Event> {
+    use backchain::journal::Event;
+    let mut events = Vec::new();
+    for session in 1..=2 {
+        events.push(Event::Session {
+            id: session,
+            at: format!("2026-11-0{session}T08:00:00Z"),
+            ended_at: None,
+            pain_before: None,
+            pain_after: None,
+            note: String::new(),
+        });
+        let mut rate = |n: i64, exercise: &str, rating| {
+            events.push(Event::Exercise {
+                id: session * 10 + n,
+                at: format!("2026-11-0{session}T08:0{n}:00Z"),
+                session_id: session,
+                exercise_id: exercise.to_owned(),
+                outcome: "done",
+                skip_reason: None,
+                rating: Some(rating),
+            });
+        };
+        rate(1, "hamstring-foam-roll", Rating::TooEasy);
+        if session == 2 {
+            rate(2, "hamstring-small-ball-release", Rating::Hurt);
+        }
+    }
+    events
+}
+
+#[test]
+fn the_session_runs_the_routine_the_journal_moved_with_cautions_first_after_pain() {
+    let mut app = app("pelvic-pulley.toml");
+    app.events = rated();
+    press(&mut app, &[KeyCode::Char('6')]);
+    let plan = render(&mut app, 160, 48);
+    assert!(plan.contains("Since your last sessions:"), "{plan}");
+    assert!(plan.contains("Hamstring foam roll — as "), "{plan}");
+    assert!(
+        plan.contains("Hamstring small ball release — as ") && plan.contains("it hurt last time"),
+        "{plan}"
+    );
+    press(&mut app, &[KeyCode::Enter, KeyCode::Esc]);
+    let guide = guide(&app);
+    assert!(guide.items[0].rung.is_some(), "the session does the rung");
+    // Into the second exercise: its cautions come first.
+    let first: u64 = guide
+        .run
+        .steps()
+        .iter()
+        .filter(|s| s.item == 0)
+        .map(|s| u64::from(s.seconds) * 1000)
+        .sum();
+    at(&mut app, first + 100);
+    press(&mut app, &[KeyCode::Char('2')]);
+    let screen = render(&mut app, 160, 48);
+    assert!(screen.contains("It hurt last time"), "{screen}");
+}

@@ -8,6 +8,7 @@ mod config;
 mod e2e_tmux;
 mod journal;
 mod progress;
+mod quiz_routine;
 mod session;
 mod session_tmux;
 mod tmux;

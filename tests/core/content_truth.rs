@@ -428,7 +428,8 @@ fn no_first_routine_gives_an_exercise_before_what_it_builds_on() {
 fn the_routine_sheet_says_where_each_exercise_comes_from() {
     let answers = crate::common::fixture_answers(store(), "brain-and-hinge");
     let report = backchain::engine::evaluate(store(), &answers);
-    let sheet = backchain::engine::present::sheet(store(), &report, "2026-11-30").to_markdown();
+    let sheet =
+        backchain::engine::present::sheet(store(), &report, &[], "2026-11-30").to_markdown();
     assert!(
         sheet.contains("*idea: 001 · steps: reconstructed from 001 · dose: 001*"),
         "{sheet}"

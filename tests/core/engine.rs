@@ -296,7 +296,7 @@ fn nothing_gets_past_an_unanswered_safety_question() {
             .contains("Safety question not answered — no ranking, no routine"),
         "{text}"
     );
-    let sheet = engine::present::sheet(store(), &report, "2026-11-30").to_markdown();
+    let sheet = engine::present::sheet(store(), &report, &[], "2026-11-30").to_markdown();
     assert!(
         sheet.contains("## !! Safety question not answered — no ranking, no routine"),
         "{sheet}"
@@ -577,7 +577,7 @@ fn exclusive_none_clears_other_red_flags_and_the_reverse() {
 #[test]
 fn markdown_sheet_has_the_routine_or_only_the_care_message() {
     let report = report_for("ribs-and-breathing.toml");
-    let sheet = engine::present::sheet(store(), &report, "2026-11-30").to_markdown();
+    let sheet = engine::present::sheet(store(), &report, &[], "2026-11-30").to_markdown();
     assert!(
         sheet.contains("## Routine for Stiff ribs, swayback — about "),
         "{sheet}"
@@ -600,7 +600,7 @@ fn markdown_sheet_has_the_routine_or_only_the_care_message() {
     }
     assert!(sheet.contains("3 sessions a week for 6 weeks"), "{sheet}");
     let flagged = engine::evaluate(store(), &answers_from("red_flags = [\"bladder_bowel\"]\n"));
-    let sheet = engine::present::sheet(store(), &flagged, "2026-11-30").to_markdown();
+    let sheet = engine::present::sheet(store(), &flagged, &[], "2026-11-30").to_markdown();
     assert!(sheet.contains("See a clinician — no routine"), "{sheet}");
     assert!(!sheet.contains("## Routine"));
 }

@@ -9,6 +9,7 @@ mod content_truth;
 mod engine;
 mod model;
 mod progress;
+mod progression;
 mod robustness;
 mod search;
 mod session;

@@ -39,11 +39,11 @@ pub struct Context<'a> {
     pub store: &'a Store,
     pub answers: &'a Answers,
     pub report: &'a Report,
+    /// The journal's events, oldest first: the ratings that move the routine along its ladders.
+    pub events: &'a [crate::journal::Event],
     pub search: &'a SearchIndex,
     pub theme: &'a Theme,
     pub size: Rect,
-    /// Everything in the journal, oldest first (empty without one).
-    pub events: &'a [crate::journal::Event],
     /// The app's monotonic clock, in milliseconds since it started: what timers run on.
     pub now: u64,
     /// Animations allowed (off with `--no-motion` or `motion = false`): still pictures instead.

@@ -90,6 +90,6 @@ impl State {
     fn markdown(&mut self, ctx: &Context) -> String {
         let today = Date::from_days(self.now().div_euclid(86_400)).to_string();
         let progress = self.progress(ctx).clone();
-        export::markdown(&progress, ctx.store, Some(ctx.report), &today)
+        export::markdown(&progress, ctx.store, Some(ctx.report), ctx.events, &today)
     }
 }

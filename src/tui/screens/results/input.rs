@@ -184,7 +184,7 @@ impl State {
     fn routine_key(&mut self, ctx: &Context, action: Action) -> Option<Vec<Msg>> {
         let drawn = self.drawn.as_ref().and_then(|d| d.routine.as_ref());
         let (lines, rows) = extent(drawn.map(|r| &r.pane));
-        let Some(routine) = &ctx.report.routine else {
+        let Some(routine) = State::current_routine(ctx) else {
             if action == Action::Select {
                 let next = ctx.report.next_questions.first()?;
                 return Some(vec![Msg::OpenQuestion(next.id.clone())]);

@@ -240,7 +240,7 @@ impl State {
                 self.pane == Pane::Routine,
                 usize::from(ui::inner(area).width.max(1)),
             );
-            let name = match &ctx.report.routine {
+            let name = match State::current_routine(ctx) {
                 Some(r) => format!(
                     "Routine · about {} min · {} export",
                     r.total_seconds.div_ceil(60),

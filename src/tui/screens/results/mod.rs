@@ -12,7 +12,8 @@ mod view;
 
 use super::Context;
 use crate::content::Chain;
-use crate::engine::ChainScore;
+use crate::engine::{ChainScore, Routine};
+use crate::session::progression;
 use crate::tui::action::Screen::Results;
 use crate::tui::keys::{Mode, Scope};
 use crate::tui::ui::Scroll;
@@ -179,12 +180,18 @@ impl State {
         self.step = self.step.min(steps.saturating_sub(1));
         self.reasons = Scroll::default();
         self.routine = Scroll::default();
-        let exercises = report.routine.as_ref().map_or(0, |r| r.items.len());
+        let exercises = State::current_routine(ctx).map_or(0, |r| r.items.len());
         self.exercise = self.exercise.min(exercises.saturating_sub(1));
         self.care = Scroll::default();
         if Care::of(ctx).is_some() {
             self.claims = None;
         }
+    }
+
+    /// The routine the pane shows: the person's current one, as the journal's ratings have moved it.
+    pub fn current_routine(ctx: &Context) -> Option<Routine> {
+        let routine = ctx.report.routine.as_ref()?;
+        Some(progression::current_routine(ctx.store, routine, ctx.events))
     }
 
     /// The selected chain's score.

@@ -317,10 +317,11 @@ pub struct RoutineText {
     pub exercises: Vec<(usize, usize)>,
 }
 
-/// The routine as the CLI and the sheet give it, with the exercise under the cursor marked; without a
+/// The person's current routine (moved along its ladders by the journal's ratings, with what changed
+/// and why) as the CLI and the sheet give it, with the exercise under the cursor marked; without a
 /// routine, where the verdict stands and the questions that would settle it.
 pub fn routine(ctx: &Context, state: &State, focused: bool, width: usize) -> RoutineText {
-    let Some(parts) = present::routine_parts(ctx.store, ctx.report) else {
+    let Some(parts) = present::routine_parts(ctx.store, ctx.report, ctx.events) else {
         let mut doc = present::verdict(ctx.store, ctx.report);
         doc.paragraph(Line::of(
             Role::Muted,

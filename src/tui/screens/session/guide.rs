@@ -47,6 +47,8 @@ pub struct Guide {
     pub left_early: bool,
     /// The exercise under way when the person left, if they left part-way through one.
     pub left_in: Option<usize>,
+    /// Exercises whose last session hurt: their cautions are shown first.
+    pub cautions_first: Vec<String>,
 }
 
 impl Guide {
@@ -68,6 +70,7 @@ impl Guide {
             over: false,
             left_early: false,
             left_in: None,
+            cautions_first: Vec::new(),
         }
     }
 

@@ -82,11 +82,16 @@ impl State {
 
     /// The pain before is answered (or skipped): the run starts now.
     fn start(&mut self, ctx: &Context, pain: Option<Pain>) -> Vec<Msg> {
-        let Plan::Ready { items, .. } = plan(ctx) else {
+        let Plan::Ready {
+            items, hurt_last, ..
+        } = plan(ctx)
+        else {
             self.phase = Phase::Ready;
             return Vec::new();
         };
-        self.phase = Phase::Running(Box::new(Guide::start(items, self.get_ready, pain, ctx.now)));
+        let mut guide = Guide::start(items, self.get_ready, pain, ctx.now);
+        guide.cautions_first = hurt_last;
+        self.phase = Phase::Running(Box::new(guide));
         vec![Msg::Record(Record::Start { pain })]
     }
 

@@ -3,8 +3,7 @@
 //! session, the step panel (countdown, gauge, rep or breath cue, what comes next) and the exercise's
 //! steps, cues and cautions, with its picture beside them when there is room; questions in a box on top.
 
-use super::{Phase, Plan, State, Summary, plan};
-use crate::engine::RoutineItem;
+use super::{Guide, Phase, Plan, State, Summary, plan};
 use crate::session::{Pain, clock, timeline};
 use crate::text::{self, Line, Role, Run};
 use crate::tui::screens::Context;
@@ -64,12 +63,7 @@ impl State {
             }
             Phase::Done(summary) => drawn.text = summary_text(summary, width),
             Phase::Running(guide) | Phase::PainAfter { guide, .. } | Phase::Note { guide, .. } => {
-                drawn.running = Some(running(
-                    ctx,
-                    &guide.items,
-                    guide.current_item(ctx.now),
-                    body,
-                ));
+                drawn.running = Some(running(ctx, guide, body));
             }
         }
         self.scroll.clamp(drawn.text.len(), drawn.text_rows);
@@ -113,7 +107,11 @@ fn plan_text(ctx: &Context, get_ready: u32, width: usize) -> (Vec<Line>, bool) {
             para(&mut runs, role, &why);
             return (text::wrap_styled(&runs, width, 0), false);
         }
-        Plan::Ready { items, changes } => {
+        Plan::Ready {
+            items,
+            changes,
+            hurt_last,
+        } => {
             let total: u64 = timeline(&items, get_ready)
                 .iter()
                 .map(|s| u64::from(s.seconds) * 1000)
@@ -133,13 +131,21 @@ fn plan_text(ctx: &Context, get_ready: u32, width: usize) -> (Vec<Line>, bool) {
                     para(&mut runs, Role::Plain, &format!("  • {change}"));
                 }
             }
-            items
+            (items, hurt_last)
         }
     };
+    let (items, hurt_last) = items;
     for (i, item) in items.iter().enumerate() {
         runs.push(Run::new(Role::Accent, format!("{:>3}. ", i + 1)));
-        runs.push(Run::new(Role::Strong, item.name.clone()));
-        runs.push(Run::new(Role::Muted, format!(" — {}\n", item.dose)));
+        runs.push(Run::new(Role::Strong, item.title()));
+        runs.push(Run::new(Role::Muted, format!(" — {}", item.dose)));
+        if hurt_last.contains(&item.exercise) {
+            runs.push(Run::new(
+                Role::Warn,
+                " — it hurt last time: read its cautions first",
+            ));
+        }
+        runs.push(Run::new(Role::Plain, "\n"));
     }
     runs.push(Run::new(Role::Plain, "\n"));
     para(
@@ -204,7 +210,9 @@ fn summary_text(summary: &Summary, width: usize) -> Vec<Line> {
 }
 
 /// The running session's parts for item `current` of `items`.
-fn running(ctx: &Context, items: &[RoutineItem], current: usize, body: Rect) -> Running {
+fn running(ctx: &Context, guide: &Guide, body: Rect) -> Running {
+    let current = guide.current_item(ctx.now);
+    let item = guide.items.get(current);
     let [header, gauge, step, detail] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -212,9 +220,7 @@ fn running(ctx: &Context, items: &[RoutineItem], current: usize, body: Rect) -> 
         Constraint::Fill(1),
     ])
     .areas(body);
-    let exercise = items
-        .get(current)
-        .and_then(|item| ctx.store.exercise(&item.exercise));
+    let exercise = item.and_then(|item| ctx.store.exercise(&item.exercise));
     let art = exercise.and_then(detail::picture);
     let picture = art.and_then(|art| {
         let wide = ui::to_u16(detail::picture_width(&art)) + 4;
@@ -238,6 +244,31 @@ fn running(ctx: &Context, items: &[RoutineItem], current: usize, body: Rect) -> 
     let mut lines: Vec<Line> = Vec::new();
     // Each paragraph wrapped on its own, so a list item's second line hangs under its text.
     let mut add = |runs: Vec<Run>, hang: usize| lines.extend(text::wrap_styled(&runs, width, hang));
+    let hurt_last = item.is_some_and(|i| guide.cautions_first.contains(&i.exercise));
+    if let (Some(exercise), true) = (exercise, hurt_last) {
+        add(
+            vec![Run::new(
+                Role::Warn,
+                "It hurt last time: read the cautions first, go gently, and stop if it hurts again.",
+            )],
+            0,
+        );
+        for caution in &exercise.cautions {
+            add(
+                vec![Run::new(Role::Warn, format!("  ! {}", caution.as_str()))],
+                4,
+            );
+        }
+    }
+    if let Some(rung) = item.and_then(|i| i.rung.as_ref()) {
+        add(
+            vec![
+                Run::new(Role::Heading, format!("As {}: ", rung.name)),
+                Run::new(Role::Plain, rung.change.clone()),
+            ],
+            0,
+        );
+    }
     if let Some(exercise) = exercise {
         add(vec![Run::new(Role::Plain, exercise.summary.as_str())], 0);
         add(vec![Run::new(Role::Heading, "Steps")], 0);
@@ -259,7 +290,7 @@ fn running(ctx: &Context, items: &[RoutineItem], current: usize, body: Rect) -> 
                 );
             }
         }
-        if !exercise.cautions.is_empty() {
+        if !exercise.cautions.is_empty() && !hurt_last {
             add(vec![Run::new(Role::Heading, "Cautions")], 0);
             for caution in &exercise.cautions {
                 add(

@@ -1,7 +1,8 @@
 //! What a session would run now: the routine as the journal's ratings have moved it, or why there is
 //! none (the safety question, a red flag, no clear story, everything left out).
 
-use crate::engine::{RoutineItem, Standing};
+use crate::engine::{RoutineChange, RoutineItem, Standing};
+use crate::session::{Rating, progression};
 use crate::tui::screens::Context;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -10,6 +11,8 @@ pub enum Plan {
     Ready {
         items: Vec<RoutineItem>,
         changes: Vec<String>,
+        /// Exercises whose last session hurt: their cautions come first.
+        hurt_last: Vec<String>,
     },
     /// No session, and why, in words.
     None(String),
@@ -18,16 +21,33 @@ pub enum Plan {
 pub fn plan(ctx: &Context) -> Plan {
     let why = match (ctx.report.standing, &ctx.report.routine) {
         (Standing::Clear, Some(routine)) => {
-            let current = (routine.items.clone(), Vec::<String>::new());
-            if current.0.is_empty() {
+            let current = progression::current(ctx.store, routine, ctx.events);
+            if current.items.is_empty() {
                 return Plan::None(String::from(
                     "Every exercise of this routine is left out for now, after repeated pain. Please see a \
                      physiotherapist or GP.",
                 ));
             }
+            let ratings = progression::ratings_of(ctx.events);
+            let hurt_last = current
+                .items
+                .iter()
+                .filter(|i| {
+                    ratings
+                        .get(&i.exercise)
+                        .and_then(|r| r.last())
+                        .is_some_and(|r| *r == Rating::Hurt)
+                })
+                .map(|i| i.exercise.clone())
+                .collect();
             return Plan::Ready {
-                items: current.0,
-                changes: current.1,
+                items: current.items,
+                changes: current
+                    .changes
+                    .iter()
+                    .map(RoutineChange::sentence)
+                    .collect(),
+                hurt_last,
             };
         }
         (Standing::SafetyUnanswered, _) => {

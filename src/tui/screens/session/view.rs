@@ -230,7 +230,12 @@ fn running(ctx: &Context, guide: &Guide, parts: &Running, frame: &mut Frame) {
     let theme = ctx.theme;
     let status = guide.run.status(ctx.now);
     let current = guide.current_item(ctx.now);
-    let name = guide.items.get(current).map_or("", |i| i.name.as_str());
+    let title = guide
+        .items
+        .get(current)
+        .map(|i| i.title())
+        .unwrap_or_default();
+    let name = title.as_str();
     // Header: which exercise, and the time left.
     let right = format!(
         "{} left · {} % done",

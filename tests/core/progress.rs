@@ -163,6 +163,16 @@ fn too_little_data_says_what_is_needed() {
     let s = summary(&[pain(0, 5), pain(5, 4)], 6);
     assert_eq!(s.trend, Trend::NotEnough);
     assert!(s.sentences[0].text.contains("two weeks of ratings"));
+    assert!(s.sentences.iter().any(|s| s.text.contains("by 2026-10-05")));
+    // Long after a few ratings: no reminder dated in the past, and no verdict on too little data.
+    let late = summary(&[pain(0, 5), pain(5, 4)], 60);
+    assert!(!late.see_clinician);
+    assert!(
+        !late
+            .sentences
+            .iter()
+            .any(|s| s.text.contains("by 2026-10-05"))
+    );
     let empty = summary(&[], 0);
     assert!(empty.sentences[0].text.contains("Nothing recorded yet"));
     assert_eq!(empty.retest, None);

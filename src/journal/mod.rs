@@ -208,13 +208,22 @@ impl Journal {
 
     /// Every event, in time order; with `since`, only those from that day on (UTC).
     pub fn events(&self, since: Option<Date>) -> Result<Vec<Event>> {
-        let from = since.map_or_else(String::new, |d| d.to_string());
-        self.read_events(&from).map_err(|e| self.error(e))
+        self.events_of(since, &KINDS)
     }
 
-    fn read_events(&self, from: &str) -> rusqlite::Result<Vec<Event>> {
+    /// The events of these kinds only ([`Event::kind`] names: `pain`, `session`, `exercise`,
+    /// `retest`), in time order: a screen that needs a few kinds does not read the rest.
+    pub fn events_of(&self, since: Option<Date>, kinds: &[&str]) -> Result<Vec<Event>> {
+        let from = since.map_or_else(String::new, |d| d.to_string());
+        self.read_events(&from, kinds).map_err(|e| self.error(e))
+    }
+
+    fn read_events(&self, from: &str, kinds: &[&str]) -> rusqlite::Result<Vec<Event>> {
         let mut events = Vec::new();
-        for (sql, read) in READS {
+        for (kind, (sql, read)) in KINDS.iter().zip(READS) {
+            if !kinds.contains(kind) {
+                continue;
+            }
             let mut stmt = self.conn.prepare_cached(sql)?;
             for event in stmt.query_map([from], read)? {
                 events.push(event?);
@@ -235,6 +244,9 @@ impl Journal {
 }
 
 type ReadRow = fn(&rusqlite::Row) -> rusqlite::Result<Event>;
+
+/// The kinds of event, in [`READS`] order.
+pub const KINDS: [&str; 4] = ["pain", "session", "exercise", "retest"];
 
 /// Each kind's query (rows from `?1` on, by time) and how a row becomes an [`Event`].
 const READS: [(&str, ReadRow); 4] = [

@@ -13,8 +13,8 @@ pub mod text_chart;
 
 pub use measure::Measure;
 pub use series::{
-    AVERAGE_DAYS, AveragePoint, MeasurePoint, MeasureSeries, Reading, Series, SessionPoint, Week,
-    day_of, monday_of, parse_at,
+    AVERAGE_DAYS, AveragePoint, KINDS, MeasurePoint, MeasureSeries, Reading, Series, SessionPoint,
+    Week, day_of, monday_of, parse_at,
 };
 pub use summary::{
     About, CLINICIAN_WEEKS, Change, MEANINGFUL_POINTS, MEANINGFUL_SHARE, MIN_SPAN_DAYS, RetestDue,

@@ -63,6 +63,10 @@ pub struct MeasureSeries {
     pub points: Vec<MeasurePoint>,
 }
 
+/// The journal's kinds of event the series are made from (exercises are not needed), for
+/// [`crate::journal::Journal::events_of`].
+pub const KINDS: [&str; 3] = ["pain", "session", "retest"];
+
 /// Everything the charts and the summary are made from.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Series {
@@ -127,6 +131,10 @@ impl Series {
         let mut retests: Vec<MeasureSeries> = Vec::new();
         let mut last_day = None::<i64>;
         for event in events {
+            // Exercises count for nothing here: skipped before their time is even read.
+            if matches!(event, Event::Exercise { .. }) {
+                continue;
+            }
             let Some(day) = day_of(event.at()) else {
                 continue;
             };

@@ -193,11 +193,11 @@ impl Summary {
             retest,
             sentences: Vec::new(),
         };
-        summary.sentences = summary.words(series, retest_weeks);
+        summary.sentences = summary.words(series, retest_weeks, today);
         summary
     }
 
-    fn words(&self, series: &Series, retest_weeks: Option<u32>) -> Vec<Sentence> {
+    fn words(&self, series: &Series, retest_weeks: Option<u32>, today: i64) -> Vec<Sentence> {
         let mut out = Vec::new();
         let mut say = |tone, about, text: String| out.push(Sentence { tone, about, text });
         if series.is_empty() {
@@ -283,6 +283,8 @@ impl Summary {
             );
         } else if matches!(self.trend, Trend::Small | Trend::Same | Trend::NotEnough)
             && let Some(first) = series.readings.first()
+            // A date already past would only confuse: too few ratings to tell is said above.
+            && first.day + 7 * CLINICIAN_WEEKS > today
         {
             say(
                 Tone::Plain,

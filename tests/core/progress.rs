@@ -163,6 +163,16 @@ fn too_little_data_says_what_is_needed() {
     let s = summary(&[pain(0, 5), pain(5, 4)], 6);
     assert_eq!(s.trend, Trend::NotEnough);
     assert!(s.sentences[0].text.contains("two weeks of ratings"));
+    assert!(s.sentences.iter().any(|s| s.text.contains("by 2026-10-05")));
+    // Long after a few ratings: no reminder dated in the past, and no verdict on too little data.
+    let late = summary(&[pain(0, 5), pain(5, 4)], 60);
+    assert!(!late.see_clinician);
+    assert!(
+        !late
+            .sentences
+            .iter()
+            .any(|s| s.text.contains("by 2026-10-05"))
+    );
     let empty = summary(&[], 0);
     assert!(empty.sentences[0].text.contains("Nothing recorded yet"));
     assert_eq!(empty.retest, None);
@@ -285,4 +295,25 @@ fn a_batch_of_writes_is_all_or_nothing() {
     // Writes after a batch take their own transactions again.
     journal.add_pain(now(2), pain, "").unwrap();
     assert_eq!(journal.events(None).unwrap().len(), 3);
+}
+
+#[test]
+fn the_screen_reads_only_the_kinds_it_needs() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut journal, _) = Journal::open(&dir.path().join("j.sqlite3")).unwrap();
+    synthetic::fill(&mut journal, 28, base() * 86_400, 1).unwrap();
+    let all = journal.events(None).unwrap();
+    let some = journal
+        .events_of(None, &backchain::progress::KINDS)
+        .unwrap();
+    assert!(all.iter().any(|e| e.kind() == "exercise"));
+    assert!(some.iter().all(|e| e.kind() != "exercise"));
+    let without: Vec<&Event> = all.iter().filter(|e| e.kind() != "exercise").collect();
+    assert_eq!(some.iter().collect::<Vec<_>>(), without);
+    // The same progress either way.
+    let plan = None;
+    assert_eq!(
+        Progress::of(&all, plan, now(28)),
+        Progress::of(&some, plan, now(28))
+    );
 }

@@ -96,7 +96,7 @@ impl State {
     /// The summary, the charts as text and the routine sheet (or why there is none), as Markdown.
     fn markdown(&mut self, ctx: &Context) -> String {
         let today = Date::from_days(self.now().div_euclid(86_400)).to_string();
-        let progress = self.progress(ctx).clone();
-        export::markdown(&progress, ctx.store, Some(ctx.report), ctx.events, &today)
+        let progress = self.progress(ctx);
+        export::markdown(progress, ctx.store, Some(ctx.report), ctx.events, &today)
     }
 }

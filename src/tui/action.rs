@@ -35,6 +35,14 @@ impl Screen {
         }
     }
 
+    /// A shorter title for narrow tab bars: the questionnaire is "Quiz" (as `backchain quiz`).
+    pub fn short(self) -> &'static str {
+        match self {
+            Screen::Questionnaire => "Quiz",
+            other => other.title(),
+        }
+    }
+
     /// The number key that opens it.
     pub fn key(self) -> char {
         match self {

@@ -92,11 +92,14 @@ pub fn render(app: &App, frame: &mut Frame) {
 fn tabs(app: &App, frame: &mut Frame, area: ratatui::layout::Rect) {
     let theme = &app.theme;
     let mut spans = Vec::new();
-    for (i, (screen, _, _)) in layout::tabs(area).into_iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::raw(" "));
+    // Each tab at the columns the layout gives it (the same ones clicks are tested against).
+    let mut x = area.x;
+    for (screen, start, _) in layout::tabs(area) {
+        if start > x {
+            spans.push(Span::raw(" ".repeat(usize::from(start - x))));
         }
         let label = layout::tab_label(screen, area.width);
+        x = start + crate::tui::ui::to_u16(label.chars().count());
         let style = if screen == app.screen {
             theme.selected()
         } else {

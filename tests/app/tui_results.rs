@@ -883,36 +883,12 @@ fn a_near_tie_shows_in_the_list_and_in_the_reasons() {
 
 /// Two sessions in the journal: rib breathing too easy both times, the dead bug hurt both times.
 fn rated_twice() -> Vec<backchain::journal::Event> {
-    use backchain::journal::{Event, Rating};
-    let mut events = Vec::new();
-    for session in 1..=2 {
-        events.push(Event::Session {
-            id: session,
-            at: format!("2026-11-0{session}T08:00:00Z"),
-            ended_at: None,
-            pain_before: None,
-            pain_after: None,
-            note: String::new(),
-        });
-        for (n, (exercise, rating)) in [
-            ("rib-expansion-breathing", Rating::TooEasy),
-            ("dead-bug", Rating::Hurt),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            events.push(Event::Exercise {
-                id: session * 10 + i64::try_from(n).unwrap(),
-                at: format!("2026-11-0{session}T08:0{}:00Z", n + 1),
-                session_id: session,
-                exercise_id: exercise.to_owned(),
-                outcome: "done",
-                skip_reason: None,
-                rating: Some(rating),
-            });
-        }
-    }
-    events
+    use backchain::journal::Rating;
+    let session: &[(&str, Rating)] = &[
+        ("rib-expansion-breathing", Rating::TooEasy),
+        ("dead-bug", Rating::Hurt),
+    ];
+    crate::common::rated_sessions(&[session, session])
 }
 
 #[test]

@@ -313,36 +313,15 @@ fn every_session_key_does_something() {
     }
 }
 
-/// A journal in which the roll was too easy twice and the bridge hurt once.
+/// A journal in which the roll was too easy twice and the ball release hurt once.
 fn rated() -> Vec<backchain::journal::Event> {
-    use backchain::journal::Event;
-    let mut events = Vec::new();
-    for session in 1..=2 {
-        events.push(Event::Session {
-            id: session,
-            at: format!("2026-11-0{session}T08:00:00Z"),
-            ended_at: None,
-            pain_before: None,
-            pain_after: None,
-            note: String::new(),
-        });
-        let mut rate = |n: i64, exercise: &str, rating| {
-            events.push(Event::Exercise {
-                id: session * 10 + n,
-                at: format!("2026-11-0{session}T08:0{n}:00Z"),
-                session_id: session,
-                exercise_id: exercise.to_owned(),
-                outcome: "done",
-                skip_reason: None,
-                rating: Some(rating),
-            });
-        };
-        rate(1, "hamstring-foam-roll", Rating::TooEasy);
-        if session == 2 {
-            rate(2, "hamstring-small-ball-release", Rating::Hurt);
-        }
-    }
-    events
+    crate::common::rated_sessions(&[
+        &[("hamstring-foam-roll", Rating::TooEasy)],
+        &[
+            ("hamstring-foam-roll", Rating::TooEasy),
+            ("hamstring-small-ball-release", Rating::Hurt),
+        ],
+    ])
 }
 
 #[test]

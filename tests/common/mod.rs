@@ -32,3 +32,35 @@ pub fn copy_tree(from: &Path, to: &Path, skip: &[&str]) {
         }
     }
 }
+
+/// A journal's events as the app reads them: one session a day from 2026-11-01, each rating its
+/// exercises as `sessions[day]` says, in that order.
+#[allow(dead_code, reason = "only the app tests build events by hand")]
+pub fn rated_sessions(
+    sessions: &[&[(&str, backchain::journal::Rating)]],
+) -> Vec<backchain::journal::Event> {
+    use backchain::journal::Event;
+    let mut events = Vec::new();
+    for (day, ratings) in (1i64..).zip(sessions) {
+        events.push(Event::Session {
+            id: day,
+            at: format!("2026-11-{day:02}T08:00:00Z"),
+            ended_at: None,
+            pain_before: None,
+            pain_after: None,
+            note: String::new(),
+        });
+        for (n, &(exercise, rating)) in (1i64..).zip(ratings.iter()) {
+            events.push(Event::Exercise {
+                id: day * 100 + n,
+                at: format!("2026-11-{day:02}T08:{n:02}:00Z"),
+                session_id: day,
+                exercise_id: exercise.to_owned(),
+                outcome: "done",
+                skip_reason: None,
+                rating: Some(rating),
+            });
+        }
+    }
+    events
+}

@@ -1,10 +1,9 @@
-//! Drawings and diagrams built into the binary from `assets/`.
+//! Diagrams built into the binary from `assets/`.
 
 use include_dir::{Dir, include_dir};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-static PICTURES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets/pictures");
 static DIAGRAMS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets/diagrams");
 
 /// The `.txt` files of a folder by name without extension. `Dir::get_file` compares whole paths one
@@ -18,19 +17,9 @@ fn by_name(dir: &'static Dir<'static>) -> HashMap<&'static str, &'static str> {
         .collect()
 }
 
-fn pictures() -> &'static HashMap<&'static str, &'static str> {
-    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    MAP.get_or_init(|| by_name(&PICTURES))
-}
-
 fn diagrams() -> &'static HashMap<&'static str, &'static str> {
     static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     MAP.get_or_init(|| by_name(&DIAGRAMS))
-}
-
-/// An exercise drawing from `assets/pictures/<name>.txt`.
-pub fn picture(name: &str) -> Option<&'static str> {
-    pictures().get(name).copied()
 }
 
 /// A diagram from `assets/diagrams/<name>.txt` (`pelvis-anterior`, `breathing-belly` …).

@@ -95,6 +95,9 @@ pub enum Command {
         id: String,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// For an exercise: its figure in the key pose, drawn in braille, under the summary.
+        #[arg(long)]
+        figure: bool,
     },
     /// Answer the questionnaire (from a file, or line by line) and get your chains, reasons and routine.
     Quiz {
@@ -363,7 +366,8 @@ pub fn run() -> Exit {
             kind,
             ref id,
             format,
-        }) => with_store(&origin, |store| show::run(store, kind, id, format)),
+            figure,
+        }) => with_store(&origin, |store| show::run(store, kind, id, format, figure)),
         Some(Command::Quiz {
             ref answers,
             format,

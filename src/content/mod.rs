@@ -1,6 +1,7 @@
 //! The content store: every record backchain shows, loaded from the built-in store or a folder, and checked.
 
 mod check;
+mod check_figure;
 pub mod evidence;
 mod load;
 pub mod model;

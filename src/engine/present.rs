@@ -330,7 +330,12 @@ fn capitalised(text: &str) -> String {
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
-/// Each exercise of the routine in full: steps, cues and cautions (for the sheet a person keeps).
+/// Cells the key pose takes on the sheet.
+const SHEET_COLS: usize = 32;
+const SHEET_ROWS: usize = 9;
+
+/// Each exercise of the routine in full: its figure in the key pose, steps, cues and cautions (for the
+/// sheet a person keeps).
 pub fn exercise_sheets(store: &Store, report: &Report) -> Document {
     let mut doc = Document::new();
     let Some(routine) = &report.routine else {
@@ -343,6 +348,9 @@ pub fn exercise_sheets(store: &Store, report: &Report) -> Document {
                 .with(Role::Muted, format!(" · {}", item.provenance.summary)),
         );
         if let Some(e) = store.exercise(&item.exercise) {
+            let figure = e.figure.figure();
+            let drawing = crate::figure::braille::key_pose_text(&figure, SHEET_COLS, SHEET_ROWS);
+            doc.preformatted(drawing.lines().map(str::to_owned).collect());
             for (n, step) in e.steps.iter().enumerate() {
                 doc.item(Run::new(Role::Muted, format!("{}. ", n + 1)), step.as_str());
             }

@@ -334,7 +334,15 @@ impl App {
     /// How long the event loop may wait for input before something on screen must move; `None` while
     /// nothing moves (the app then sleeps until a key).
     pub fn wake_in(&self) -> Option<std::time::Duration> {
-        self.session.wake_in(&context!(self))
+        let ctx = context!(self);
+        // The Exercises screen's figure moves only while it is the open screen with nothing over it.
+        let figure = (self.screen == Screen::Exercises && self.overlay.is_none())
+            .then(|| self.exercises.wake_in(&ctx))
+            .flatten();
+        [self.session.wake_in(&ctx), figure]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     /// Is a session started and not yet ended?

@@ -10,6 +10,7 @@ pub mod questionnaire;
 mod source;
 pub mod synthetic;
 
+pub use check_figure::figure as check_figure;
 use load::Unreadable;
 pub use load::{FileRole, LAYOUT_HINT, syntax_problem};
 pub use model::*;

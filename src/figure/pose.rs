@@ -37,6 +37,7 @@ impl Pose {
         Pose {
             angles: Angles {
                 trunk: f(a.trunk, b.trunk),
+                pelvis: f(a.pelvis, b.pelvis),
                 neck: f(a.neck, b.neck),
                 near: limbs(&a.near, &b.near),
                 far: limbs(&a.far, &b.far),
@@ -75,7 +76,7 @@ pub struct Figure {
 }
 
 /// Samples taken of each move when working out how far a figure reaches.
-const SAMPLES_PER_MOVE: usize = 48;
+const SAMPLES_PER_MOVE: usize = 16;
 /// Room kept around the figure, in figure units, beyond what the samples reach.
 const MARGIN: f64 = 0.3;
 

@@ -77,6 +77,11 @@ pub fn body_shapes(body: &Body, out: &mut Vec<Shape>) {
                 to: body.neck,
                 part: Part::Near,
             });
+            out.push(Shape::Line {
+                from: body.pelvis_back,
+                to: body.pelvis_front,
+                part: Part::Near,
+            });
         }
     }
     out.push(Shape::Circle {

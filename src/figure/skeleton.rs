@@ -7,6 +7,7 @@
 //! | angle | 0° | positive |
 //! |---|---|---|
 //! | `trunk` | upright (pelvis under the shoulders) | leaning forward; 90 = face down and level (all fours), −90 = lying on the back |
+//! | `pelvis` | pelvis level across (at a right angle to the trunk) | its front tipping down (anterior tilt); negative = tucked under (posterior) |
 //! | `neck` | head in line with the trunk | chin towards the chest (flexion) |
 //! | `shoulder` | arm hanging along the trunk | arm raised forward (flexion); 180 = overhead |
 //! | `elbow` | straight | bent (flexion) |
@@ -20,6 +21,8 @@
 /// of standing height), drawn for us, not measured.
 pub mod length {
     pub const HEAD_RADIUS: f64 = 0.55;
+    /// From the hip joint to the front (or the back) of the pelvis, drawn as one short line.
+    pub const HALF_PELVIS: f64 = 0.5;
     pub const NECK: f64 = 0.35;
     pub const TRUNK: f64 = 2.9;
     pub const UPPER_ARM: f64 = 1.5;
@@ -83,6 +86,7 @@ pub struct Limbs {
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Angles {
     pub trunk: f64,
+    pub pelvis: f64,
     pub neck: f64,
     pub near: Limbs,
     pub far: Limbs,
@@ -103,6 +107,9 @@ pub struct LimbPoints {
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Body {
     pub pelvis: Point,
+    /// The front and back of the pelvis, on a line through the hip joint that shows its tilt.
+    pub pelvis_front: Point,
+    pub pelvis_back: Point,
     pub shoulder: Point,
     pub neck: Point,
     pub head: Point,
@@ -116,6 +123,9 @@ impl Body {
         let up = 180.0 - angles.trunk;
         let down = -angles.trunk;
         let shoulder = pelvis.toward(up, length::TRUNK);
+        let front = up - 90.0 - angles.pelvis;
+        let pelvis_front = pelvis.toward(front, length::HALF_PELVIS);
+        let pelvis_back = pelvis.toward(front + 180.0, length::HALF_PELVIS);
         let neck_phi = up - angles.neck;
         let neck = shoulder.toward(neck_phi, length::NECK);
         let head = neck.toward(neck_phi, length::HEAD_RADIUS);
@@ -138,6 +148,8 @@ impl Body {
         };
         Body {
             pelvis,
+            pelvis_front,
+            pelvis_back,
             shoulder,
             neck,
             head,
@@ -150,6 +162,8 @@ impl Body {
     pub fn extremes(&self) -> Vec<Point> {
         let mut points = vec![
             self.pelvis,
+            self.pelvis_front,
+            self.pelvis_back,
             self.shoulder,
             self.neck,
             self.head.shifted(0.0, -length::HEAD_RADIUS),
@@ -168,6 +182,8 @@ impl Body {
         let mut out = vec![
             (self.pelvis, self.shoulder, length::TRUNK),
             (self.shoulder, self.neck, length::NECK),
+            (self.pelvis, self.pelvis_front, length::HALF_PELVIS),
+            (self.pelvis, self.pelvis_back, length::HALF_PELVIS),
         ];
         for l in [&self.far, &self.near] {
             out.extend([
@@ -185,6 +201,8 @@ impl Body {
     pub fn shift(&mut self, dx: f64, dy: f64) {
         let all = [
             &mut self.pelvis,
+            &mut self.pelvis_front,
+            &mut self.pelvis_back,
             &mut self.shoulder,
             &mut self.neck,
             &mut self.head,
@@ -336,6 +354,16 @@ mod tests {
         let body = Body::place(&angles, Point::default());
         assert!((body.shoulder.x + length::TRUNK).abs() < 1e-9);
         assert!(body.shoulder.y.abs() < 1e-9);
+    }
+
+    #[test]
+    fn an_anterior_tilt_tips_the_front_of_the_pelvis_down() {
+        let mut angles = Angles::default();
+        let level = Body::place(&angles, Point::default());
+        assert!((level.pelvis_front.y).abs() < 1e-9 && level.pelvis_front.x > 0.0);
+        angles.pelvis = 20.0;
+        let tipped = Body::place(&angles, Point::default());
+        assert!(tipped.pelvis_front.y < 0.0 && tipped.pelvis_back.y > 0.0);
     }
 
     #[test]

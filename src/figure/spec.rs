@@ -51,6 +51,8 @@ pub struct KeyframeSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trunk: Option<Spanned<f64>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pelvis: Option<Spanned<f64>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub neck: Option<Spanned<f64>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shoulder: Option<Spanned<Sides>>,
@@ -125,8 +127,9 @@ impl<'de> Deserialize<'de> for Sides {
 /// adult joint (textbook goniometry, rounded out a little). Two go further than a goniometer reads, as
 /// one segment stands for several: the hip to 150 (the pelvis tilting with it in a child's pose) and the
 /// ankle to −70 (kneeling on the top of the foot, the toes bending too).
-pub const RANGES: [(&str, f64, f64); 7] = [
+pub const RANGES: [(&str, f64, f64); 8] = [
     ("trunk", -135.0, 135.0),
+    ("pelvis", -30.0, 30.0),
     ("neck", -60.0, 70.0),
     ("shoulder", -60.0, 180.0),
     ("elbow", 0.0, 150.0),
@@ -149,7 +152,11 @@ impl KeyframeSpec {
     /// Each angle it names, by joint, with where it stands in the file.
     pub fn angles(&self) -> Vec<(&'static str, Vec<f64>, std::ops::Range<usize>)> {
         let mut out = Vec::new();
-        for (name, value) in [("trunk", &self.trunk), ("neck", &self.neck)] {
+        for (name, value) in [
+            ("trunk", &self.trunk),
+            ("pelvis", &self.pelvis),
+            ("neck", &self.neck),
+        ] {
             if let Some(v) = value {
                 out.push((name, vec![*v.get_ref()], v.span()));
             }
@@ -183,6 +190,7 @@ impl KeyframeSpec {
             v.as_ref().map_or(old, |v| clamp(joint, *v.get_ref()))
         };
         a.trunk = one(&self.trunk, "trunk", a.trunk);
+        a.pelvis = one(&self.pelvis, "pelvis", a.pelvis);
         a.neck = one(&self.neck, "neck", a.neck);
         let set = |v: &Option<Spanned<Sides>>, joint: &str, near: &mut f64, far: &mut f64| {
             if let Some(s) = v {

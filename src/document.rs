@@ -405,4 +405,17 @@ mod tests {
         doc.paragraph("a *b* [c] | d");
         assert_eq!(doc.to_markdown(), "a \\*b\\* \\[c\\] \\| d\n\n");
     }
+
+    #[test]
+    fn preformatted_text_is_kept_as_it_is_and_fenced_in_markdown() {
+        let mut doc = Document::new();
+        doc.paragraph("Above.");
+        doc.preformatted(vec![String::from("⠀⢀⠔ *a* ``b``"), String::from("⠣⠤")]);
+        assert_eq!(
+            doc.to_markdown(),
+            "Above.\n\n```text\n⠀⢀⠔ *a* ``b``\n⠣⠤\n```\n\n"
+        );
+        // Cut at the width, never wrapped: the paragraph wraps, the drawing does not.
+        assert_eq!(doc.to_text(4), "Abov\ne.\n\n⠀⢀⠔…\n⠣⠤\n\n");
+    }
 }

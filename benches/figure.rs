@@ -26,7 +26,7 @@ fn figure() -> Figure {
 /// One frame on the app's canvas: the pose at `ms`, its shapes, drawn.
 fn canvas_frame(figure: &Figure, terminal: &mut Terminal<TestBackend>, theme: &Theme, ms: u64) {
     let pose = figure.at(ms);
-    let drawn = figure_drawn(figure, &pose, AREA).expect("room");
+    let drawn = figure_drawn(figure, &pose, AREA, true).expect("room");
     terminal
         .draw(|f| render(&drawn, f, theme))
         .map(|_| ())

@@ -71,6 +71,10 @@ pub struct Cli {
     #[arg(long)]
     pub no_motion: bool,
 
+    /// Figures in the app drawn in half blocks, for a font without braille [config: braille = false].
+    #[arg(long)]
+    pub no_braille: bool,
+
     /// Seconds of the countdown before each exercise and each side in the app's sessions (0 for none).
     #[arg(long, value_name = "SECONDS", default_value_t = crate::session::GET_READY_SECONDS,
           value_parser = clap::value_parser!(u32).range(0..=60))]
@@ -432,6 +436,7 @@ fn app(store: Store, origin: &Origin, cli: &Cli) -> Exit {
         journal: paths::journal_file(cli.journal.clone()),
         bell: loaded.settings.bell.value,
         motion: loaded.settings.motion.value,
+        braille: loaded.settings.braille.value,
         get_ready: cli.get_ready,
     };
     match crate::tui::run(store, options) {

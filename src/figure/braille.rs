@@ -1,15 +1,18 @@
-//! A pure rasteriser: shapes onto a grid of braille cells (2 × 4 dots each), as text for the CLI and the
-//! Markdown sheet. It maps figure units to dots as the app's canvas does, so both draw the same figure.
+//! A pure rasteriser: shapes onto a grid of braille cells (2 × 4 dots each), or of half blocks (1 × 2) for
+//! a font without braille, as text for the CLI, the Markdown sheet and the app's scrolled text. It maps
+//! figure units to dots as the app's canvas does, so both draw the same figure.
 
 use super::pose::{Figure, Pose};
 use super::shapes::{Shape, View};
 use super::skeleton::Point;
 
-/// A grid of dots `cols` × `rows` braille cells large.
+/// A grid of dots `cols` × `rows` cells large.
 pub struct Dots {
     cols: usize,
     rows: usize,
-    /// One byte of dots per cell, in the braille bit order.
+    /// Braille cells (2 × 4 dots); else half blocks (1 × 2).
+    braille: bool,
+    /// One byte of dots per cell: the braille bit order, or 1 for the top half and 2 for the bottom.
     cells: Vec<u8>,
 }
 
@@ -17,17 +20,30 @@ pub struct Dots {
 const BITS: [[u8; 4]; 2] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]];
 
 impl Dots {
+    /// Braille cells.
     pub fn new(cols: usize, rows: usize) -> Dots {
+        Dots::with(cols, rows, true)
+    }
+
+    /// Braille cells, or half blocks when `braille` is false.
+    pub fn with(cols: usize, rows: usize, braille: bool) -> Dots {
         Dots {
             cols,
             rows,
+            braille,
             cells: vec![0; cols * rows],
         }
     }
 
-    /// The grid's view of a figure's bounds: square dots, two across and four down a cell.
+    /// Dots across and down a cell.
+    fn per_cell(&self) -> (usize, usize) {
+        if self.braille { (2, 4) } else { (1, 2) }
+    }
+
+    /// The grid's view of a figure's bounds: square dots (a cell is about twice as high as wide).
     pub fn view(&self, figure_bounds: super::shapes::Bounds) -> View {
-        View::fit(figure_bounds, self.cols * 2, self.rows * 4, 1.0)
+        let (across, down) = self.per_cell();
+        View::fit(figure_bounds, self.cols * across, self.rows * down, 1.0)
     }
 
     /// Sets the dot at (x, y), counted from the top-left; dots off the grid are left out.
@@ -35,10 +51,16 @@ impl Dots {
         let (Ok(x), Ok(y)) = (usize::try_from(x), usize::try_from(y)) else {
             return;
         };
-        if x >= self.cols * 2 || y >= self.rows * 4 {
+        let (across, down) = self.per_cell();
+        if x >= self.cols * across || y >= self.rows * down {
             return;
         }
-        self.cells[(y / 4) * self.cols + x / 2] |= BITS[x % 2][y % 4];
+        let bit = if self.braille {
+            BITS[x % 2][y % 4]
+        } else {
+            1 << (y % 2)
+        };
+        self.cells[(y / down) * self.cols + x / across] |= bit;
     }
 
     /// Draws one shape through `view`.
@@ -71,22 +93,37 @@ impl Dots {
         }
     }
 
-    /// The grid as lines of braille characters (a blank cell is U+2800, which keeps its width).
+    /// The grid as lines of characters: braille (a blank cell is U+2800, which keeps its width) or
+    /// half blocks (a blank cell is a space).
     pub fn lines(&self) -> Vec<String> {
+        let cell = |bits: u8| {
+            if self.braille {
+                char::from_u32(0x2800 + u32::from(bits)).unwrap_or(' ')
+            } else {
+                [' ', '▀', '▄', '█'][usize::from(bits & 3)]
+            }
+        };
         (self.cells.chunks(self.cols.max(1)))
             .take(self.rows)
-            .map(|row| {
-                row.iter()
-                    .map(|&bits| char::from_u32(0x2800 + u32::from(bits)).unwrap_or(' '))
-                    .collect()
-            })
+            .map(|row| row.iter().map(|&bits| cell(bits)).collect())
             .collect()
     }
 }
 
 /// `pose` of `figure` drawn in `cols` × `rows` braille cells, fitted to the figure's whole reach.
 pub fn pose_lines(figure: &Figure, pose: &Pose, cols: usize, rows: usize) -> Vec<String> {
-    let mut dots = Dots::new(cols, rows);
+    pose_lines_in(figure, pose, cols, rows, true)
+}
+
+/// [`pose_lines`] in braille or, when `braille` is false, half blocks.
+pub fn pose_lines_in(
+    figure: &Figure,
+    pose: &Pose,
+    cols: usize,
+    rows: usize,
+    braille: bool,
+) -> Vec<String> {
+    let mut dots = Dots::with(cols, rows, braille);
     let bounds = figure.bounds();
     let view = dots.view(bounds);
     for shape in figure.shapes(pose, &bounds) {

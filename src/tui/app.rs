@@ -55,6 +55,7 @@ macro_rules! context {
             events: &$app.events,
             now: $app.now,
             motion: $app.motion,
+            braille: $app.braille,
         }
     };
 }
@@ -85,6 +86,8 @@ pub struct App {
     pub now: u64,
     /// Animations allowed.
     pub motion: bool,
+    /// Figures drawn in braille (else half blocks).
+    pub braille: bool,
     /// The open overlay as last laid out, for drawing and for scrolling within it.
     pub overlay_drawn: Option<super::overlay::Drawn>,
 }
@@ -104,6 +107,7 @@ impl App {
             events: &[],
             now: 0,
             motion: true,
+            braille: true,
         };
         let questionnaire = screens::questionnaire::State::new(&ctx);
         let results = screens::results::State::new(&ctx);
@@ -132,6 +136,7 @@ impl App {
             events: Vec::new(),
             now: 0,
             motion: true,
+            braille: true,
             overlay_drawn: None,
         };
         app.prepare();

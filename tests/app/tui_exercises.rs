@@ -955,6 +955,33 @@ fn the_figure_moves_with_the_clock_only_with_motion() {
 }
 
 #[test]
+fn without_braille_the_figure_is_drawn_in_half_blocks() {
+    for (width, height) in [(160, 48), (80, 24)] {
+        let mut app = app(width, height);
+        while selected_id(&app) != "glute-bridge" {
+            press(&mut app, &[KeyCode::Char('j')]);
+        }
+        assert!(has_braille(&screen(&mut app)), "{width}×{height}");
+        app.braille = false;
+        let text = screen(&mut app);
+        assert!(!has_braille(&text), "{width}×{height}: {text}");
+        assert!(
+            text.contains('▀') || text.contains('▄') || text.contains('█'),
+            "{width}×{height}: {text}"
+        );
+        // Beside the text on the canvas, or under the figure in the text (scrolled to at 80×24).
+        let in_text = drawn(&app)
+            .detail_lines
+            .iter()
+            .any(|l| l.plain() == "○ squeeze here");
+        assert!(
+            text.contains("○ squeeze here") || in_text,
+            "{width}×{height}"
+        );
+    }
+}
+
+#[test]
 fn frames_are_asked_for_only_while_the_figure_is_in_sight() {
     let mut app = app(80, 24);
     assert!(app.wake_in().is_some(), "the figure is in the text");

@@ -100,6 +100,7 @@ macro_rules! context {
             events: &$app.events,
             now: $app.now,
             motion: $app.motion,
+            braille: $app.braille,
         }
     };
 }

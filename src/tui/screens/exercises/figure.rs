@@ -1,5 +1,6 @@
 //! The exercise's moving figure in the detail pane: worked out for the frame (the pose at the app's clock,
-//! or the key pose without motion) and drawn on a braille canvas, with its labels under it.
+//! or the key pose without motion) and drawn on a braille canvas (half blocks with `--no-braille`), with
+//! its labels under it.
 
 use crate::content::Exercise;
 use crate::figure::{Figure, Part, Pose, Shape, View, braille};
@@ -42,11 +43,18 @@ pub struct FigureDrawn {
     pub shapes: Vec<Shape>,
     pub view: View,
     pub labels: Vec<String>,
+    /// Braille dots, else half blocks.
+    pub braille: bool,
 }
 
 /// The frame of `figure` in `area` (labels take rows at the bottom), or `None` when the canvas would be
 /// smaller than [`crate::figure::MIN_COLS`] × [`crate::figure::MIN_ROWS`].
-pub fn figure_drawn(figure: &Figure, pose: &Pose, area: Rect) -> Option<FigureDrawn> {
+pub fn figure_drawn(
+    figure: &Figure,
+    pose: &Pose,
+    area: Rect,
+    braille: bool,
+) -> Option<FigureDrawn> {
     let labels: Vec<String> = figure
         .labels
         .iter()
@@ -63,10 +71,11 @@ pub fn figure_drawn(figure: &Figure, pose: &Pose, area: Rect) -> Option<FigureDr
         return None;
     }
     let bounds = figure.bounds();
+    let (across, down) = if braille { (2, 4) } else { (1, 2) };
     let view = View::fit(
         bounds,
-        usize::from(canvas.width) * 2,
-        usize::from(canvas.height) * 4,
+        usize::from(canvas.width) * across,
+        usize::from(canvas.height) * down,
         1.0,
     );
     Some(FigureDrawn {
@@ -75,12 +84,22 @@ pub fn figure_drawn(figure: &Figure, pose: &Pose, area: Rect) -> Option<FigureDr
         shapes: figure.shapes(pose, &bounds),
         view,
         labels,
+        braille,
     })
 }
 
-/// The figure as braille text lines `cols` × `rows`, for where it goes in the scrolled text.
-pub fn figure_lines(figure: &Figure, pose: &Pose, cols: usize, rows: usize) -> Vec<String> {
-    let mut lines = braille::pose_lines(figure, pose, cols, rows);
+/// The figure as text lines `cols` × `rows` (braille, else half blocks), for where it goes in the
+/// scrolled text.
+pub fn figure_lines(
+    figure: &Figure,
+    pose: &Pose,
+    cols: usize,
+    rows: usize,
+    in_braille: bool,
+) -> Vec<String> {
+    let blank_cell = if in_braille { '\u{2800}' } else { ' ' };
+    let blank = |line: &str| line.chars().all(|c| c == blank_cell);
+    let mut lines = braille::pose_lines_in(figure, pose, cols, rows, in_braille);
     // Blank rows above and below say nothing: the text keeps its room.
     while lines.first().is_some_and(|l| blank(l)) {
         lines.remove(0);
@@ -90,13 +109,9 @@ pub fn figure_lines(figure: &Figure, pose: &Pose, cols: usize, rows: usize) -> V
     }
     lines
         .into_iter()
-        .map(|l| l.trim_end_matches('\u{2800}').to_owned())
+        .map(|l| l.trim_end_matches(blank_cell).to_owned())
         .chain(figure.labels.iter().map(|l| format!("○ {}", l.text)))
         .collect()
-}
-
-fn blank(line: &str) -> bool {
-    line.chars().all(|c| c == '\u{2800}')
 }
 
 /// Draws a frame laid out by [`figure_drawn`].
@@ -111,7 +126,11 @@ pub fn render(drawn: &FigureDrawn, frame: &mut Frame, theme: &Theme) {
     };
     let v = drawn.view;
     let canvas = Canvas::default()
-        .marker(Marker::Braille)
+        .marker(if drawn.braille {
+            Marker::Braille
+        } else {
+            Marker::HalfBlock
+        })
         .x_bounds([v.left, v.right])
         .y_bounds([v.bottom, v.top])
         .paint(|ctx| {

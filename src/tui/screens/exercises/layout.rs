@@ -102,7 +102,7 @@ impl State {
                     Constraint::Length(beside_width),
                 ])
                 .areas(inner);
-                let drawn = figure::figure_drawn(f, pose, Rect { height, ..p })?;
+                let drawn = figure::figure_drawn(f, pose, Rect { height, ..p }, ctx.braille)?;
                 Some((t, drawn))
             });
         let (text_area, figure_beside) = match beside {
@@ -120,7 +120,7 @@ impl State {
                     crate::figure::MIN_ROWS,
                     (cols / 3).max(crate::figure::MIN_ROWS),
                 );
-                figure::figure_lines(f, pose, cols, rows)
+                figure::figure_lines(f, pose, cols, rows, ctx.braille)
             }
             _ => Vec::new(),
         };

@@ -44,6 +44,7 @@ struct ConfigFile {
     mouse: Option<bool>,
     bell: Option<bool>,
     motion: Option<bool>,
+    braille: Option<bool>,
 }
 
 /// What a config file sets, checked: `export_dir` is an absolute path with `~` expanded.
@@ -54,6 +55,7 @@ pub struct Config {
     pub mouse: Option<bool>,
     pub bell: Option<bool>,
     pub motion: Option<bool>,
+    pub braille: Option<bool>,
 }
 
 /// The defaults, for what neither a flag, the environment nor the file sets.
@@ -61,6 +63,7 @@ pub const DEFAULT_THEME: ThemeName = ThemeName::Color;
 pub const DEFAULT_MOUSE: bool = true;
 pub const DEFAULT_BELL: bool = true;
 pub const DEFAULT_MOTION: bool = true;
+pub const DEFAULT_BRAILLE: bool = true;
 
 impl Config {
     /// Reads a config file's text. `home` expands a leading `~` in `export_dir`. Every problem found
@@ -81,6 +84,7 @@ impl Config {
             mouse: raw.mouse,
             bell: raw.bell,
             motion: raw.motion,
+            braille: raw.braille,
         })
     }
 }
@@ -205,6 +209,8 @@ pub struct Settings {
     pub bell: Setting<bool>,
     /// Animate (read by guided sessions); `false` keeps the screen still.
     pub motion: Setting<bool>,
+    /// Draw figures in braille; `false` draws them in half blocks, for fonts without braille.
+    pub braille: Setting<bool>,
 }
 
 /// What the command line and the environment say, read by the caller so resolving stays pure.
@@ -220,6 +226,8 @@ pub struct Overrides {
     pub quiet: bool,
     /// `--no-motion`.
     pub no_motion: bool,
+    /// `--no-braille`.
+    pub no_braille: bool,
     /// `NO_COLOR` is set and not empty.
     pub no_color: bool,
 }
@@ -284,6 +292,16 @@ pub fn resolve(file: Option<&Config>, over: &Overrides, current_dir: &Path) -> S
             ],
             DEFAULT_MOTION,
         ),
+        braille: pick(
+            [
+                (
+                    over.no_braille.then_some(false),
+                    Source::Flag("--no-braille"),
+                ),
+                (file.braille, Source::File),
+            ],
+            DEFAULT_BRAILLE,
+        ),
     }
 }
 
@@ -305,6 +323,11 @@ impl Settings {
             ("mouse", self.mouse.value.to_string(), self.mouse.source),
             ("bell", self.bell.value.to_string(), self.bell.source),
             ("motion", self.motion.value.to_string(), self.motion.source),
+            (
+                "braille",
+                self.braille.value.to_string(),
+                self.braille.source,
+            ),
         ];
         let width = rows
             .iter()
@@ -366,8 +389,12 @@ pub const TEMPLATE: &str = r#"# backchain settings. Every key is optional: one l
 # Ring the terminal bell when a timed hold or rest ends (guided sessions).
 # bell = true
 
-# Animate timers and transitions (guided sessions). false keeps the screen still.
+# Animate timers and transitions (guided sessions) and the exercises' figures. false keeps the screen still.
 # motion = true
+
+# Draw the exercises' figures in braille. false draws them in half blocks, for a font without braille;
+# `--no-braille` does that for one run.
+# braille = true
 "#;
 
 #[cfg(test)]
@@ -405,6 +432,7 @@ mod tests {
                 mouse: Some(true),
                 bell: Some(true),
                 motion: Some(true),
+                braille: Some(true),
             }
         );
     }
@@ -486,6 +514,7 @@ mod tests {
             mouse: Some(false),
             bell: Some(false),
             motion: None,
+            braille: Some(false),
         };
         let none = resolve(None, &Overrides::default(), here);
         assert_eq!(none.theme.value, ThemeName::Color);
@@ -532,6 +561,7 @@ mod tests {
             no_mouse: true,
             quiet: true,
             no_motion: true,
+            no_braille: true,
             no_color: true,
         };
         let with_flags = resolve(Some(&file), &flags, here);
@@ -555,6 +585,15 @@ mod tests {
             (with_flags.motion.value, with_flags.motion.source),
             (false, Source::Flag("--no-motion"))
         );
+        assert_eq!(
+            (from_file.braille.value, from_file.braille.source),
+            (false, Source::File)
+        );
+        assert_eq!(
+            (with_flags.braille.value, with_flags.braille.source),
+            (false, Source::Flag("--no-braille"))
+        );
+        assert!(none.braille.value && none.braille.source == Source::Default);
     }
 
     #[test]
@@ -574,7 +613,8 @@ mod tests {
              export_dir = \"/x/\\\"q\\\"\\u001B\"  # default: the folder backchain is started in\n\
              mouse = true                   # default\n\
              bell = false                   # config file\n\
-             motion = true                  # default\n"
+             motion = true                  # default\n\
+             braille = true                 # default\n"
         );
         let pasted: String = shown
             .lines()

@@ -27,6 +27,8 @@ pub enum Block {
         header: Vec<String>,
         rows: Vec<Vec<Line>>,
     },
+    /// Text kept as it is, never wrapped (a drawing): a fenced code block in Markdown.
+    Preformatted(Vec<String>),
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -75,6 +77,12 @@ impl Document {
             header: header.iter().map(|h| (*h).to_owned()).collect(),
             rows,
         });
+        self
+    }
+
+    /// Lines kept exactly as they are, such as a figure drawn in braille.
+    pub fn preformatted(&mut self, lines: Vec<String>) -> &mut Self {
+        self.blocks.push(Block::Preformatted(lines));
         self
     }
 
@@ -138,6 +146,17 @@ impl Document {
                     lines.extend(text::wrap_styled(&runs, width, indent.chars().count()));
                 }
                 Block::Table { header, rows } => lines.extend(table_lines(header, rows, width)),
+                Block::Preformatted(text) => {
+                    if n > 0 && !last_blank {
+                        lines.push(Line::new());
+                    }
+                    // Cut, never wrapped: a wrapped drawing is no drawing.
+                    lines.extend(
+                        text.iter()
+                            .map(|l| text::truncate_line(&Line::of(Role::Plain, l), width)),
+                    );
+                    lines.push(Line::new());
+                }
             }
             if let Some(last) = lines.last() {
                 last_blank = last.is_empty();
@@ -210,6 +229,20 @@ impl Document {
                         let _ = writeln!(out, "| {} |", cells.join(" | "));
                     }
                     out.push('\n');
+                }
+                Block::Preformatted(text) => {
+                    // A fence longer than any run of backticks inside, so nothing closes it early.
+                    let longest = (text.iter())
+                        .flat_map(|l| l.split(|c| c != '`'))
+                        .map(str::len)
+                        .max()
+                        .unwrap_or(0);
+                    let fence = "`".repeat(longest.max(2) + 1);
+                    let _ = writeln!(out, "{fence}text");
+                    for line in text {
+                        let _ = writeln!(out, "{line}");
+                    }
+                    let _ = writeln!(out, "{fence}\n");
                 }
             }
         }
@@ -371,5 +404,18 @@ mod tests {
         let mut doc = Document::new();
         doc.paragraph("a *b* [c] | d");
         assert_eq!(doc.to_markdown(), "a \\*b\\* \\[c\\] \\| d\n\n");
+    }
+
+    #[test]
+    fn preformatted_text_is_kept_as_it_is_and_fenced_in_markdown() {
+        let mut doc = Document::new();
+        doc.paragraph("Above.");
+        doc.preformatted(vec![String::from("⠀⢀⠔ *a* ``b``"), String::from("⠣⠤")]);
+        assert_eq!(
+            doc.to_markdown(),
+            "Above.\n\n```text\n⠀⢀⠔ *a* ``b``\n⠣⠤\n```\n\n"
+        );
+        // Cut at the width, never wrapped: the paragraph wraps, the drawing does not.
+        assert_eq!(doc.to_text(4), "Abov\ne.\n\n⠀⢀⠔…\n⠣⠤\n\n");
     }
 }

@@ -16,6 +16,7 @@ pub mod date;
 pub mod document;
 pub mod engine;
 pub mod export;
+pub mod figure;
 pub mod files;
 pub mod journal;
 pub mod par;

@@ -43,7 +43,7 @@ pub fn man_page() -> std::io::Result<String> {
 const FILES_AND_ENVIRONMENT: &str = r#".SH FILES
 .TP
 \fI$XDG_CONFIG_HOME/backchain/config.toml\fR (else \fI~/.config/backchain/config.toml\fR)
-Settings: \fBtheme\fR ("color" or "mono"), \fBexport_dir\fR, \fBmouse\fR, \fBbell\fR, \fBmotion\fR.
+Settings: \fBtheme\fR ("color" or "mono"), \fBexport_dir\fR, \fBmouse\fR, \fBbell\fR, \fBmotion\fR, \fBbraille\fR.
 Every key is optional. \fBbackchain config init\fR writes a commented file, \fBbackchain config show\fR
 prints what applies and where each value comes from. A file with a problem is reported with its line
 and column, and the defaults apply.

@@ -73,6 +73,10 @@ pub struct Cli {
     #[arg(long)]
     pub no_motion: bool,
 
+    /// Figures in the app drawn in half blocks, for a font without braille [config: braille = false].
+    #[arg(long)]
+    pub no_braille: bool,
+
     /// Seconds of the countdown before each exercise and each side in the app's sessions (0 for none).
     #[arg(long, value_name = "SECONDS", default_value_t = crate::session::GET_READY_SECONDS,
           value_parser = clap::value_parser!(u32).range(0..=60))]
@@ -97,6 +101,9 @@ pub enum Command {
         id: String,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// For an exercise: its figure in the key pose, drawn in braille, under the summary.
+        #[arg(long)]
+        figure: bool,
     },
     /// Answer the questionnaire (from a file, or line by line) and get your chains, reasons and routine.
     Quiz {
@@ -423,7 +430,8 @@ pub fn run() -> Exit {
             kind,
             ref id,
             format,
-        }) => with_store(&origin, |store| show::run(store, kind, id, format)),
+            figure,
+        }) => with_store(&origin, |store| show::run(store, kind, id, format, figure)),
         Some(Command::Quiz {
             ref answers,
             format,
@@ -507,6 +515,7 @@ fn app(store: Store, origin: &Origin, cli: &Cli) -> Exit {
         journal: paths::journal_file(cli.journal.clone()),
         bell: loaded.settings.bell.value,
         motion: loaded.settings.motion.value,
+        braille: loaded.settings.braille.value,
         get_ready: cli.get_ready,
     };
     match crate::tui::run(store, options) {

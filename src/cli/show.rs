@@ -9,13 +9,23 @@ pub(super) const WIDTH: usize = 78;
 /// Longest id the checker lets a record have.
 pub const LONGEST_ID: usize = 64;
 
-pub fn run(store: &Store, kind: RecordKind, id: &str, format: Format) -> Exit {
+/// Cells the figure takes in `show exercise ID --figure`.
+pub const FIGURE_COLS: usize = 40;
+pub const FIGURE_ROWS: usize = 12;
+
+pub fn run(store: &Store, kind: RecordKind, id: &str, format: Format, figure: bool) -> Exit {
+    if figure && (kind != RecordKind::Exercise || format == Format::Json) {
+        emit_err(
+            "backchain: --figure draws an exercise's figure as text: use it with `show exercise ID` and no --format json\n",
+        );
+        return Exit::Usage;
+    }
     let found = match kind {
         RecordKind::Article => store.article(id).map(|r| (json(r), article(store, r))),
         RecordKind::Claim => store.claim(id).map(|r| (json(r), claim(store, r))),
         RecordKind::Topic => store.topic(id).map(|r| (json(r), topic(store, r))),
         RecordKind::Chain => store.chain(id).map(|r| (json(r), chain(store, r))),
-        RecordKind::Exercise => store.exercise(id).map(|r| (json(r), exercise(store, r))),
+        RecordKind::Exercise => (store.exercise(id)).map(|r| (json(r), exercise(store, r, figure))),
     };
     let Some((json, text)) = found else {
         emit_err(&not_found(store, kind, id));
@@ -336,11 +346,20 @@ fn chain(store: &Store, ch: &Chain) -> String {
     out
 }
 
-fn exercise(store: &Store, e: &Exercise) -> String {
+fn exercise(store: &Store, e: &Exercise, figure: bool) -> String {
     let mut out = String::new();
     heading(&mut out, &format!("{} ({})", e.name, e.id));
     out.push('\n');
     out.push_str(&wrap(&e.summary, ""));
+    if figure {
+        out.push('\n');
+        let drawn = e.figure.figure();
+        out.push_str(&crate::figure::braille::key_pose_text(
+            &drawn,
+            FIGURE_COLS,
+            FIGURE_ROWS,
+        ));
+    }
     let regions: Vec<&str> = e.regions.iter().map(|r| r.as_str()).collect();
     let equipment: Vec<&str> = e.equipment.iter().map(|r| r.as_str()).collect();
     let _ = writeln!(out, "\nPhase:     {}", e.phase.as_str());

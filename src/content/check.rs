@@ -626,17 +626,8 @@ impl Checker<'_> {
                 "article",
                 &e.articles,
             );
-            if let Some(picture) = &e.picture
-                && crate::assets::picture(picture).is_none()
-            {
-                self.at(
-                    e.file,
-                    picture,
-                    format!(
-                        "exercise {:?}: no picture named {picture:?}; pictures are the .txt files in assets/pictures",
-                        e.id
-                    ),
-                );
+            if let Some(source) = self.store.files.get(e.file) {
+                super::check_figure::figure(source, &e.id, &e.figure, self.problems);
             }
             self.provenance(e);
             self.ladder(e);

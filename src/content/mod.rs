@@ -1,6 +1,7 @@
 //! The content store: every record backchain shows, loaded from the built-in store or a folder, and checked.
 
 mod check;
+mod check_figure;
 pub mod evidence;
 mod load;
 pub mod model;
@@ -9,6 +10,7 @@ pub mod questionnaire;
 mod source;
 pub mod synthetic;
 
+pub use check_figure::figure as check_figure;
 use load::Unreadable;
 pub use load::{FileRole, LAYOUT_HINT, syntax_problem};
 pub use model::*;

@@ -604,11 +604,11 @@ pub struct Exercise {
     /// Exercises that must feel easy before this one is given; a first routine swaps them in instead.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requires: Vec<Text>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub picture: Option<Text>,
     pub dosage: Dosage,
     pub provenance: Provenance,
     pub ladder: Ladder,
+    /// The moving figure: keyframes of a side-view skeleton, props and labels.
+    pub figure: crate::figure::FigureSpec,
     #[serde(skip)]
     pub file: FileId,
 }

@@ -384,8 +384,12 @@ fn capitalised(text: &str) -> String {
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
-/// Each exercise of the current routine (see [`routine`]) in full: the rung to do it at, steps, cues
-/// and cautions (for the sheet a person keeps).
+/// Cells the key pose takes on the sheet.
+const SHEET_COLS: usize = 32;
+const SHEET_ROWS: usize = 9;
+
+/// Each exercise of the current routine (see [`routine`]) in full: the rung to do it at, its figure in
+/// the key pose, steps, cues and cautions (for the sheet a person keeps).
 pub fn exercise_sheets(store: &Store, report: &Report, events: &[Event]) -> Document {
     let shown = current_report(store, report, events);
     shown
@@ -409,6 +413,9 @@ fn sheets_of(store: &Store, routine: &Routine) -> Document {
             );
         }
         if let Some(e) = store.exercise(&item.exercise) {
+            let figure = e.figure.figure();
+            let drawing = crate::figure::braille::key_pose_text(&figure, SHEET_COLS, SHEET_ROWS);
+            doc.preformatted(drawing.lines().map(str::to_owned).collect());
             for (n, step) in e.steps.iter().enumerate() {
                 doc.item(Run::new(Role::Muted, format!("{}. ", n + 1)), step.as_str());
             }

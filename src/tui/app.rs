@@ -57,6 +57,7 @@ macro_rules! context {
             size: $app.size,
             now: $app.now,
             motion: $app.motion,
+            braille: $app.braille,
         }
     };
 }
@@ -89,6 +90,8 @@ pub struct App {
     pub now: u64,
     /// Animations allowed.
     pub motion: bool,
+    /// Figures drawn in braille (else half blocks).
+    pub braille: bool,
     /// The open overlay as last laid out, for drawing and for scrolling within it.
     pub overlay_drawn: Option<super::overlay::Drawn>,
 }
@@ -109,6 +112,7 @@ impl App {
             size,
             now: 0,
             motion: true,
+            braille: true,
         };
         let questionnaire = screens::questionnaire::State::new(&ctx);
         let results = screens::results::State::new(&ctx);
@@ -139,6 +143,7 @@ impl App {
             progress,
             now: 0,
             motion: true,
+            braille: true,
             overlay_drawn: None,
         };
         app.prepare();
@@ -346,7 +351,15 @@ impl App {
     /// How long the event loop may wait for input before something on screen must move; `None` while
     /// nothing moves (the app then sleeps until a key).
     pub fn wake_in(&self) -> Option<std::time::Duration> {
-        self.session.wake_in(&context!(self))
+        let ctx = context!(self);
+        // The Exercises screen's figure moves only while it is the open screen with nothing over it.
+        let figure = (self.screen == Screen::Exercises && self.overlay.is_none())
+            .then(|| self.exercises.wake_in(&ctx))
+            .flatten();
+        [self.session.wake_in(&ctx), figure]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     /// Is a session started and not yet ended?

@@ -44,6 +44,8 @@ pub struct Options {
     pub bell: bool,
     /// Animations allowed (gauges move between whole seconds).
     pub motion: bool,
+    /// Figures drawn in braille (else half blocks).
+    pub braille: bool,
     /// Seconds of the get-ready countdown before each exercise.
     pub get_ready: u32,
 }
@@ -73,6 +75,7 @@ pub fn run(store: Store, options: Options) -> std::io::Result<()> {
         Theme::new(options.no_colour),
     );
     app.motion = options.motion;
+    app.braille = options.braille;
     app.session.get_ready = options.get_ready;
     let (journal, journal_notice) = open_journal(&options.journal, false);
     if let Some(journal) = &journal {

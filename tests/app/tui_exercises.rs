@@ -801,7 +801,7 @@ fn the_picker_scrolls_with_cues_and_keeps_its_cursor_in_view() {
     assert!(app.exercises.picker.is_none());
 }
 
-// Item 7: names, equipment, titles, pictures.
+// Item 7: names, equipment, titles, figures.
 
 #[test]
 fn the_equipment_column_stays_and_long_names_are_cut_with_an_ellipsis() {
@@ -886,42 +886,119 @@ fn pane_titles_are_cut_with_an_ellipsis() {
     );
 }
 
+/// Does the text hold a braille drawing?
+fn has_braille(text: &str) -> bool {
+    text.chars().any(|c| ('\u{2801}'..='\u{28FF}').contains(&c))
+}
+
 #[test]
-fn at_80_columns_the_picture_is_seen_without_scrolling() {
+fn at_80_columns_the_figure_is_seen_without_scrolling() {
     let mut app = app(80, 24);
     while selected_id(&app) != "modified-good-morning" {
         press(&mut app, &[KeyCode::Char('j')]);
     }
     let d = drawn(&app).clone();
-    assert!(d.picture.is_none(), "not beside at 80 columns");
-    let rows = usize::from(d.text.height);
+    assert!(d.figure.is_none(), "not beside at 80 columns");
+    let rows = d.figure_rows.clone().expect("the figure is in the text");
+    assert!(rows.end <= usize::from(d.text.height), "{rows:?}");
     let visible: Vec<String> = d
         .detail_lines
         .iter()
-        .take(rows)
+        .take(usize::from(d.text.height))
         .map(|l| l.plain())
         .collect();
+    assert!(has_braille(&visible.join("\n")), "{visible:#?}");
     assert!(
-        visible.iter().any(|l| l.contains("<- hips back")),
+        visible.iter().any(|l| l == "○ stretch here"),
         "{visible:#?}"
     );
     assert!(
         visible.iter().any(|l| l.starts_with("Dose:")),
         "the dose comes first"
     );
-    assert!(screen(&mut app).contains("<- hips back"));
-    // Beside the text on a wide screen.
+    assert!(screen(&mut app).contains("○ stretch here"));
+    // Beside the text on a wide screen, on a canvas.
     let mut app = self::app(160, 48);
     while selected_id(&app) != "modified-good-morning" {
         press(&mut app, &[KeyCode::Char('j')]);
     }
-    assert!(drawn(&app).picture.is_some());
+    assert!(drawn(&app).figure.is_some());
+    assert!(drawn(&app).figure_rows.is_none());
     assert!(
         !drawn(&app)
             .detail_lines
             .iter()
-            .any(|l| l.plain().contains("<- hips back"))
+            .any(|l| has_braille(&l.plain()))
     );
+    let text = screen(&mut app);
+    assert!(has_braille(&text) && text.contains("○ stretch here"));
+}
+
+#[test]
+fn the_figure_moves_with_the_clock_only_with_motion() {
+    let mut app = app(160, 48);
+    while selected_id(&app) != "glute-bridge" {
+        press(&mut app, &[KeyCode::Char('j')]);
+    }
+    app.now = 0;
+    let still = screen(&mut app);
+    app.now = 1500;
+    let lifted = screen(&mut app);
+    assert_ne!(still, lifted, "the hips rise");
+    assert_eq!(app.wake_in(), Some(std::time::Duration::from_millis(100)));
+    app.motion = false;
+    app.now = 0;
+    let key = screen(&mut app);
+    app.now = 1500;
+    assert_eq!(key, screen(&mut app), "without motion the key pose stays");
+    assert_eq!(app.wake_in(), None, "nothing moves, nothing wakes");
+}
+
+#[test]
+fn without_braille_the_figure_is_drawn_in_half_blocks() {
+    for (width, height) in [(160, 48), (80, 24)] {
+        let mut app = app(width, height);
+        while selected_id(&app) != "glute-bridge" {
+            press(&mut app, &[KeyCode::Char('j')]);
+        }
+        assert!(has_braille(&screen(&mut app)), "{width}×{height}");
+        app.braille = false;
+        let text = screen(&mut app);
+        assert!(!has_braille(&text), "{width}×{height}: {text}");
+        assert!(
+            text.contains('▀') || text.contains('▄') || text.contains('█'),
+            "{width}×{height}: {text}"
+        );
+        // Beside the text on the canvas, or under the figure in the text (scrolled to at 80×24).
+        let in_text = drawn(&app)
+            .detail_lines
+            .iter()
+            .any(|l| l.plain() == "○ squeeze here");
+        assert!(
+            text.contains("○ squeeze here") || in_text,
+            "{width}×{height}"
+        );
+    }
+}
+
+#[test]
+fn frames_are_asked_for_only_while_the_figure_is_in_sight() {
+    let mut app = app(80, 24);
+    assert!(app.wake_in().is_some(), "the figure is in the text");
+    // Scrolled past the figure: no frames.
+    press(&mut app, &[KeyCode::Tab]);
+    assert_eq!(app.exercises.pane, Pane::Detail);
+    for _ in 0..20 {
+        press(&mut app, &[KeyCode::Char('j')]);
+        frame(&mut app);
+    }
+    let rows = drawn(&app).figure_rows.clone().expect("in the text");
+    assert!(usize::from(app.exercises.detail.offset) >= rows.end);
+    assert_eq!(app.wake_in(), None, "scrolled out of sight");
+    // Another screen: none.
+    app.screen = Screen::Questionnaire;
+    frame(&mut app);
+    assert_eq!(app.wake_in(), None);
 }
 
 #[test]
@@ -969,7 +1046,7 @@ fn the_detail_says_where_each_part_comes_from_and_how_to_move_on_the_ladder() {
     let first = narrow.iter().position(|l| l.starts_with("1. ")).unwrap();
     assert!(narrow[first + 1].starts_with("   "), "{narrow:#?}");
     let too_wide = detail::lines(&app.store, e, Picture::TooWide, 30);
-    assert!(too_wide.iter().any(|l| l.plain().contains("picture")));
+    assert!(too_wide.iter().any(|l| l.plain().contains("figure")));
 }
 
 // Snapshots of the whole app.
@@ -1004,12 +1081,12 @@ fn snapshot_typing_good_mornin() {
 }
 
 #[test]
-fn snapshot_good_mornin_wide_with_picture_beside() {
+fn snapshot_good_mornin_wide_with_figure_beside() {
     let mut app = app(160, 48);
     press(&mut app, &[KeyCode::Char('/')]);
     type_text(&mut app, "good mornin");
     press(&mut app, &[KeyCode::Enter]);
-    assert!(drawn(&app).picture.is_some());
+    assert!(drawn(&app).figure.is_some());
     insta::assert_snapshot!("exercises_good_mornin_160x48", screen(&mut app));
 }
 

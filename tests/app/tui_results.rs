@@ -100,6 +100,7 @@ macro_rules! context {
             size: $app.size,
             now: $app.now,
             motion: $app.motion,
+            braille: $app.braille,
         }
     };
 }
@@ -788,7 +789,7 @@ fn the_screen_shows_probabilities_reasons_and_the_routine() {
     assert!(text.contains("Rib expansion breathing"));
     assert!(text.contains("e export"));
     assert!(
-        text.contains("ANTERIOR TILT"),
+        text.contains("○ anterior tilt"),
         "the pelvis drawing at 160×48"
     );
 }

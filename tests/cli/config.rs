@@ -163,7 +163,7 @@ fn init_writes_a_commented_file_once_and_never_replaces_one() {
     let ran = home.run(&["config", "init"]).expect(0);
     assert!(ran.stdout.starts_with("Wrote "), "{}", ran.stdout);
     let written = std::fs::read_to_string(home.config()).unwrap();
-    for key in ["theme", "export_dir", "mouse", "bell", "motion"] {
+    for key in ["theme", "export_dir", "mouse", "bell", "motion", "braille"] {
         assert!(written.contains(&format!("\n# {key} = ")), "{key}");
     }
     // Everything commented out: the defaults apply, and the file counts as read.
@@ -203,7 +203,7 @@ fn show_says_where_each_setting_comes_from() {
             "default: the folder backchain is started in"
         )
     );
-    for key in ["mouse", "bell", "motion"] {
+    for key in ["mouse", "bell", "motion", "braille"] {
         assert_eq!(shown.setting(key), pair("true", "default"));
     }
 
@@ -275,7 +275,7 @@ fn a_bad_config_file_names_its_place_and_the_defaults_apply() {
         (
             "unknown key",
             b"theme = \"mono\"\n\ncolour = \"mono\"\n",
-            ":3:1: unknown field `colour`, expected one of `theme`, `export_dir`, `mouse`, `bell`, `motion`",
+            ":3:1: unknown field `colour`, expected one of `theme`, `export_dir`, `mouse`, `bell`, `motion`, `braille`",
         ),
         (
             "unknown theme",

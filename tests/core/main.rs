@@ -7,6 +7,7 @@ mod common;
 mod compare;
 mod content_truth;
 mod engine;
+mod figure;
 mod model;
 mod progress;
 mod progression;

@@ -211,6 +211,13 @@ change = "{nasty}"
 [[ladder.harder]]
 name = "{nasty}"
 change = "{nasty}"
+
+[figure]
+labels = [{{ text = "\u001b[31mred\u0007", at = "pelvis" }}]
+
+[[figure.keyframe]]
+move_ms = 1000
+hold_ms = 0
 "#
     );
     std::fs::write(dir.join("exercises/hostile.toml"), exercise).unwrap();
@@ -237,6 +244,7 @@ fn escape_sequences_in_content_never_reach_cli_output() {
     assert_eq!(code, Some(0), "{stdout}{stderr}");
     for args in [
         &["show", "exercise", "hostile"][..],
+        &["show", "exercise", "hostile", "--figure"],
         &["show", "exercise", "hostile", "--format", "json"],
         &["search", "evil"],
         &["search", "evil", "--format", "json"],

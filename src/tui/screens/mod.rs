@@ -48,6 +48,8 @@ pub struct Context<'a> {
     pub now: u64,
     /// Animations allowed (off with `--no-motion` or `motion = false`): still pictures instead.
     pub motion: bool,
+    /// Figures drawn in braille (off with `--no-braille` or `braille = false`): half blocks instead.
+    pub braille: bool,
 }
 
 /// Something for the journal, written by the app as it happens (one transaction each).

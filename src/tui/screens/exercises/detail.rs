@@ -1,33 +1,36 @@
 //! What the detail pane says about an exercise, wrapped to the pane: what it is and its dose, the
-//! picture, the steps, cues and cautions, the ladder and what to make easy first, and where each part
+//! figure (when it goes in the text), the steps, cues and cautions, the ladder and what to make easy first, and where each part
 //! comes from.
 
 use crate::content::{Equipment, Exercise, Rung, Store};
 use crate::text::{self, Line, Role, Run};
 
-/// Where the exercise's picture goes.
+/// Where the exercise's figure goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Picture<'a> {
-    /// It has none.
+    /// Nowhere (tests of the text alone).
     None,
-    /// In the text, right after the dose, where it is seen without scrolling.
-    Inline(&'a str),
-    /// Beside the text (wide screens): not in the text.
+    /// In the text, right after the dose, where it is seen without scrolling: braille lines.
+    Inline(&'a [String]),
+    /// Beside the text (wide screens), on a canvas: not in the text.
     Beside,
-    /// Too wide for the pane: the text says so.
+    /// The pane is too narrow to draw it: the text says so.
     TooWide,
 }
 
-/// The exercise's picture, if it has one, cleaned like content text.
+/// Cells the still figure takes where it is shown as text (the Session screen).
+pub const STILL_COLS: usize = 24;
+pub const STILL_ROWS: usize = 8;
+
+/// The exercise's figure in its key pose as braille text, with its labels under it.
 pub fn picture(exercise: &Exercise) -> Option<String> {
-    let name = exercise.picture.as_deref()?;
-    let art = crate::assets::picture(name)?;
-    let art = text::clean(art);
-    let art = art.trim_end_matches('\n');
-    (!art.trim().is_empty()).then(|| art.to_owned())
+    let figure = exercise.figure.figure();
+    let text = crate::figure::braille::key_pose_text(&figure, STILL_COLS, STILL_ROWS);
+    let text = text.trim_end_matches('\n');
+    (!text.trim().is_empty()).then(|| text.to_owned())
 }
 
-/// Columns the widest line of a picture takes.
+/// Columns the widest line of a drawing takes.
 pub fn picture_width(picture: &str) -> usize {
     picture.lines().map(text::width).max().unwrap_or(0)
 }
@@ -43,6 +46,17 @@ pub fn about(seconds: u32) -> String {
 
 /// Everything the detail pane says about `exercise`, wrapped to `width` columns.
 pub fn lines(store: &Store, exercise: &Exercise, picture: Picture, width: usize) -> Vec<Line> {
+    lines_and_figure(store, exercise, picture, width).0
+}
+
+/// [`lines`], and which of them are the figure when it is in the text.
+pub fn lines_and_figure(
+    store: &Store,
+    exercise: &Exercise,
+    picture: Picture,
+    width: usize,
+) -> (Vec<Line>, Option<std::ops::Range<usize>>) {
+    let mut figure_rows = None;
     let mut out = Text {
         lines: Vec::new(),
         width: width.max(1),
@@ -75,17 +89,19 @@ pub fn lines(store: &Store, exercise: &Exercise, picture: Picture, width: usize)
     match picture {
         Picture::Inline(art) => {
             out.blank();
-            for line in art.lines() {
+            let start = out.lines.len();
+            for line in art {
                 // Drawn as it is: wrapping would break the drawing.
                 out.lines
                     .push(text::truncate_line(&Line::of(Role::Plain, line), out.width));
             }
+            figure_rows = Some(start..out.lines.len());
         }
         Picture::TooWide => {
             out.para(
                 &[(
                     Role::Muted,
-                    "(This exercise has a picture; a wider window shows it.)",
+                    "(A wider window shows this exercise's moving figure.)",
                 )],
                 0,
             );
@@ -145,7 +161,7 @@ pub fn lines(store: &Store, exercise: &Exercise, picture: Picture, width: usize)
         let muscles: Vec<&str> = exercise.muscles.iter().map(|m| m.as_str()).collect();
         out.labelled("Muscles:", &muscles.join(", "));
     }
-    out.lines
+    (out.lines, figure_rows)
 }
 
 /// Wrapped lines being built.

@@ -1,7 +1,8 @@
 //! The Exercises screen's frame, worked out once before it is drawn: where the search box, the list, the
-//! detail (and its picture) and the filter picker go, and their text built and wrapped to fit.
+//! detail (and its moving figure) and the filter picker go, and their text built and wrapped to fit.
 
 use super::detail::{self, Picture};
+use super::figure::{self, FigureDrawn};
 use super::picker::{self, PickerDrawn, picker_drawn};
 use super::{Pane, State};
 use crate::content::{Equipment, Exercise};
@@ -15,8 +16,15 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 /// Below this body width the list sits above the detail instead of beside it.
 const SIDE_BY_SIDE: u16 = 70;
-/// From this body width the picture goes beside the detail text instead of in it.
+/// From this body width the figure goes beside the detail text instead of in it.
 const PICTURE_BESIDE: u16 = 120;
+/// Columns the detail text keeps beside the figure.
+const TEXT_BESIDE: u16 = 40;
+/// Rows the detail text usually takes above the figure: the name, a summary of two or three lines, the
+/// facts, the dose and a blank line.
+const ABOVE_FIGURE: usize = 8;
+/// Widest the figure is drawn in the text, in columns.
+const INLINE_COLS: usize = 36;
 /// Columns of a name a row keeps before the equipment is cut too.
 const MIN_NAME: usize = 10;
 /// From this many columns a row says the phase before the equipment.
@@ -43,11 +51,13 @@ pub struct Drawn {
     pub empty: Vec<Line>,
     /// The detail pane, with its border.
     pub detail: Rect,
-    /// Where the detail text goes (narrower than the pane when the picture is beside it).
+    /// Where the detail text goes (narrower than the pane when the figure is beside it).
     pub text: Rect,
     pub detail_lines: Vec<Line>,
-    /// The picture beside the text, on wide screens.
-    pub picture: Option<(Rect, Vec<Line>)>,
+    /// The figure beside the text on a canvas, on wide screens.
+    pub figure: Option<FigureDrawn>,
+    /// Which detail lines are the figure, when it is drawn in the text instead.
+    pub figure_rows: Option<std::ops::Range<usize>>,
     pub picker: Option<PickerDrawn>,
 }
 
@@ -73,37 +83,56 @@ impl State {
         let before = self.drawn.as_ref().map_or(0, |d| d.first_row);
         let first_row = list_offset(before, self.cursor, height, total);
 
-        // The detail, with the picture beside it, in it, or noted.
+        // The detail, with the figure beside it, in it, or noted.
         let inner = ui::inner(detail_area);
         let exercise = self.exercise(ctx);
-        let art = exercise.and_then(detail::picture);
-        let art_width = art.as_deref().map_or(0, detail::picture_width);
-        let beside = art.is_some()
-            && body.width >= PICTURE_BESIDE
-            && usize::from(inner.width) >= art_width + 30;
-        let (text_area, picture) = if beside {
-            let [t, _, p] = Layout::horizontal([
-                Constraint::Fill(1),
-                Constraint::Length(2),
-                Constraint::Length(ui::to_u16(art_width)),
-            ])
-            .areas(inner);
-            let lines = (art.as_deref().unwrap_or_default().lines())
-                .map(|l| Line::of(Role::Plain, l))
-                .collect();
-            (t, Some((p, lines)))
-        } else {
-            (inner, None)
+        let moving = exercise.map(figure::figure);
+        let pose = (moving.as_ref()).map(|f| figure::pose_now(f, ctx.now, ctx.motion));
+        let beside_width = (inner.width / 3).clamp(24, 48);
+        let beside = (moving.as_ref().zip(pose.as_ref()))
+            .filter(|_| {
+                body.width >= PICTURE_BESIDE && inner.width >= beside_width + 2 + TEXT_BESIDE
+            })
+            .and_then(|(f, pose)| {
+                let labels = ui::to_u16(f.labels.len());
+                let height = (beside_width / 3 + labels).min(inner.height);
+                let [t, _, p] = Layout::horizontal([
+                    Constraint::Fill(1),
+                    Constraint::Length(2),
+                    Constraint::Length(beside_width),
+                ])
+                .areas(inner);
+                let drawn = figure::figure_drawn(f, pose, Rect { height, ..p }, ctx.braille)?;
+                Some((t, drawn))
+            });
+        let (text_area, figure_beside) = match beside {
+            Some((t, drawn)) => (t, Some(drawn)),
+            None => (inner, None),
         };
         let width = usize::from(text_area.width);
-        let placement = match &art {
+        let cols = width.min(INLINE_COLS);
+        let inline: Vec<String> = match (&moving, &pose, &figure_beside) {
+            (Some(f), Some(pose), None) if cols >= crate::figure::MIN_COLS => {
+                // Short enough to be seen whole under the name, summary and dose where it can.
+                let room =
+                    usize::from(text_area.height).saturating_sub(ABOVE_FIGURE + f.labels.len());
+                let rows = room.clamp(
+                    crate::figure::MIN_ROWS,
+                    (cols / 3).max(crate::figure::MIN_ROWS),
+                );
+                figure::figure_lines(f, pose, cols, rows, ctx.braille)
+            }
+            _ => Vec::new(),
+        };
+        let placement = match &moving {
             None => Picture::None,
-            Some(_) if beside => Picture::Beside,
-            Some(art) if art_width <= width => Picture::Inline(art),
+            Some(_) if figure_beside.is_some() => Picture::Beside,
+            Some(_) if !inline.is_empty() => Picture::Inline(&inline),
             Some(_) => Picture::TooWide,
         };
-        let detail_lines =
-            exercise.map_or_else(Vec::new, |e| detail::lines(ctx.store, e, placement, width));
+        let (detail_lines, figure_rows) = exercise.map_or((Vec::new(), None), |e| {
+            detail::lines_and_figure(ctx.store, e, placement, width)
+        });
         self.detail.clamp(detail_lines.len(), text_area.height);
 
         let row_lines = (self.hits().iter().enumerate().skip(first_row).take(height))
@@ -143,7 +172,8 @@ impl State {
             detail: detail_area,
             text: text_area,
             detail_lines,
-            picture,
+            figure: figure_beside,
+            figure_rows,
             picker,
         });
     }

@@ -6,6 +6,7 @@
 //! store costs one search, not one per key.
 
 pub mod detail;
+pub mod figure;
 mod input;
 pub mod keys;
 pub mod layout;
@@ -98,6 +99,25 @@ impl State {
             Scope::Panes,
             Scope::Global,
         ]
+    }
+
+    /// How long the app may sleep before the figure's next frame: while motion is on, the exercise's
+    /// figure moves and some of it is in sight (beside the text, or its rows scrolled into view);
+    /// otherwise `None`, and the screen costs nothing while idle.
+    pub fn wake_in(&self, ctx: &Context) -> Option<std::time::Duration> {
+        if !ctx.motion || self.picker.is_some() {
+            return None;
+        }
+        let drawn = self.drawn.as_ref()?;
+        let top = usize::from(self.detail.offset);
+        let bottom = top + usize::from(drawn.text.height);
+        let in_sight = drawn.figure.is_some()
+            || (drawn.figure_rows.as_ref())
+                .is_some_and(|rows| rows.start < bottom && rows.end > top);
+        let moves = self
+            .exercise(ctx)
+            .is_some_and(|e| figure::figure(e).cycle_ms() > 0);
+        (in_sight && moves).then_some(figure::FRAME)
     }
 
     /// The search box has focus: keys are typed into it.

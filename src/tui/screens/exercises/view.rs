@@ -58,8 +58,8 @@ impl State {
                 drawn.text,
             );
         }
-        if let Some((area, lines)) = &drawn.picture {
-            frame.render_widget(Paragraph::new(ui::lines(lines, theme)), *area);
+        if let Some(figure) = &drawn.figure {
+            super::figure::render(figure, frame, theme);
         }
 
         if let Some(picker) = &drawn.picker {

@@ -191,20 +191,31 @@ impl Store {
     }
 
     /// "idea: 001 · steps: reconstructed from 001 · dose: our suggestion" for an exercise.
+    /// An imported exercise names its source and licence instead, or as well.
     pub fn provenance_line(&self, exercise: &Exercise) -> String {
-        exercise
+        let parts = exercise
             .provenance
-            .describe(&self.article_numbers(&exercise.articles))
+            .as_ref()
+            .map(|p| p.describe(&self.article_numbers(&exercise.articles)));
+        let source = exercise
+            .source
+            .as_ref()
+            .map(|s| format!("imported from {}", s.describe()));
+        match (parts, source) {
+            (Some(parts), Some(source)) => format!("{parts} · {source}"),
+            (Some(line), None) | (None, Some(line)) => line,
+            (None, None) => String::from("not stated"),
+        }
     }
 
     /// Exercises whose ladder has a rung that is this exercise, in store order.
     pub fn ladders_linking<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Exercise> + 'a {
         self.exercises.iter().filter(move |e| {
-            e.ladder
-                .easier
-                .iter()
-                .chain(&e.ladder.harder)
-                .any(|r| r.exercise.as_deref() == Some(id))
+            e.ladder.as_ref().is_some_and(|ladder| {
+                (ladder.easier.iter())
+                    .chain(&ladder.harder)
+                    .any(|r| r.exercise.as_deref() == Some(id))
+            })
         })
     }
 

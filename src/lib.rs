@@ -17,6 +17,7 @@ pub mod document;
 pub mod engine;
 pub mod export;
 pub mod files;
+pub mod import;
 pub mod journal;
 pub mod par;
 pub mod paths;

@@ -6,6 +6,7 @@ mod compare;
 pub mod config;
 mod generate;
 mod history;
+mod import;
 mod journal;
 mod model;
 pub mod output;
@@ -165,6 +166,12 @@ pub enum Command {
         #[command(subcommand)]
         action: ConfigAction,
     },
+    /// Convert an open exercise database's export into backchain exercise files (one per exercise,
+    /// in DIR/exercises/), and report every value that does not map onto backchain's fields.
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
     /// Print a shell completion script.
     ///
     /// Save it where your shell looks for completions, e.g. `backchain completions bash >
@@ -188,6 +195,27 @@ pub enum ConfigAction {
     Show,
     /// Write a config file with every key commented out at its default; never replaces an existing one.
     Init,
+}
+
+/// The databases `backchain import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportSource {
+    /// The Free Exercise DB's exercises.json (public domain; 873 exercises).
+    FreeExerciseDb(ImportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The export to read, e.g. exercises.json.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The store folder to write into: the files go to DIR/exercises/ [default: a folder named after the
+    /// source in the current folder, e.g. free-exercise-db].
+    #[arg(long, value_name = "DIR", value_parser = parse_folder)]
+    pub into: Option<PathBuf>,
+    /// Replace exercise files that are already there (without it, nothing is written when any exists).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -410,6 +438,16 @@ pub fn run() -> Exit {
             format,
         }) => with_store(&origin, |store| compare::run(store, a, b, format)),
         Some(Command::Journal(ref args)) => journal::run(args),
+        Some(Command::Import { ref source }) => match source {
+            ImportSource::FreeExerciseDb(args) => import::run(
+                &crate::import::FreeExerciseDb,
+                &args.file,
+                args.into
+                    .as_deref()
+                    .unwrap_or(std::path::Path::new("free-exercise-db")),
+                args.force,
+            ),
+        },
         Some(Command::Config { action }) => config::run(&cli, action),
         Some(Command::Completions { shell }) => generate::completions(shell),
         Some(Command::Man) => generate::man(),

@@ -669,7 +669,7 @@ impl Level {
 pub struct ExerciseSource {
     /// "Free Exercise DB"
     pub name: Text,
-    /// "public domain (Unlicense)"
+    /// "public domain, Unlicense"
     pub licence: Text,
     pub url: Text,
     /// The exercise's id in the source.
@@ -677,7 +677,7 @@ pub struct ExerciseSource {
 }
 
 impl ExerciseSource {
-    /// "Free Exercise DB (public domain (Unlicense)), id 3_4_Sit-Up"
+    /// "Free Exercise DB (public domain, Unlicense), id 3_4_Sit-Up"
     pub fn describe(&self) -> String {
         format!(
             "{} ({}), id {}",

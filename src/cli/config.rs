@@ -68,6 +68,7 @@ pub fn load(cli: &Cli) -> Loaded {
         no_mouse: cli.no_mouse,
         quiet: cli.quiet,
         no_motion: cli.no_motion,
+        only: !cli.only.is_empty(),
         no_color: config::no_color_env(),
     };
     let current_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));

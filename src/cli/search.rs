@@ -2,13 +2,13 @@
 //! by keystroke with `--timings`.
 
 use super::{Exit, Format, SearchArgs, emit, output::emit_err};
-use crate::content::{Exercise, Origin, Store};
+use crate::content::{Exercise, Layers, Store};
 use crate::search::{Filters, Hit, MAX_QUERY_CHARS, SearchIndex, SearchSession};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
-pub fn run(origin: &Origin, args: &SearchArgs) -> Exit {
+pub fn run(layers: &Layers, args: &SearchArgs) -> Exit {
     let length = args.query.chars().count();
     if length > MAX_QUERY_CHARS {
         emit_err(&format!(
@@ -18,7 +18,7 @@ pub fn run(origin: &Origin, args: &SearchArgs) -> Exit {
         return Exit::Usage;
     }
     let started = Instant::now();
-    let store = match super::load_clean(origin) {
+    let store = match super::load_clean(layers) {
         Ok(store) => store,
         Err(exit) => return exit,
     };

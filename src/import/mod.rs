@@ -50,9 +50,18 @@ pub struct Converted {
 pub const CAUTION: &str = "backchain has not checked this exercise for a sore back: stop if it hurts, and ask a physiotherapist before adding load.";
 
 /// Gives each exercise a unique backchain id made from the source's id: `3_4_Sit-Up` → `3-4-sit-up`,
-/// `-2`, `-3` … when two come out the same. A changed id is reported.
+/// `-2`, `-3` … when two come out the same or the built-in store has the id already (an imported
+/// "Dead Bug" must add to the built-in one, not replace it: a later layer wins by id). A changed id is
+/// reported.
 fn assign_ids(exercises: &mut [Exercise], report: &mut Report) {
-    let mut taken = std::collections::HashSet::new();
+    let built_in = crate::content::embedded();
+    let mut taken: std::collections::HashSet<String> = built_in
+        .exercises
+        .iter()
+        .map(|e| e.id.to_string())
+        .collect();
+    let reserved = taken.clone();
+    let mut own = std::collections::HashSet::new();
     for e in exercises.iter_mut() {
         let base = slug::slug(&e.id);
         let mut id = base.clone();
@@ -61,7 +70,13 @@ fn assign_ids(exercises: &mut [Exercise], report: &mut Report) {
             id = slug::numbered(&base, n);
             n += 1;
         }
-        if id != base {
+        if reserved.contains(&base) {
+            report.note(
+                "id",
+                e.id.as_str(),
+                "the built-in store has an exercise with this id; numbered -2 so it adds to it, not replaces it",
+            );
+        } else if !own.insert(base) {
             report.note(
                 "id",
                 e.id.as_str(),

@@ -34,12 +34,16 @@ pub fn run(source: &dyn Source, file: &Path, into: &Path, force: bool) -> Exit {
         Err(errors) => {
             let mut out = String::new();
             for error in errors.iter().take(MAX_SHOWN) {
-                let at = if error.at.starts_with(|c: char| c.is_ascii_digit()) {
-                    format!("{shown}:{}", error.at)
-                } else {
-                    format!("{shown}: {}", error.at).trim_end().to_owned()
+                // `file:line:col: …` for a syntax error, `file: [12].name: …` for a wrong shape.
+                let line = match error.at.as_str() {
+                    "" => format!("{shown}: {}", error.message),
+                    at if at.starts_with(|c: char| c.is_ascii_digit()) => {
+                        format!("{shown}:{at}: {}", error.message)
+                    }
+                    at => format!("{shown}: {at}: {}", error.message),
                 };
-                out.push_str(&format!("{at}: {}\n", error.message));
+                out.push_str(&line);
+                out.push('\n');
             }
             if errors.len() > MAX_SHOWN {
                 out.push_str(&format!(

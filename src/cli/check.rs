@@ -56,7 +56,9 @@ pub fn run(origin: &Layers, format: Format) -> Exit {
         }
         Format::Text => {
             let mut text = super::output::problem_lines(&problems);
-            text.push_str(&super::output::problem_lines(&store.notes));
+            text.push_str(
+                &super::output::problem_lines(&store.notes).replace(" more problem", " more note"),
+            );
             let mut verdict = match problems.len() {
                 0 => String::from("no problems"),
                 n => plural(n, "problem"),

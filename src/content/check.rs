@@ -581,9 +581,9 @@ impl Checker<'_> {
             ] {
                 self.items(e.file, "exercise", &e.id, field, items);
             }
-            self.at_least(e.file, "exercise", &e.id, "muscles", e.muscles.len(), 1);
             if Self::whole_record_needed(e) {
                 for (field, len, min) in [
+                    ("muscles", e.muscles.len(), 1),
                     ("steps", e.steps.len(), 2),
                     ("regions", e.regions.len(), 1),
                     // `equipment = ["none"]` when it needs nothing.

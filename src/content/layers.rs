@@ -72,8 +72,14 @@ pub fn overlay(store: &mut Store, layer_names: &[String], notes: &mut Vec<Proble
                     kept.push(record);
                 }
             }
+            let first_kept: HashMap<&str, usize> = kept
+                .iter()
+                .enumerate()
+                .rev()
+                .map(|(i, r)| (r.id.as_str(), i))
+                .collect();
             for (id, file, at) in replaced {
-                if let Some(winner) = kept.iter().find(|r| r.id == id.as_str()) {
+                if let Some(winner) = first_kept.get(id.as_str()).map(|&i| &kept[i]) {
                     noted.push(($kind, id, file, at, winner.file, winner.id.clone()));
                 }
             }

@@ -101,14 +101,7 @@ impl FreeExerciseDb {
         let (id, name) = (id?, name?);
 
         let mut import: BTreeMap<String, Vec<Text>> = BTreeMap::new();
-        let mut keep = |key: &str, values: &[&str]| {
-            if !values.is_empty() {
-                import.insert(
-                    key.to_owned(),
-                    values.iter().map(|v| Text::new(v)).collect(),
-                );
-            }
-        };
+        let mut keep = |key: &str, values: &[&str]| keep_in(&mut import, key, values);
         keep("category", category.as_slice());
         keep("equipment", equipment.as_slice());
         keep("force", force.as_slice());
@@ -278,6 +271,21 @@ impl FreeExerciseDb {
             file: 0,
         })
     }
+}
+
+/// Keeps the source's `values` under `key` in `[import]`; a key taken already (a field spelled two ways)
+/// gets `_2`, `_3` … so nothing is overwritten.
+fn keep_in(import: &mut BTreeMap<String, Vec<Text>>, key: &str, values: &[&str]) {
+    if values.is_empty() {
+        return;
+    }
+    let mut name = key.to_owned();
+    let mut n = 2;
+    while import.contains_key(&name) {
+        name = format!("{key}_{n}");
+        n += 1;
+    }
+    import.insert(name, values.iter().map(|v| Text::new(v)).collect());
 }
 
 /// "Strength exercise for the abdominals (beginner)." — built from the fields; the source has no summary.

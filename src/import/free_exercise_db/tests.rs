@@ -189,12 +189,18 @@ fn position_comes_from_a_plain_word_in_the_name_only() {
 #[test]
 fn an_unknown_field_or_level_is_kept_and_reported() {
     let converted = convert(
-        &one(r#", "videoUrl": "https://example.org/v", "reps": [8, 12]"#)
+        &one(r#", "videoUrl": "https://example.org/v", "reps": [8, 12], "primary_muscles": "x""#)
             .replace("\"beginner\"", "\"master\""),
     );
     let e = &converted.exercises[0];
     assert_eq!(e.import["video_url"], ["https://example.org/v"]);
     assert_eq!(e.import["reps"], ["8", "12"]);
+    assert_eq!(e.import["primary_muscles"], ["hamstrings"]);
+    assert_eq!(
+        e.import["primary_muscles_2"],
+        ["x"],
+        "a field spelled two ways overwrites nothing"
+    );
     assert_eq!(e.level, None);
     assert_eq!(e.import["level"], ["master"]);
     assert_eq!(converted.report.count("videoUrl", "(not in the schema)"), 1);

@@ -1,7 +1,9 @@
 //! `backchain import SOURCE FILE [--into DIR] [--force]`: converts an open exercise database's export
 //! into backchain exercise files and says what did not map.
 
+use super::check::plural;
 use super::output::{Exit, emit, emit_err, thousands};
+use crate::content::{Layers, Origin, Store};
 use crate::files;
 use crate::import::{Source, write_store};
 use crate::text;
@@ -67,17 +69,41 @@ pub fn run(source: &dyn Source, file: &Path, into: &Path, force: bool) -> Exit {
         }
     };
     let mut out = format!(
-        "Read {} exercises from {shown} ({}, {}).\nWrote {} files to {}{}.\n",
-        thousands(converted.exercises.len()),
+        "Read {} from {shown} ({}, {}).\nWrote {} to {}{}.\n",
+        plural(converted.exercises.len(), "exercise"),
         source.name(),
         source.licence(),
-        thousands(written.files),
+        plural(written.files, "file"),
         text::path(&written.folder),
         match written.replaced {
             0 => String::new(),
             n => format!(" ({} replaced)", thousands(n)),
         },
     );
+    // The folder as it will be used, over the built-in store, must pass `check`.
+    let layers = Layers::new(vec![Origin::Embedded, Origin::Dir(into.to_path_buf())]);
+    match Store::load_layers(&layers) {
+        Ok((store, problems)) if problems.is_empty() => out.push_str(&format!(
+            "Checked {layers}: {} exercises, no problems.\n",
+            thousands(store.exercises.len())
+        )),
+        Ok((_, problems)) => {
+            emit(&out);
+            emit_err(&format!(
+                "{}backchain: {layers} has {} problem{}; `backchain --content {} check` lists them\n",
+                super::output::problem_lines(&problems),
+                thousands(problems.len()),
+                if problems.len() == 1 { "" } else { "s" },
+                text::path(into),
+            ));
+            return Exit::Problems;
+        }
+        Err(e) => {
+            emit(&out);
+            emit_err(&format!("backchain: {e}\n"));
+            return Exit::Usage;
+        }
+    }
     if !converted.report.is_empty() {
         out.push_str("\nWhat did not map onto backchain's fields (exercises with each value):\n");
         for line in converted.report.lines() {

@@ -67,8 +67,16 @@ fn the_vendored_database_imports_checks_searches_and_stays_out_of_routines() {
         873
     );
 
-    // Layered over the built-in store, the whole passes check: 873 imported + the built-in exercises.
     let built_in = backchain::content::embedded().exercises.len();
+    assert!(
+        out.contains(&format!(
+            "Checked built-in content + {into_s}: {} exercises, no problems.",
+            873 + built_in
+        )),
+        "the import checks what it wrote: {out}"
+    );
+
+    // Layered over the built-in store, the whole passes check: 873 imported + the built-in exercises.
     let (code, out, err) = run(h, &["check", "--format", "json", "--content", into_s]);
     assert_eq!(code, 0, "{out}{err}");
     let report = json(&out);
@@ -294,4 +302,32 @@ fn a_bad_export_is_refused_with_its_place_and_nothing_is_written() {
     assert_eq!(code, 2, "a folder is not read");
     assert!(err.starts_with("backchain: cannot read"), "{err}");
     assert!(!h.join("free-exercise-db").exists());
+
+    // Into a folder that already holds a broken exercise: written, then the check says what is wrong.
+    let mixed = h.join("mixed");
+    std::fs::create_dir_all(mixed.join("exercises")).unwrap();
+    std::fs::write(
+        mixed.join("exercises/mine.toml"),
+        "id = \"mine\"\nnmae = 1\n",
+    )
+    .unwrap();
+    let small = h.join("small.json");
+    std::fs::write(&small, r#"[{"id": "A_B", "name": "A b", "level": "beginner", "category": "strength", "instructions": ["One.", "Two."], "primaryMuscles": ["glutes"]}]"#).unwrap();
+    let (code, out, err) = run(
+        h,
+        &[
+            "import",
+            "free-exercise-db",
+            small.to_str().unwrap(),
+            "--into",
+            mixed.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("Wrote 1 file to"), "{out}");
+    assert!(
+        err.contains("exercises/mine.toml:2:1: exercise \"mine\": unknown field `nmae`"),
+        "{err}"
+    );
+    assert!(mixed.join("exercises/a-b.toml").exists());
 }

@@ -74,7 +74,12 @@ fn unknown_chain(store: &Store, chain: &str) -> String {
 /// "(pattern; none)": the phase and the equipment.
 fn detail(exercise: &Exercise) -> String {
     let equipment: Vec<&str> = exercise.equipment.iter().map(|e| e.as_str()).collect();
-    format!("({}; {})", exercise.phase.as_str(), equipment.join(", "))
+    // Only an imported exercise may leave its equipment out: its source does not say.
+    let equipment = match equipment.join(", ") {
+        listed if listed.is_empty() => String::from("equipment not stated"),
+        listed => listed,
+    };
+    format!("({}; {equipment})", exercise.phase.as_str())
 }
 
 fn width<'a>(cells: impl Iterator<Item = &'a str>) -> usize {

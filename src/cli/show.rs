@@ -363,8 +363,13 @@ fn exercise(store: &Store, e: &Exercise) -> String {
     if let Some(level) = e.level {
         let _ = writeln!(out, "Level:     {}", level.as_str());
     }
-    let _ = writeln!(out, "Equipment: {}", equipment.join(", "));
-    let _ = writeln!(out, "Regions:   {}", regions.join(", "));
+    // Only an imported exercise may leave these out: its source does not say, or names none of ours.
+    let or_unstated = |list: Vec<&str>| match list.join(", ") {
+        joined if joined.is_empty() => String::from("not stated"),
+        joined => joined,
+    };
+    let _ = writeln!(out, "Equipment: {}", or_unstated(equipment));
+    let _ = writeln!(out, "Regions:   {}", or_unstated(regions));
     let _ = writeln!(out, "Muscles:   {}", names(&e.muscles));
     if !e.aliases.is_empty() {
         let _ = writeln!(out, "Also:      {}", names(&e.aliases));

@@ -151,6 +151,28 @@ fn the_vendored_database_imports_checks_searches_and_stays_out_of_routines() {
         "{out}"
     );
 
+    let (code, out, _) = run(
+        h,
+        &[
+            "search",
+            "cable chest press",
+            "--limit",
+            "1",
+            "--content",
+            into_s,
+        ],
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("(strengthen; equipment not stated)"), "{out}");
+    let (_, out, _) = run(
+        h,
+        &["show", "exercise", "cable-chest-press", "--content", into_s],
+    );
+    assert!(
+        out.contains("Equipment: not stated\nRegions:   not stated\n"),
+        "{out}"
+    );
+
     // A routine is the same with the import as without: imported exercises serve no chain.
     let answers =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/answers/pelvic-pulley.toml");

@@ -20,7 +20,10 @@ fn figure() -> Figure {
     let e = store
         .exercise("romanian-deadlift")
         .expect("romanian-deadlift");
-    e.figure.figure()
+    e.figure
+        .as_ref()
+        .expect("every built-in exercise has a figure")
+        .figure()
 }
 
 /// One frame on the app's canvas: the pose at `ms`, its shapes, drawn.

@@ -45,9 +45,10 @@ struct ConfigFile {
     bell: Option<bool>,
     motion: Option<bool>,
     braille: Option<bool>,
+    content_dirs: Option<Vec<Spanned<String>>>,
 }
 
-/// What a config file sets, checked: `export_dir` is an absolute path with `~` expanded.
+/// What a config file sets, checked: `export_dir` and `content_dirs` are absolute paths with `~` expanded.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Config {
     pub theme: Option<ThemeName>,
@@ -56,6 +57,8 @@ pub struct Config {
     pub bell: Option<bool>,
     pub motion: Option<bool>,
     pub braille: Option<bool>,
+    /// Content folders layered over the built-in store, lowest first.
+    pub content_dirs: Option<Vec<PathBuf>>,
 }
 
 /// The defaults, for what neither a flag, the environment nor the file sets.
@@ -75,7 +78,27 @@ impl Config {
             None => None,
             Some(dir) => {
                 let at = dir.span();
-                Some(export_dir(dir.get_ref(), home).map_err(|m| vec![file.problem(at, m)])?)
+                Some(
+                    folder("export_dir", dir.get_ref(), home)
+                        .map_err(|m| vec![file.problem(at, m)])?,
+                )
+            }
+        };
+        let content_dirs = match raw.content_dirs {
+            None => None,
+            Some(dirs) => {
+                let mut problems = Vec::new();
+                let mut out = Vec::new();
+                for dir in dirs {
+                    match folder("content_dirs", dir.get_ref(), home) {
+                        Ok(path) => out.push(path),
+                        Err(m) => problems.push(file.problem(dir.span(), m)),
+                    }
+                }
+                if !problems.is_empty() {
+                    return Err(problems);
+                }
+                Some(out)
             }
         };
         Ok(Config {
@@ -85,21 +108,25 @@ impl Config {
             bell: raw.bell,
             motion: raw.motion,
             braille: raw.braille,
+            content_dirs,
         })
     }
 }
 
-/// `export_dir` as a folder: `~` and `~/…` expanded; anything else must be absolute, since a relative
-/// path would depend on where backchain happens to be started.
-fn export_dir(value: &str, home: Option<&Path>) -> Result<PathBuf, String> {
+/// A folder setting (`export_dir`, an entry of `content_dirs`): `~` and `~/…` expanded; anything else
+/// must be absolute, since a relative path would depend on where backchain happens to be started.
+fn folder(key: &str, value: &str, home: Option<&Path>) -> Result<PathBuf, String> {
     let shown = quote(value);
     if value.trim().is_empty() {
-        return Err(String::from(
-            "export_dir is empty; leave the key out to save in the folder backchain is started in",
-        ));
+        return Err(match key {
+            "export_dir" => String::from(
+                "export_dir is empty; leave the key out to save in the folder backchain is started in",
+            ),
+            _ => format!("{key} holds an empty folder name; leave it out of the list"),
+        });
     }
     if value.contains('\0') {
-        return Err(format!("export_dir {shown} holds a NUL character"));
+        return Err(format!("{key} {shown} holds a NUL character"));
     }
     let rest = match value.strip_prefix('~') {
         None => {
@@ -108,7 +135,7 @@ fn export_dir(value: &str, home: Option<&Path>) -> Result<PathBuf, String> {
                 Ok(dir)
             } else {
                 Err(format!(
-                    "export_dir {shown} is a relative path; write it in full (\"/…\") or from your home folder (\"~/…\")"
+                    "{key} {shown} is a relative path; write it in full (\"/…\") or from your home folder (\"~/…\")"
                 ))
             };
         }
@@ -116,12 +143,12 @@ fn export_dir(value: &str, home: Option<&Path>) -> Result<PathBuf, String> {
     };
     if !(rest.is_empty() || rest.starts_with('/')) {
         return Err(format!(
-            "export_dir {shown}: only \"~\" and \"~/…\" are expanded, not another person's \"~name\""
+            "{key} {shown}: only \"~\" and \"~/…\" are expanded, not another person's \"~name\""
         ));
     }
     let Some(home) = home else {
         return Err(format!(
-            "export_dir {shown} starts with ~, but there is no home folder to expand it to (HOME is not set)"
+            "{key} {shown} starts with ~, but there is no home folder to expand it to (HOME is not set)"
         ));
     };
     Ok(home.join(rest.trim_start_matches('/')))
@@ -211,6 +238,9 @@ pub struct Settings {
     pub motion: Setting<bool>,
     /// Draw figures in braille; `false` draws them in half blocks, for fonts without braille.
     pub braille: Setting<bool>,
+    /// Content folders layered over the built-in store (read by every command that reads content);
+    /// `--only` sets none.
+    pub content_dirs: Setting<Vec<PathBuf>>,
 }
 
 /// What the command line and the environment say, read by the caller so resolving stays pure.
@@ -228,6 +258,8 @@ pub struct Overrides {
     pub no_motion: bool,
     /// `--no-braille`.
     pub no_braille: bool,
+    /// `--only` was given: the config file's `content_dirs` are not read.
+    pub only: bool,
     /// `NO_COLOR` is set and not empty.
     pub no_color: bool,
 }
@@ -302,6 +334,13 @@ pub fn resolve(file: Option<&Config>, over: &Overrides, current_dir: &Path) -> S
             ],
             DEFAULT_BRAILLE,
         ),
+        content_dirs: pick(
+            [
+                (over.only.then(Vec::new), Source::Flag("--only")),
+                (file.content_dirs, Source::File),
+            ],
+            Vec::new(),
+        ),
     }
 }
 
@@ -327,6 +366,17 @@ impl Settings {
                 "braille",
                 self.braille.value.to_string(),
                 self.braille.source,
+            ),
+            (
+                "content_dirs",
+                format!(
+                    "[{}]",
+                    (self.content_dirs.value.iter())
+                        .map(|dir| path(dir))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                self.content_dirs.source,
             ),
         ];
         let width = rows
@@ -395,6 +445,10 @@ pub const TEMPLATE: &str = r#"# backchain settings. Every key is optional: one l
 # Draw the exercises' figures in braille. false draws them in half blocks, for a font without braille;
 # `--no-braille` does that for one run.
 # braille = true
+# Content folders layered over the built-in store, lowest first: a record in a later folder replaces the
+# built-in record with the same id (`backchain check` notes each one). Absolute paths, or starting with
+# "~/". `--content DIR` adds a layer over these for one run; `--only DIR` reads only DIR.
+# content_dirs = ["~/exercises"]
 "#;
 
 #[cfg(test)]
@@ -433,6 +487,7 @@ mod tests {
                 bell: Some(true),
                 motion: Some(true),
                 braille: Some(true),
+                content_dirs: Some(vec![PathBuf::from("/home/pat/exercises")]),
             }
         );
     }
@@ -495,6 +550,28 @@ mod tests {
     }
 
     #[test]
+    fn content_dirs_are_folders_read_like_export_dir() {
+        assert_eq!(
+            parse("content_dirs = [\"~/a\", \"/b\"]")
+                .unwrap()
+                .content_dirs,
+            Some(vec![PathBuf::from("/home/pat/a"), PathBuf::from("/b")])
+        );
+        assert_eq!(
+            parse("content_dirs = []").unwrap().content_dirs,
+            Some(Vec::new())
+        );
+        assert_eq!(
+            parse("content_dirs = [\"/ok\", \"rel\", \"\"]").unwrap_err(),
+            [
+                "config.toml:1:24: content_dirs \"rel\" is a relative path; write it in full (\"/…\") or from your home folder (\"~/…\")",
+                "config.toml:1:31: content_dirs holds an empty folder name; leave it out of the list",
+            ]
+        );
+        assert!(parse("content_dirs = \"/one\"").unwrap_err()[0].starts_with("config.toml:1:16:"));
+    }
+
+    #[test]
     fn home_is_needed_only_for_a_tilde() {
         let file = |text: &str| SourceFile::named("c.toml", text.to_owned());
         assert!(Config::parse(&file("export_dir = \"/x\""), None).is_ok());
@@ -515,6 +592,7 @@ mod tests {
             bell: Some(false),
             motion: None,
             braille: Some(false),
+            content_dirs: Some(vec![PathBuf::from("/mine")]),
         };
         let none = resolve(None, &Overrides::default(), here);
         assert_eq!(none.theme.value, ThemeName::Color);
@@ -544,6 +622,13 @@ mod tests {
             (false, Source::File)
         );
         assert_eq!(from_file.motion.source, Source::Default);
+        assert_eq!(
+            (
+                &from_file.content_dirs.value[..],
+                from_file.content_dirs.source
+            ),
+            (&[PathBuf::from("/mine")][..], Source::File)
+        );
 
         let env = Overrides {
             no_color: true,
@@ -563,6 +648,7 @@ mod tests {
             no_motion: true,
             no_braille: true,
             no_color: true,
+            only: true,
         };
         let with_flags = resolve(Some(&file), &flags, here);
         assert_eq!(
@@ -594,6 +680,13 @@ mod tests {
             (false, Source::Flag("--no-braille"))
         );
         assert!(none.braille.value && none.braille.source == Source::Default);
+        assert_eq!(
+            (
+                with_flags.content_dirs.value.len(),
+                with_flags.content_dirs.source
+            ),
+            (0, Source::Flag("--only"))
+        );
     }
 
     #[test]
@@ -614,7 +707,8 @@ mod tests {
              mouse = true                   # default\n\
              bell = false                   # config file\n\
              motion = true                  # default\n\
-             braille = true                 # default\n"
+             braille = true                 # default\n\
+             content_dirs = []              # default\n"
         );
         let pasted: String = shown
             .lines()

@@ -1,10 +1,11 @@
 //! Where backchain reads content and settings from and saves state and exports to.
 
-use crate::content::Origin;
+use crate::content::{Layers, Origin};
 use etcetera::BaseStrategy;
 use std::path::{Path, PathBuf};
 
-/// Environment variable naming a content folder (same as `--content`; empty means the built-in store).
+/// Environment variable naming a content folder layered over the built-in store (as `--content` does, and
+/// only when no `--content` is given; empty means none).
 pub const CONTENT_ENV: &str = "BACKCHAIN_CONTENT";
 /// Environment variable naming the folder where answers are saved.
 pub const STATE_ENV: &str = "BACKCHAIN_STATE_DIR";
@@ -20,13 +21,21 @@ fn from_env(name: &str) -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
-/// The content store to read: the folder given with `--content`, else `$BACKCHAIN_CONTENT` when it is
-/// set and not empty, else the built-in one.
-pub fn content_origin(dir: Option<PathBuf>) -> Origin {
-    match dir.or_else(|| from_env(CONTENT_ENV)) {
-        Some(dir) => Origin::Dir(dir),
-        None => Origin::Embedded,
+/// The content to read, lowest layer first. `only` (the `--only` folders) replaces everything else.
+/// Otherwise the built-in store, then the config file's `content_dirs`, then the `--content` folders, or
+/// `$BACKCHAIN_CONTENT` when no `--content` is given and it is set and not empty.
+pub fn content_layers(content: &[PathBuf], only: &[PathBuf], config_dirs: &[PathBuf]) -> Layers {
+    if !only.is_empty() {
+        return Layers::new(only.iter().cloned().map(Origin::Dir).collect());
     }
+    let mut origins = vec![Origin::Embedded];
+    origins.extend(config_dirs.iter().cloned().map(Origin::Dir));
+    if content.is_empty() {
+        origins.extend(from_env(CONTENT_ENV).map(Origin::Dir));
+    } else {
+        origins.extend(content.iter().cloned().map(Origin::Dir));
+    }
+    Layers::new(origins)
 }
 
 /// Folder for saved answers: `$BACKCHAIN_STATE_DIR`, else the XDG state folder (`$XDG_STATE_HOME` when it
@@ -87,21 +96,39 @@ pub fn home_dir() -> Option<PathBuf> {
     etcetera::home_dir().ok().filter(|home| home.is_absolute())
 }
 
-/// The saved answers file of a store. The built-in store's is `answers.toml`; a folder's is named after
-/// the folder and a hash of its full path (`answers-my-content-1f2e….toml`), so answers to one store
-/// never meet another store's questions.
-pub fn answers_file(origin: &Origin) -> PathBuf {
-    state_dir().join(answers_file_name(origin))
+/// The saved answers file of a set of layers. The built-in store's alone is `answers.toml`; any other is
+/// named after its top folder and a hash of every layer, in order (`answers-my-content-1f2e….toml`), so
+/// answers to one store never meet another store's questions, and the same layers always find the same
+/// file. One folder on its own (`--only DIR`) keeps the name a lone `--content DIR` had before layers.
+pub fn answers_file(layers: &Layers) -> PathBuf {
+    state_dir().join(answers_file_name(layers))
 }
 
-fn answers_file_name(origin: &Origin) -> String {
-    let Origin::Dir(dir) = origin else {
+fn answers_file_name(layers: &Layers) -> String {
+    let full = |dir: &PathBuf| {
+        std::fs::canonicalize(dir)
+            .or_else(|_| std::path::absolute(dir))
+            .unwrap_or_else(|_| dir.clone())
+    };
+    let mut top = None;
+    let mut hashed: Vec<u8> = Vec::new();
+    for (i, origin) in layers.origins().iter().enumerate() {
+        if i > 0 {
+            hashed.push(0);
+        }
+        match origin {
+            Origin::Embedded => hashed.extend_from_slice(b"\0built-in\0"),
+            Origin::Dir(dir) => {
+                let dir = full(dir);
+                hashed.extend_from_slice(dir.as_os_str().as_encoded_bytes());
+                top = Some(dir);
+            }
+        }
+    }
+    let Some(top) = top else {
         return String::from("answers.toml");
     };
-    let full = std::fs::canonicalize(dir)
-        .or_else(|_| std::path::absolute(dir))
-        .unwrap_or_else(|_| dir.clone());
-    let name: String = folder_name(&full)
+    let name: String = folder_name(&top)
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
@@ -116,7 +143,7 @@ fn answers_file_name(origin: &Origin) -> String {
         "" => "store",
         name => name,
     };
-    let hash = fnv1a(full.as_os_str().as_encoded_bytes());
+    let hash = fnv1a(&hashed);
     format!("answers-{name}-{hash:016x}.toml")
 }
 
@@ -140,15 +167,59 @@ mod tests {
 
     #[test]
     fn each_store_has_its_own_answers_file() {
-        assert_eq!(answers_file_name(&Origin::Embedded), "answers.toml");
-        let a = answers_file_name(&Origin::Dir(PathBuf::from("/no/such/My Store")));
-        let b = answers_file_name(&Origin::Dir(PathBuf::from("/no/other/My Store")));
+        let one = |origin: Origin| answers_file_name(&Layers::one(origin));
+        assert_eq!(one(Origin::Embedded), "answers.toml");
+        let a = one(Origin::Dir(PathBuf::from("/no/such/My Store")));
+        let b = one(Origin::Dir(PathBuf::from("/no/other/My Store")));
         assert!(
             a.starts_with("answers-my-store-") && a.ends_with(".toml"),
             "{a}"
         );
         assert_ne!(a, b);
-        let odd = answers_file_name(&Origin::Dir(PathBuf::from("/x/\u{1b}]0;t\u{7}")));
+        let odd = one(Origin::Dir(PathBuf::from("/x/\u{1b}]0;t\u{7}")));
         assert!(odd.chars().all(|c| c.is_ascii_graphic()), "{odd}");
+        // A lone folder keeps the name it had before layers: the hash of its path alone.
+        assert_eq!(
+            a,
+            format!("answers-my-store-{:016x}.toml", fnv1a(b"/no/such/My Store"))
+        );
+    }
+
+    #[test]
+    fn each_set_of_layers_has_its_own_stable_answers_file() {
+        let dir = |p: &str| Origin::Dir(PathBuf::from(p));
+        let over = |dirs: &[&str]| {
+            let mut origins = vec![Origin::Embedded];
+            origins.extend(dirs.iter().map(|d| dir(d)));
+            answers_file_name(&Layers::new(origins))
+        };
+        let layered = over(&["/no/such/mine"]);
+        assert!(layered.starts_with("answers-mine-"), "{layered}");
+        assert_eq!(
+            layered,
+            over(&["/no/such/mine"]),
+            "the same layers, the same file"
+        );
+        assert_ne!(
+            layered,
+            answers_file_name(&Layers::one(dir("/no/such/mine")))
+        );
+        assert_ne!(
+            over(&["/a", "/b"]),
+            over(&["/b", "/a"]),
+            "order matters: it decides who wins"
+        );
+        assert_ne!(over(&["/a", "/b"]), over(&["/b"]));
+    }
+
+    #[test]
+    fn only_replaces_and_content_layers_over_the_config_folders() {
+        let dirs = |v: &[&str]| v.iter().map(PathBuf::from).collect::<Vec<_>>();
+        let d = |p: &str| Origin::Dir(PathBuf::from(p));
+        let layers = content_layers(&dirs(&["/flag"]), &[], &dirs(&["/conf"]));
+        assert_eq!(layers.origins(), [Origin::Embedded, d("/conf"), d("/flag")]);
+        let only = content_layers(&dirs(&["/flag"]), &dirs(&["/x", "/y"]), &dirs(&["/conf"]));
+        assert_eq!(only.origins(), [d("/x"), d("/y")]);
+        assert_eq!(Layers::new(Vec::new()).to_string(), "built-in content");
     }
 }

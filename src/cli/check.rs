@@ -1,10 +1,11 @@
-//! `backchain check`: validate a store, print its counts and every problem.
+//! `backchain check`: validate a store (all its layers together), print its counts, every problem, and
+//! each record a later layer replaced.
 
 use super::{Exit, Format, emit, output::emit_err};
-use crate::content::{Origin, Store};
+use crate::content::{Counts, Layers, Store};
 
-pub fn run(origin: &Origin, format: Format) -> Exit {
-    let (store, problems) = match Store::load(origin) {
+pub fn run(origin: &Layers, format: Format) -> Exit {
+    let (store, problems) = match Store::load_layers(origin) {
         Ok(loaded) => loaded,
         Err(e) => {
             emit_err(&format!("backchain: {e}\n"));
@@ -12,9 +13,26 @@ pub fn run(origin: &Origin, format: Format) -> Exit {
         }
     };
     let counts = store.counts();
+    let by_layer = store.counts_by_layer();
     let (shown, more) = crate::content::cap_per_file(&problems);
     let text = match format {
         Format::Json => {
+            let layers: Vec<serde_json::Value> = (store.layers.iter().zip(&by_layer))
+                .enumerate()
+                .map(|(i, (name, counts))| {
+                    serde_json::json!({ "layer": i + 1, "content": name, "counts": counts })
+                })
+                .collect();
+            let records: Vec<serde_json::Value> = store
+                .records()
+                .into_iter()
+                .map(|(kind, id, file)| {
+                    let path = store.files.get(file).map_or("", |f| f.display.as_str());
+                    serde_json::json!({
+                        "kind": kind, "id": id, "layer": store.layer_of(file) + 1, "path": path,
+                    })
+                })
+                .collect();
             let report = serde_json::json!({
                 "content": origin.to_string(),
                 "articles": counts.articles,
@@ -30,26 +48,30 @@ pub fn run(origin: &Origin, format: Format) -> Exit {
                     .iter()
                     .map(|(path, count)| serde_json::json!({ "path": path, "count": count }))
                     .collect::<Vec<_>>(),
+                "layers": layers,
+                "notes": store.notes,
+                "records": records,
             });
             format!("{report:#}\n")
         }
         Format::Text => {
             let mut text = super::output::problem_lines(&problems);
-            let tally = [
-                (counts.articles, "article"),
-                (counts.topics, "topic"),
-                (counts.claims, "claim"),
-                (counts.chains, "chain"),
-                (counts.exercises, "exercise"),
-                (counts.questions, "question"),
-            ]
-            .map(|(n, what)| plural(n, what))
-            .join(", ");
-            let verdict = match problems.len() {
+            text.push_str(
+                &super::output::problem_lines(&store.notes).replace(" more problem", " more note"),
+            );
+            let mut verdict = match problems.len() {
                 0 => String::from("no problems"),
                 n => plural(n, "problem"),
             };
-            text.push_str(&format!("{origin}: {tally} — {verdict}\n"));
+            if !store.notes.is_empty() {
+                verdict.push_str(&format!(", {}", plural(store.notes.len(), "note")));
+            }
+            text.push_str(&format!("{origin}: {} — {verdict}\n", tally(&counts)));
+            if by_layer.len() > 1 {
+                for (name, counts) in store.layers.iter().zip(&by_layer) {
+                    text.push_str(&format!("  from {name}: {}\n", tally(counts)));
+                }
+            }
             text
         }
     };
@@ -57,6 +79,20 @@ pub fn run(origin: &Origin, format: Format) -> Exit {
         Exit::Ok if !problems.is_empty() => Exit::Problems,
         exit => exit,
     }
+}
+
+/// "5 articles, 6 topics, …, 17 questions".
+fn tally(counts: &Counts) -> String {
+    [
+        (counts.articles, "article"),
+        (counts.topics, "topic"),
+        (counts.claims, "claim"),
+        (counts.chains, "chain"),
+        (counts.exercises, "exercise"),
+        (counts.questions, "question"),
+    ]
+    .map(|(n, what)| plural(n, what))
+    .join(", ")
 }
 
 /// "1 claim", "2 claims".

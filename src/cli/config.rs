@@ -69,6 +69,7 @@ pub fn load(cli: &Cli) -> Loaded {
         quiet: cli.quiet,
         no_motion: cli.no_motion,
         no_braille: cli.no_braille,
+        only: !cli.only.is_empty(),
         no_color: config::no_color_env(),
     };
     let current_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));

@@ -43,7 +43,7 @@ pub fn man_page() -> std::io::Result<String> {
 const FILES_AND_ENVIRONMENT: &str = r#".SH FILES
 .TP
 \fI$XDG_CONFIG_HOME/backchain/config.toml\fR (else \fI~/.config/backchain/config.toml\fR)
-Settings: \fBtheme\fR ("color" or "mono"), \fBexport_dir\fR, \fBmouse\fR, \fBbell\fR, \fBmotion\fR, \fBbraille\fR.
+Settings: \fBtheme\fR ("color" or "mono"), \fBexport_dir\fR, \fBmouse\fR, \fBbell\fR, \fBmotion\fR, \fBbraille\fR, \fBcontent_dirs\fR.
 Every key is optional. \fBbackchain config init\fR writes a commented file, \fBbackchain config show\fR
 prints what applies and where each value comes from. A file with a problem is reported with its line
 and column, and the defaults apply.
@@ -65,7 +65,8 @@ backchain is started in). When that folder is missing or cannot be written, they
 The config file to read instead of the one above.
 .TP
 \fBBACKCHAIN_CONTENT\fR
-A content folder to read instead of the built\-in store (as \fB\-\-content\fR; empty means the built\-in store).
+A content folder layered over the built\-in store and the config file's \fBcontent_dirs\fR (as \fB\-\-content\fR,
+and only when no \fB\-\-content\fR is given; empty means none). \fB\-\-only\fR ignores it.
 .TP
 \fBBACKCHAIN_JOURNAL\fR
 The journal database to use instead of the one above (as \fBbackchain journal \-\-journal\fR).

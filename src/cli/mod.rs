@@ -6,6 +6,7 @@ mod compare;
 pub mod config;
 mod generate;
 mod history;
+mod import;
 mod journal;
 mod model;
 pub mod output;
@@ -16,7 +17,7 @@ mod session;
 mod show;
 
 use crate::config::ThemeName;
-use crate::content::{Equipment, Origin, Phase, Problem, Region, Store};
+use crate::content::{Equipment, Layers, Phase, Problem, Region, Store};
 use crate::paths;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -38,10 +39,17 @@ gives no routine until that question is answered, and none if any of them apply.
     after_help = AFTER_HELP
 )]
 pub struct Cli {
-    /// Read content from this folder instead of the built-in store [env: BACKCHAIN_CONTENT; empty means
-    /// the built-in store].
-    #[arg(long, global = true, value_name = "DIR")]
-    pub content: Option<PathBuf>,
+    /// Layer this content folder over the built-in store (and over the config file's content_dirs); its
+    /// records replace those with the same id. Repeat it for more layers, later ones winning [env:
+    /// BACKCHAIN_CONTENT, used when no --content is given; empty means none].
+    #[arg(long, global = true, value_name = "DIR", action = clap::ArgAction::Append)]
+    pub content: Vec<PathBuf>,
+
+    /// Read only this content folder: no built-in store, no content_dirs, no BACKCHAIN_CONTENT. Repeat it
+    /// to layer several, later ones winning.
+    #[arg(long, global = true, value_name = "DIR", action = clap::ArgAction::Append,
+          conflicts_with = "content")]
+    pub only: Vec<PathBuf>,
 
     /// Print where content, answers, settings, exports and the journal are read and saved, then exit.
     #[arg(long, global = true)]
@@ -186,6 +194,12 @@ pub enum Command {
         #[command(subcommand)]
         action: ConfigAction,
     },
+    /// Convert an open exercise database's export into backchain exercise files (one per exercise,
+    /// in DIR/exercises/), and report every value that does not map onto backchain's fields.
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
     /// Print a shell completion script.
     ///
     /// Save it where your shell looks for completions, e.g. `backchain completions bash >
@@ -209,6 +223,27 @@ pub enum ConfigAction {
     Show,
     /// Write a config file with every key commented out at its default; never replaces an existing one.
     Init,
+}
+
+/// The databases `backchain import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportSource {
+    /// The Free Exercise DB's exercises.json (public domain; 873 exercises).
+    FreeExerciseDb(ImportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The export to read, e.g. exercises.json.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The store folder to write into: the files go to DIR/exercises/ [default: a folder named after the
+    /// source in the current folder, e.g. free-exercise-db].
+    #[arg(long, value_name = "DIR", value_parser = parse_folder)]
+    pub into: Option<PathBuf>,
+    /// Replace exercise files that are already there (without it, nothing is written when any exists).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -420,9 +455,30 @@ pub fn run() -> Exit {
             return emit(&text);
         }
     };
-    let origin = paths::content_origin(cli.content.clone());
+    let reads_content = cli.show_paths
+        || !matches!(
+            cli.command,
+            Some(
+                Command::Journal(_)
+                    | Command::Config { .. }
+                    | Command::Completions { .. }
+                    | Command::Man
+                    | Command::Import { .. }
+            )
+        );
+    if !reads_content {
+        return run_without_content(&cli);
+    }
+    // The config file's `content_dirs` are layers: every command that reads content reads the file, and
+    // says once when it cannot be used.
+    let loaded = config::load(&cli);
+    if let Some(warning) = loaded.warning() {
+        output::emit_err(&warning);
+    }
+    let origin =
+        paths::content_layers(&cli.content, &cli.only, &loaded.settings.content_dirs.value);
     if cli.show_paths {
-        return show_paths(&cli, &origin);
+        return show_paths(&loaded, &origin);
     }
     match cli.command {
         Some(Command::Check { format }) => check::run(&origin, format),
@@ -449,7 +505,7 @@ pub fn run() -> Exit {
             quiet,
             ref journal,
         }) => {
-            let bell = !quiet && config::load(&cli).settings.bell.value;
+            let bell = !quiet && loaded.settings.bell.value;
             let saved = paths::answers_file(&origin);
             let journal_file = paths::journal_file(journal.clone());
             let options = session::Options {
@@ -472,7 +528,6 @@ pub fn run() -> Exit {
             ref b,
             format,
         }) => with_store(&origin, |store| compare::run(store, a, b, format)),
-        Some(Command::Journal(ref args)) => journal::run(args),
         Some(Command::Progress {
             format,
             ref journal,
@@ -488,23 +543,47 @@ pub fn run() -> Exit {
             };
             with_store(&origin, |store| progress::run(store, &options))
         }
-        Some(Command::Config { action }) => config::run(&cli, action),
-        Some(Command::Completions { shell }) => generate::completions(shell),
-        Some(Command::Man) => generate::man(),
+        Some(
+            Command::Journal(_)
+            | Command::Config { .. }
+            | Command::Completions { .. }
+            | Command::Man
+            | Command::Import { .. },
+        ) => run_without_content(&cli),
         None => match load_clean(&origin) {
-            Ok(store) => app(store, &origin, &cli),
+            Ok(store) => app(store, &origin, &cli, &loaded),
             Err(exit) => exit,
         },
     }
 }
 
+/// The commands that read no content (and so no `content_dirs`).
+fn run_without_content(cli: &Cli) -> Exit {
+    match cli.command {
+        Some(Command::Journal(ref args)) => journal::run(args),
+        Some(Command::Import { ref source }) => match source {
+            ImportSource::FreeExerciseDb(args) => import::run(
+                &crate::import::FreeExerciseDb,
+                &args.file,
+                args.into
+                    .as_deref()
+                    .unwrap_or(std::path::Path::new("free-exercise-db")),
+                args.force,
+            ),
+        },
+        Some(Command::Config { action }) => config::run(cli, action),
+        Some(Command::Completions { shell }) => generate::completions(shell),
+        Some(Command::Man) => generate::man(),
+        _ => {
+            output::emit_err("backchain: this command reads content\n");
+            Exit::Usage
+        }
+    }
+}
+
 /// Opens the terminal app with the settings from flags, environment and the config file.
 #[cfg(feature = "tui")]
-fn app(store: Store, origin: &Origin, cli: &Cli) -> Exit {
-    let loaded = config::load(cli);
-    if let Some(warning) = loaded.warning() {
-        output::emit_err(&warning);
-    }
+fn app(store: Store, origin: &Layers, cli: &Cli, loaded: &config::Loaded) -> Exit {
     let options = crate::tui::Options {
         mouse: loaded.settings.mouse.value,
         answers_path: paths::answers_file(origin),
@@ -529,22 +608,26 @@ fn app(store: Store, origin: &Origin, cli: &Cli) -> Exit {
 
 /// Without the `tui` feature there is no app, only the commands.
 #[cfg(not(feature = "tui"))]
-fn app(_store: Store, _origin: &Origin, _cli: &Cli) -> Exit {
+fn app(_store: Store, _origin: &Layers, _cli: &Cli, _loaded: &config::Loaded) -> Exit {
     output::emit_err(
         "backchain: this build has no terminal app (built without the `tui` feature); use a command such as `backchain quiz`\n",
     );
     Exit::Usage
 }
 
-/// `--show-paths`: where everything is read from and saved to.
-fn show_paths(cli: &Cli, origin: &Origin) -> Exit {
-    let loaded = config::load(cli);
-    if let Some(warning) = loaded.warning() {
-        output::emit_err(&warning);
-    }
+/// `--show-paths`: where everything is read from and saved to; the content layers lowest first, one line
+/// each (`content layer 2: DIR` over the first).
+fn show_paths(loaded: &config::Loaded, origin: &Layers) -> Exit {
     let path = crate::text::path;
+    let mut content = String::new();
+    for (i, layer) in origin.origins().iter().enumerate() {
+        match i {
+            0 => content.push_str(&format!("content: {layer}\n")),
+            n => content.push_str(&format!("content layer {}: {layer}\n", n + 1)),
+        }
+    }
     emit(&format!(
-        "content: {origin}\nanswers: {}\nconfig: {}\nexports: {}\nexports fallback: {}\njournal: {}\n",
+        "{content}answers: {}\nconfig: {}\nexports: {}\nexports fallback: {}\njournal: {}\n",
         path(&paths::answers_file(origin)),
         path(&loaded.path),
         path(&loaded.settings.export_dir.value),
@@ -554,7 +637,7 @@ fn show_paths(cli: &Cli, origin: &Origin) -> Exit {
 }
 
 /// Loads the store for a command that needs clean content; reports problems and stops otherwise.
-pub fn with_store(origin: &Origin, command: impl FnOnce(&Store) -> Exit) -> Exit {
+pub fn with_store(origin: &Layers, command: impl FnOnce(&Store) -> Exit) -> Exit {
     match load_clean(origin) {
         Ok(store) => command(&store),
         Err(exit) => exit,
@@ -562,8 +645,8 @@ pub fn with_store(origin: &Origin, command: impl FnOnce(&Store) -> Exit) -> Exit
 }
 
 /// The store, or the exit code after its problems have been printed to stderr.
-pub fn load_clean(origin: &Origin) -> Result<Store, Exit> {
-    match Store::load(origin) {
+pub fn load_clean(origin: &Layers) -> Result<Store, Exit> {
+    match Store::load_layers(origin) {
         Err(e) => {
             output::emit_err(&format!("backchain: {e}\n"));
             Err(Exit::Usage)
@@ -576,7 +659,7 @@ pub fn load_clean(origin: &Origin) -> Result<Store, Exit> {
     }
 }
 
-fn report_problems(origin: &Origin, problems: &[Problem]) {
+fn report_problems(origin: &Layers, problems: &[Problem]) {
     let mut text = output::problem_lines(problems);
     text.push_str(&format!(
         "backchain: the content in {origin} has {} problem{}; fix {} and run `backchain check` again\n",

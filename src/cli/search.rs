@@ -2,13 +2,13 @@
 //! by keystroke with `--timings`.
 
 use super::{Exit, Format, SearchArgs, emit, output::emit_err};
-use crate::content::{Exercise, Origin, Store};
+use crate::content::{Exercise, Layers, Store};
 use crate::search::{Filters, Hit, MAX_QUERY_CHARS, SearchIndex, SearchSession};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
-pub fn run(origin: &Origin, args: &SearchArgs) -> Exit {
+pub fn run(layers: &Layers, args: &SearchArgs) -> Exit {
     let length = args.query.chars().count();
     if length > MAX_QUERY_CHARS {
         emit_err(&format!(
@@ -18,7 +18,7 @@ pub fn run(origin: &Origin, args: &SearchArgs) -> Exit {
         return Exit::Usage;
     }
     let started = Instant::now();
-    let store = match super::load_clean(origin) {
+    let store = match super::load_clean(layers) {
         Ok(store) => store,
         Err(exit) => return exit,
     };
@@ -74,7 +74,12 @@ fn unknown_chain(store: &Store, chain: &str) -> String {
 /// "(pattern; none)": the phase and the equipment.
 fn detail(exercise: &Exercise) -> String {
     let equipment: Vec<&str> = exercise.equipment.iter().map(|e| e.as_str()).collect();
-    format!("({}; {})", exercise.phase.as_str(), equipment.join(", "))
+    // Only an imported exercise may leave its equipment out: its source does not say.
+    let equipment = match equipment.join(", ") {
+        listed if listed.is_empty() => String::from("equipment not stated"),
+        listed => listed,
+    };
+    format!("({}; {equipment})", exercise.phase.as_str())
 }
 
 fn width<'a>(cells: impl Iterator<Item = &'a str>) -> usize {

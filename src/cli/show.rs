@@ -353,25 +353,45 @@ fn exercise(store: &Store, e: &Exercise, figure: bool) -> String {
     out.push_str(&wrap(&e.summary, ""));
     if figure {
         out.push('\n');
-        let drawn = e.figure.figure();
-        out.push_str(&crate::figure::braille::key_pose_text(
-            &drawn,
-            FIGURE_COLS,
-            FIGURE_ROWS,
-        ));
+        match &e.figure {
+            Some(spec) => out.push_str(&crate::figure::braille::key_pose_text(
+                &spec.figure(),
+                FIGURE_COLS,
+                FIGURE_ROWS,
+            )),
+            None => out
+                .push_str("(No figure: this exercise was imported and nobody has drawn it yet.)\n"),
+        }
     }
     let regions: Vec<&str> = e.regions.iter().map(|r| r.as_str()).collect();
     let equipment: Vec<&str> = e.equipment.iter().map(|r| r.as_str()).collect();
     let _ = writeln!(out, "\nPhase:     {}", e.phase.as_str());
-    let _ = writeln!(
-        out,
-        "Dose:      {} (about {} min)",
-        e.dosage.describe(),
-        e.dosage.seconds_total().div_ceil(60)
-    );
-    let _ = writeln!(out, "Position:  {}", e.position.as_str());
-    let _ = writeln!(out, "Equipment: {}", equipment.join(", "));
-    let _ = writeln!(out, "Regions:   {}", regions.join(", "));
+    match &e.dosage {
+        Some(dosage) => {
+            let _ = writeln!(
+                out,
+                "Dose:      {} (about {} min)",
+                dosage.describe(),
+                dosage.seconds_total().div_ceil(60)
+            );
+        }
+        None => {
+            let _ = writeln!(out, "Dose:      none given (not in any routine)");
+        }
+    }
+    if let Some(position) = e.position {
+        let _ = writeln!(out, "Position:  {}", position.as_str());
+    }
+    if let Some(level) = e.level {
+        let _ = writeln!(out, "Level:     {}", level.as_str());
+    }
+    // Only an imported exercise may leave these out: its source does not say, or names none of ours.
+    let or_unstated = |list: Vec<&str>| match list.join(", ") {
+        joined if joined.is_empty() => String::from("not stated"),
+        joined => joined,
+    };
+    let _ = writeln!(out, "Equipment: {}", or_unstated(equipment));
+    let _ = writeln!(out, "Regions:   {}", or_unstated(regions));
     let _ = writeln!(out, "Muscles:   {}", names(&e.muscles));
     if !e.aliases.is_empty() {
         let _ = writeln!(out, "Also:      {}", names(&e.aliases));
@@ -382,17 +402,18 @@ fn exercise(store: &Store, e: &Exercise, figure: bool) -> String {
     if !e.requires.is_empty() {
         let _ = writeln!(out, "\nFirst make easy: {}", names(&e.requires));
     }
-    let ladder = &e.ladder;
-    let rung = |r: &crate::content::Rung| match &r.exercise {
-        Some(id) => format!("{} ({id}): {}", r.name, r.change),
-        None => format!("{}: {}", r.name, r.change),
-    };
-    let easier: Vec<String> = ladder.easier.iter().map(rung).collect();
-    let harder: Vec<String> = ladder.harder.iter().map(rung).collect();
-    list(&mut out, "Easier (nearest first)", &easier, false);
-    list(&mut out, "Harder (nearest first)", &harder, false);
-    field(&mut out, "Move up", &ladder.move_up);
-    field(&mut out, "Move down", &ladder.move_down);
+    if let Some(ladder) = &e.ladder {
+        let rung = |r: &crate::content::Rung| match &r.exercise {
+            Some(id) => format!("{} ({id}): {}", r.name, r.change),
+            None => format!("{}: {}", r.name, r.change),
+        };
+        let easier: Vec<String> = ladder.easier.iter().map(rung).collect();
+        let harder: Vec<String> = ladder.harder.iter().map(rung).collect();
+        list(&mut out, "Easier (nearest first)", &easier, false);
+        list(&mut out, "Harder (nearest first)", &harder, false);
+        field(&mut out, "Move up", &ladder.move_up);
+        field(&mut out, "Move down", &ladder.move_down);
+    }
     if e.chains.is_empty() {
         let _ = writeln!(out, "\nServes chains: none");
     } else {
@@ -406,8 +427,14 @@ fn exercise(store: &Store, e: &Exercise, figure: bool) -> String {
         let _ = writeln!(out, "On the ladders of: {}", on_ladders.join(", "));
     }
     let _ = writeln!(out, "Where it comes from: {}", store.provenance_line(e));
-    if let Some(note) = &e.provenance.note {
+    if let Some(note) = e.provenance.as_ref().and_then(|p| p.note.as_ref()) {
         out.push_str(&wrap(note, "  "));
+    }
+    if let Some(source) = &e.source {
+        let _ = writeln!(out, "Source:    {}", source.url);
+    }
+    for (field, values) in &e.import {
+        let _ = writeln!(out, "  {field} (as the source says): {}", names(values));
     }
     out
 }

@@ -581,15 +581,19 @@ impl Checker<'_> {
             ] {
                 self.items(e.file, "exercise", &e.id, field, items);
             }
-            for (field, len, min) in [
-                ("muscles", e.muscles.len(), 1),
-                ("steps", e.steps.len(), 2),
-                ("regions", e.regions.len(), 1),
-                // `equipment = ["none"]` when it needs nothing.
-                ("equipment", e.equipment.len(), 1),
-            ] {
-                self.at_least(e.file, "exercise", &e.id, field, len, min);
+            if Self::whole_record_needed(e) {
+                for (field, len, min) in [
+                    ("muscles", e.muscles.len(), 1),
+                    ("steps", e.steps.len(), 2),
+                    ("regions", e.regions.len(), 1),
+                    // `equipment = ["none"]` when it needs nothing.
+                    ("equipment", e.equipment.len(), 1),
+                ] {
+                    self.at_least(e.file, "exercise", &e.id, field, len, min);
+                }
             }
+            self.routine_parts(e);
+            self.source(e);
             // A repeated id is reported as a duplicate; its file name then says nothing new.
             let repeated = id_counts.get(e.id.as_str()).is_some_and(|&n| n > 1);
             if let Some(source) = self.store.files.get(e.file)
@@ -626,11 +630,15 @@ impl Checker<'_> {
                 "article",
                 &e.articles,
             );
-            if let Some(source) = self.store.files.get(e.file) {
-                super::check_figure::figure(source, &e.id, &e.figure, self.problems);
+            if let (Some(source), Some(figure)) = (self.store.files.get(e.file), &e.figure) {
+                super::check_figure::figure(source, &e.id, figure, self.problems);
             }
-            self.provenance(e);
-            self.ladder(e);
+            if let Some(provenance) = &e.provenance {
+                self.provenance(e, provenance);
+            }
+            if let Some(ladder) = &e.ladder {
+                self.ladder(e, ladder);
+            }
             self.refs(
                 e.file,
                 "exercise",
@@ -639,7 +647,7 @@ impl Checker<'_> {
                 "exercise",
                 &e.requires,
             );
-            let d = &e.dosage;
+            let Some(d) = &e.dosage else { continue };
             if d.sets == 0 || d.sets > 20 {
                 self.at(
                     e.file,
@@ -661,9 +669,93 @@ impl Checker<'_> {
         }
     }
 
+    /// Whether an exercise must be whole (steps, regions, equipment, position, dose, ladder, provenance):
+    /// every one that serves a chain, since a routine gives it, and every one of our own. Only an
+    /// imported exercise (with `[source]`) that serves no chain may leave out what its source does not say.
+    fn whole_record_needed(e: &Exercise) -> bool {
+        e.serves_a_chain() || e.source.is_none()
+    }
+
+    /// The parts a routine needs, where [`Self::whole_record_needed`]; placed at the first chain the
+    /// exercise serves (the reason they are needed), else at its id.
+    fn routine_parts(&mut self, e: &Exercise) {
+        if !Self::whole_record_needed(e) {
+            return;
+        }
+        let (at, why) = match e.chains.first() {
+            Some(chain) => (
+                chain,
+                format!("it serves chain {chain:?}, so a routine can give it"),
+            ),
+            None => (
+                &e.id,
+                String::from(
+                    "only an imported exercise (one with [source]) that serves no chain may leave it out",
+                ),
+            ),
+        };
+        let missing = [
+            ("position", "`position`", e.position.is_none()),
+            ("dosage", "[dosage]", e.dosage.is_none()),
+            ("ladder", "[ladder]", e.ladder.is_none()),
+            ("provenance", "[provenance]", e.provenance.is_none()),
+            ("figure", "[figure]", e.figure.is_none()),
+        ];
+        for (_, field, absent) in missing {
+            if absent {
+                self.at(
+                    e.file,
+                    at,
+                    format!("exercise {:?}: {field} is missing; {why}", e.id),
+                );
+            }
+        }
+    }
+
+    /// An imported exercise's `[source]` names its database, licence, address and id there; `[import]`
+    /// keys are the source's field names.
+    fn source(&mut self, e: &Exercise) {
+        if let Some(source) = &e.source {
+            self.texts(
+                e.file,
+                "exercise",
+                &e.id,
+                &[
+                    ("source.name", &source.name),
+                    ("source.licence", &source.licence),
+                    ("source.url", &source.url),
+                    ("source.id", &source.id),
+                ],
+            );
+        }
+        for (key, values) in &e.import {
+            if !is_answer_id(key) {
+                self.at(
+                    e.file,
+                    &e.id,
+                    format!(
+                        "exercise {:?}: [import] key {} must be lowercase letters, digits and '_'",
+                        e.id,
+                        crate::text::quote(key)
+                    ),
+                );
+            }
+            self.items(e.file, "exercise", &e.id, &format!("import.{key}"), values);
+        }
+        if !e.import.is_empty() && e.source.is_none() {
+            self.at(
+                e.file,
+                &e.id,
+                format!(
+                    "exercise {:?}: [import] holds a source's values, but there is no [source] naming it",
+                    e.id
+                ),
+            );
+        }
+    }
+
     /// Each part of an exercise says where it comes from, and the articles back what is said to be theirs.
-    fn provenance(&mut self, e: &Exercise) {
-        let p = &e.provenance;
+    fn provenance(&mut self, e: &Exercise, p: &Provenance) {
         if e.articles.is_empty() {
             for (name, source) in p.parts() {
                 if source.get_ref().from_article() {
@@ -701,8 +793,7 @@ impl Checker<'_> {
     }
 
     /// A ladder has a way down and a way up, says when to move, and links only exercises that exist.
-    fn ladder(&mut self, e: &Exercise) {
-        let l = &e.ladder;
+    fn ladder(&mut self, e: &Exercise, l: &Ladder) {
         self.not_empty(e.file, "exercise", &e.id, "ladder.move_up", &l.move_up);
         self.not_empty(e.file, "exercise", &e.id, "ladder.move_down", &l.move_down);
         for (side, rungs) in [("easier", &l.easier), ("harder", &l.harder)] {

@@ -3,6 +3,7 @@
 mod check;
 mod check_figure;
 pub mod evidence;
+mod layers;
 mod load;
 pub mod model;
 pub mod plan;
@@ -11,6 +12,7 @@ mod source;
 pub mod synthetic;
 
 pub use check_figure::figure as check_figure;
+pub use layers::Layers;
 use load::Unreadable;
 pub use load::{FileRole, LAYOUT_HINT, syntax_problem};
 pub use model::*;
@@ -37,6 +39,12 @@ pub struct Store {
     /// The folder the files were read from (`content` for the built-in store); `None` for files made in
     /// code. Problems with the store as a whole (a missing file) are placed at a path below it.
     pub root: Option<PathBuf>,
+    /// The layers read, lowest first, as messages name them (`built-in content`, a folder); one for a
+    /// store read on its own. [`SourceFile::layer`] indexes this list.
+    pub layers: Vec<String>,
+    /// Records a later layer replaced, each at the record that replaced it: not problems, but worth
+    /// saying (`check` prints them).
+    pub notes: Vec<Problem>,
     index: Index,
 }
 
@@ -73,31 +81,48 @@ impl Store {
     /// Reads, parses and checks a store. `Err` only when the folder itself cannot be read; problems in
     /// the content come back alongside whatever could be read.
     pub fn load(origin: &Origin) -> Result<(Store, Vec<Problem>), ReadError> {
-        let read = source::read_files(origin)?;
+        Store::load_layers(&Layers::one(origin.clone()))
+    }
+
+    /// Reads every layer, lowest first, and checks the store they make together: a record in a later
+    /// layer replaces the one with its id below (a note, in [`Store::notes`]), so a layer may hold only
+    /// what it adds or changes. `Err` when a layer's folder cannot be read.
+    pub fn load_layers(layers: &Layers) -> Result<(Store, Vec<Problem>), ReadError> {
+        let mut files = Vec::new();
         let mut problems = Vec::new();
         let mut unreadable = Unreadable::default();
-        for failed in read.failed {
-            if let Some(kind) = failed.kind {
-                unreadable.file(kind);
+        for (layer, origin) in layers.origins().iter().enumerate() {
+            let read = source::read_files(origin)?;
+            for failed in read.failed {
+                if let Some(kind) = failed.kind {
+                    unreadable.file(kind);
+                }
+                problems.push(failed.problem);
             }
-            problems.push(failed.problem);
+            files.extend(read.files.into_iter().map(|mut file| {
+                file.layer = layer;
+                file
+            }));
         }
-        let root = match origin {
+        let root = match layers.top() {
             Origin::Embedded => PathBuf::from("content"),
             Origin::Dir(dir) => dir.clone(),
         };
-        let store = Store::parse(read.files, Some(root), &mut problems, &mut unreadable);
+        let names = layers.origins().iter().map(ToString::to_string).collect();
+        let store = Store::parse(files, Some(root), names, &mut problems, &mut unreadable);
         Ok((store, problems))
     }
 
     /// Parses already-read files and checks the result, adding every problem found to `problems`.
     pub fn from_files(files: Vec<SourceFile>, problems: &mut Vec<Problem>) -> Store {
-        Store::parse(files, None, problems, &mut Unreadable::default())
+        let names = vec![String::from("files made in code")];
+        Store::parse(files, None, names, problems, &mut Unreadable::default())
     }
 
     fn parse(
         files: Vec<SourceFile>,
         root: Option<PathBuf>,
+        layers: Vec<String>,
         problems: &mut Vec<Problem>,
         unreadable: &mut Unreadable,
     ) -> Store {
@@ -107,9 +132,37 @@ impl Store {
             load::parse_file(file, file_id)
         });
         let mut store = Store::default();
-        for file in parsed {
+        let mut notes = Vec::new();
+        // A questionnaire or plan from a later layer replaces the one below it whole.
+        let mut replaces = |before: Option<FileId>, now: FileId| {
+            let (Some(old), Some(new)) = (before.and_then(|b| files.get(b)), files.get(now)) else {
+                return;
+            };
+            if old.layer < new.layer {
+                let layer = layers
+                    .get(old.layer)
+                    .map_or("a lower layer", String::as_str);
+                notes.push(new.problem(
+                    0..0,
+                    format!(
+                        "note: {} replaces the one in {layer} ({})",
+                        new.relative, old.display
+                    ),
+                ));
+            }
+        };
+        for (file_id, file) in parsed.into_iter().enumerate() {
             problems.extend(file.problems);
             unreadable.merge(file.unreadable);
+            match &file.records {
+                load::Records::Questionnaire(Some(_)) => {
+                    replaces(store.questionnaire.file, file_id)
+                }
+                load::Records::Plan(Some(_)) => {
+                    replaces(store.plan.as_ref().and_then(|p| p.file), file_id);
+                }
+                _ => {}
+            }
             match file.records {
                 load::Records::Articles(r) => store.articles.extend(r),
                 load::Records::Topics(r) => store.topics.extend(r),
@@ -123,6 +176,10 @@ impl Store {
         }
         store.files = files;
         store.root = root;
+        layers::overlay(&mut store, &layers, &mut notes);
+        notes.sort();
+        store.layers = layers;
+        store.notes = notes;
         store.reindex();
         check::check(&store, unreadable, problems);
         problems.sort();
@@ -172,6 +229,59 @@ impl Store {
         }
     }
 
+    /// The layer a record's file was read from (0 for the lowest).
+    pub fn layer_of(&self, file: FileId) -> usize {
+        self.files.get(file).map_or(0, |f| f.layer)
+    }
+
+    /// Counts of the records each layer gave, lowest layer first (one entry per layer read).
+    pub fn counts_by_layer(&self) -> Vec<Counts> {
+        let mut counts = vec![Counts::default(); self.layers.len().max(1)];
+        let mut add = |file: FileId, field: fn(&mut Counts) -> &mut usize| {
+            let layer = self.layer_of(file).min(counts.len() - 1);
+            *field(&mut counts[layer]) += 1;
+        };
+        self.articles
+            .iter()
+            .for_each(|r| add(r.file, |c| &mut c.articles));
+        self.topics
+            .iter()
+            .for_each(|r| add(r.file, |c| &mut c.topics));
+        self.claims
+            .iter()
+            .for_each(|r| add(r.file, |c| &mut c.claims));
+        self.chains
+            .iter()
+            .for_each(|r| add(r.file, |c| &mut c.chains));
+        self.exercises
+            .iter()
+            .for_each(|r| add(r.file, |c| &mut c.exercises));
+        if let Some(file) = self.questionnaire.file {
+            let layer = self.layer_of(file).min(counts.len() - 1);
+            counts[layer].questions = self.questionnaire.questions.len();
+        }
+        counts
+    }
+
+    /// Every record with its kind, id and file: what `check --format json` lists with each one's layer.
+    pub fn records(&self) -> Vec<(&'static str, &str, FileId)> {
+        let mut out = Vec::new();
+        out.extend(
+            self.articles
+                .iter()
+                .map(|r| ("article", r.id.as_str(), r.file)),
+        );
+        out.extend(self.topics.iter().map(|r| ("topic", r.id.as_str(), r.file)));
+        out.extend(self.claims.iter().map(|r| ("claim", r.id.as_str(), r.file)));
+        out.extend(self.chains.iter().map(|r| ("chain", r.id.as_str(), r.file)));
+        out.extend(
+            self.exercises
+                .iter()
+                .map(|r| ("exercise", r.id.as_str(), r.file)),
+        );
+        out
+    }
+
     /// Claims made by one article, in file order.
     pub fn claims_of<'a>(&'a self, article: &'a str) -> impl Iterator<Item = &'a Claim> + 'a {
         self.claims.iter().filter(move |c| c.article == article)
@@ -193,20 +303,31 @@ impl Store {
     }
 
     /// "idea: 001 · steps: reconstructed from 001 · dose: our suggestion" for an exercise.
+    /// An imported exercise names its source and licence instead, or as well.
     pub fn provenance_line(&self, exercise: &Exercise) -> String {
-        exercise
+        let parts = exercise
             .provenance
-            .describe(&self.article_numbers(&exercise.articles))
+            .as_ref()
+            .map(|p| p.describe(&self.article_numbers(&exercise.articles)));
+        let source = exercise
+            .source
+            .as_ref()
+            .map(|s| format!("imported from {}", s.describe()));
+        match (parts, source) {
+            (Some(parts), Some(source)) => format!("{parts} · {source}"),
+            (Some(line), None) | (None, Some(line)) => line,
+            (None, None) => String::from("not stated"),
+        }
     }
 
     /// Exercises whose ladder has a rung that is this exercise, in store order.
     pub fn ladders_linking<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Exercise> + 'a {
         self.exercises.iter().filter(move |e| {
-            e.ladder
-                .easier
-                .iter()
-                .chain(&e.ladder.harder)
-                .any(|r| r.exercise.as_deref() == Some(id))
+            e.ladder.as_ref().is_some_and(|ladder| {
+                (ladder.easier.iter())
+                    .chain(&ladder.harder)
+                    .any(|r| r.exercise.as_deref() == Some(id))
+            })
         })
     }
 

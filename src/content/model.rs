@@ -2,6 +2,7 @@
 
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Index of the file a record was read from, in [`super::Store::files`].
 pub type FileId = usize;
@@ -593,7 +594,9 @@ pub struct Exercise {
     pub regions: Vec<Region>,
     pub muscles: Vec<Text>,
     pub equipment: Vec<Equipment>,
-    pub position: Position,
+    /// Needed for an exercise that serves a chain; an imported one may not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
     pub phase: Phase,
     pub steps: Vec<Text>,
     pub cues: Vec<Text>,
@@ -604,11 +607,86 @@ pub struct Exercise {
     /// Exercises that must feel easy before this one is given; a first routine swaps them in instead.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requires: Vec<Text>,
-    pub dosage: Dosage,
-    pub provenance: Provenance,
-    pub ladder: Ladder,
-    /// The moving figure: keyframes of a side-view skeleton, props and labels.
-    pub figure: crate::figure::FigureSpec,
+    /// How much to do: needed for an exercise that serves a chain (a routine gives it), optional for one
+    /// that is only in the library (an imported exercise has no dose of its own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dosage: Option<Dosage>,
+    /// Where idea, steps and dose come from among the articles; needed for an exercise that serves a chain
+    /// and for any exercise without a [`ExerciseSource`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
+    /// Needed for an exercise that serves a chain: the journal's ratings move it along its ladder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ladder: Option<Ladder>,
+    /// How hard the source rates it, for an imported exercise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    /// The open database an imported exercise comes from, and its licence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<ExerciseSource>,
+    /// The source's own values that backchain has no field for (or mapped with loss), by the source's
+    /// field name, so an import drops nothing: `category = ["strength"]`, `mechanic = ["compound"]`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub import: BTreeMap<String, Vec<Text>>,
+    /// The moving figure: keyframes of a side-view skeleton, props and labels. Needed for an exercise
+    /// that serves a chain and for any exercise without a [`ExerciseSource`]; an imported exercise has none
+    /// until someone draws it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figure: Option<crate::figure::FigureSpec>,
     #[serde(skip)]
     pub file: FileId,
+}
+
+impl Exercise {
+    /// True when the exercise can be given in a routine: it serves at least one chain.
+    pub fn serves_a_chain(&self) -> bool {
+        !self.chains.is_empty()
+    }
+}
+
+/// How hard an exercise is, as an imported source rates it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    Beginner,
+    Intermediate,
+    Expert,
+}
+
+impl Level {
+    pub const ALL: [Level; 3] = [Level::Beginner, Level::Intermediate, Level::Expert];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Beginner => "beginner",
+            Level::Intermediate => "intermediate",
+            Level::Expert => "expert",
+        }
+    }
+}
+
+/// Where an imported exercise comes from: the database, its licence, where to find it, and the
+/// exercise's id there.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExerciseSource {
+    /// "Free Exercise DB"
+    pub name: Text,
+    /// "public domain, Unlicense"
+    pub licence: Text,
+    pub url: Text,
+    /// The exercise's id in the source.
+    pub id: Text,
+}
+
+impl ExerciseSource {
+    /// "Free Exercise DB (public domain, Unlicense), id 3_4_Sit-Up"
+    pub fn describe(&self) -> String {
+        format!(
+            "{} ({}), id {}",
+            self.name.as_str(),
+            self.licence.as_str(),
+            self.id.as_str()
+        )
+    }
 }

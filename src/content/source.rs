@@ -22,6 +22,8 @@ pub struct SourceFile {
     /// quoted by [`crate::text::path`] when it holds anything that could break `path:line:col`.
     pub display: String,
     pub text: String,
+    /// Which layer of the store it was read from (0 for the lowest, usually the built-in store).
+    pub layer: usize,
     /// Built the first time a problem is located in this file.
     lines: OnceLock<LineIndex>,
 }
@@ -32,6 +34,7 @@ impl SourceFile {
             relative,
             display,
             text,
+            layer: 0,
             lines: OnceLock::new(),
         }
     }
@@ -245,7 +248,7 @@ impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "cannot read content folder {}: {}; pass --content with a folder that holds articles.toml, exercises/ …",
+            "cannot read content folder {}: {}; a content folder holds articles.toml, exercises/ … (any of them)",
             crate::text::path(&self.path),
             self.error
         )

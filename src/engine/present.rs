@@ -413,9 +413,11 @@ fn sheets_of(store: &Store, routine: &Routine) -> Document {
             );
         }
         if let Some(e) = store.exercise(&item.exercise) {
-            let figure = e.figure.figure();
-            let drawing = crate::figure::braille::key_pose_text(&figure, SHEET_COLS, SHEET_ROWS);
-            doc.preformatted(drawing.lines().map(str::to_owned).collect());
+            if let Some(spec) = &e.figure {
+                let drawing =
+                    crate::figure::braille::key_pose_text(&spec.figure(), SHEET_COLS, SHEET_ROWS);
+                doc.preformatted(drawing.lines().map(str::to_owned).collect());
+            }
             for (n, step) in e.steps.iter().enumerate() {
                 doc.item(Run::new(Role::Muted, format!("{}. ", n + 1)), step.as_str());
             }

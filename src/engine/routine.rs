@@ -223,9 +223,13 @@ pub fn build(store: &Store, chains: &[&str]) -> Option<Routine> {
     // A first routine: nothing is known to be easy yet, so an exercise with prerequisites gives way to
     // them (the loaded deadlift to the good morning it builds on).
     let easy: HashSet<&str> = HashSet::new();
+    // Only an exercise with a dose and a provenance can be given; `check` requires both of one that
+    // serves a chain.
     let serves_any = |i: usize| {
         let e = &store.exercises[i];
-        chains.iter().any(|c| e.chains.iter().any(|x| x == *c))
+        e.dosage.is_some()
+            && e.provenance.is_some()
+            && chains.iter().any(|c| e.chains.iter().any(|x| x == *c))
     };
     let mut picked: Vec<(i32, usize)> = Vec::new();
     for (priority, candidate) in candidates {
@@ -253,24 +257,26 @@ pub fn build(store: &Store, chains: &[&str]) -> Option<Routine> {
 
     let items: Vec<RoutineItem> = picked
         .into_iter()
-        .map(|(_, i)| {
+        .filter_map(|(_, i)| {
             let e = &store.exercises[i];
-            RoutineItem {
+            let dosage = e.dosage.clone()?;
+            let provenance = item_provenance(store, e)?;
+            Some(RoutineItem {
                 exercise: e.id.to_string(),
                 name: e.name.to_string(),
                 phase: e.phase,
-                dosage: e.dosage.clone(),
-                dose: e.dosage.describe(),
-                seconds: e.dosage.seconds_total(),
+                dose: dosage.describe(),
+                seconds: dosage.seconds_total(),
+                dosage,
                 serves: chains
                     .iter()
                     .filter(|c| e.chains.iter().any(|x| x == **c))
                     .map(|c| c.to_string())
                     .collect(),
                 cautions: e.cautions.iter().map(|c| c.to_string()).collect(),
-                provenance: item_provenance(store, e),
+                provenance,
                 rung: None,
-            }
+            })
         })
         .collect();
     let total_seconds = items.iter().map(|i| i.seconds).sum();
@@ -332,17 +338,18 @@ fn walk_prerequisites(
     }
 }
 
-/// The provenance of an exercise for a routine item.
-pub fn item_provenance(store: &Store, e: &crate::content::Exercise) -> ItemProvenance {
-    let p = &e.provenance;
-    ItemProvenance {
+/// The provenance of an exercise for a routine item; `None` for one without `[provenance]`, which
+/// no routine gives.
+pub fn item_provenance(store: &Store, e: &crate::content::Exercise) -> Option<ItemProvenance> {
+    let p = e.provenance.as_ref()?;
+    Some(ItemProvenance {
         idea: *p.idea.get_ref(),
         steps: *p.steps.get_ref(),
         dose: *p.dose.get_ref(),
         articles: e.articles.iter().map(|a| a.to_string()).collect(),
         summary: store.provenance_line(e),
         note: p.note.as_ref().map(|n| n.to_string()),
-    }
+    })
 }
 
 /// Topics on which two of the articles behind these chains take disjoint stances.

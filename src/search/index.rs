@@ -116,7 +116,8 @@ fn fold_exercise(exercise: &crate::content::Exercise) -> Folded {
     let tags = (exercise.muscles.iter().map(|m| m.as_str()))
         .chain(exercise.equipment.iter().map(|e| e.as_str()))
         .chain(exercise.regions.iter().map(|r| r.as_str()))
-        .chain([exercise.phase.as_str(), exercise.position.as_str()])
+        .chain([exercise.phase.as_str()])
+        .chain(exercise.position.map(|p| p.as_str()))
         .chain(exercise.chains.iter().map(|c| c.as_str()));
     for tag in tags {
         let range = folded.add(tag);

@@ -166,7 +166,9 @@ pub fn current(store: &Store, routine: &Routine, events: &[Event]) -> Current {
     let mut now = Current::default();
     for item in &routine.items {
         let ratings = history.get(&item.exercise).map_or(&[][..], Vec::as_slice);
-        let ladder = store.exercise(&item.exercise).map(|e| &e.ladder);
+        let ladder = store
+            .exercise(&item.exercise)
+            .and_then(|e| e.ladder.as_ref());
         let standing = follow(rules, ladder, ratings);
         let why = standing
             .moves

@@ -1185,3 +1185,56 @@ fn page_keys_move_the_picker_a_screenful_and_stop_at_the_ends() {
     press(&mut app, &[KeyCode::PageUp; 20]);
     assert_eq!(app.exercises.picker.as_ref().unwrap().cursor, 0);
 }
+
+// Imported exercises: in search, filters and detail, with no dose or ladder of their own.
+
+/// The built-in store with the Free Exercise DB's 90/90 Hamstring imported beside it.
+fn store_with_an_import() -> Store {
+    use backchain::import::{FreeExerciseDb, Source};
+    let json = r#"[{"id": "90_90_Hamstring", "name": "90/90 Hamstring", "force": "push",
+        "level": "beginner", "mechanic": null, "equipment": "body only",
+        "primaryMuscles": ["hamstrings"], "secondaryMuscles": ["calves"],
+        "instructions": ["Lie on your back.", "Straighten the raised leg."],
+        "category": "stretching", "images": []}]"#;
+    let mut store = embedded();
+    let imported = FreeExerciseDb.convert(json).expect("converts").exercises;
+    store.exercises.extend(imported);
+    store.reindex();
+    store
+}
+
+#[test]
+fn an_imported_exercise_is_found_filtered_and_shown_without_a_dose() {
+    let mut app = app_for(store_with_an_import(), 100, 30);
+    press(&mut app, &[KeyCode::Char('/')]);
+    type_text(&mut app, "90/90 hamstring");
+    assert_eq!(selected_id(&app), "90-90-hamstring");
+    press(&mut app, &[KeyCode::Esc, KeyCode::Esc]);
+    pick(&mut app, Choice::Region(Some(Region::Hamstrings)));
+    assert!(names_in_order(&app).iter().any(|n| n == "90/90 Hamstring"));
+    let e = app.store.exercise("90-90-hamstring").expect("imported");
+    let text: Vec<String> = detail::lines(&app.store, e, Picture::None, 500)
+        .iter()
+        .map(|l| l.plain())
+        .collect();
+    assert!(
+        text.contains(&String::from("mobilise · beginner · no equipment")),
+        "{text:#?}"
+    );
+    assert!(
+        text.contains(&String::from(
+            "Dose: none given: this exercise is in no routine"
+        )),
+        "{text:#?}"
+    );
+    assert!(
+        text.contains(&String::from(
+            "From: imported from Free Exercise DB (public domain, Unlicense), id 90_90_Hamstring"
+        )),
+        "{text:#?}"
+    );
+    assert!(
+        !text.iter().any(|l| l.contains("Easier and harder")),
+        "no ladder: {text:#?}"
+    );
+}

@@ -261,7 +261,7 @@ fn mkfifo(path: &Path) {
 /// `check` on a store: the run, every problem located, and the store unchanged.
 fn check(store: &Path) -> Ran {
     let before = snapshot(store);
-    let ran = backchain(["check", "--content"]).run_with(store);
+    let ran = backchain(["check", "--only"]).run_with(store);
     ran.problems();
     assert_eq!(snapshot(store), before, "check changed the store");
     ran
@@ -296,13 +296,13 @@ fn a_blank_way_out_avoid_is_refused_not_a_panic() {
     check(&store).expect(1).says("`way_out.avoid` is empty");
     let answers = store.join("answers.toml");
     std::fs::write(&answers, "red_flags = [\"none\"]\nbreathing = \"belly\"\n").unwrap();
-    backchain(["quiz", "--content"])
+    backchain(["quiz", "--only"])
         .run_with(&store)
         .expect(1)
         .says("chains.toml:");
     let mut quiz = backchain(["quiz", "--answers"]);
     quiz.args.push(answers.into());
-    quiz.args.push("--content".into());
+    quiz.args.push("--only".into());
     quiz.run_with(&store).expect(1);
 }
 
@@ -322,7 +322,7 @@ fn escape_sequences_in_paths_names_and_messages_never_reach_the_terminal() {
     ran.says("st\\u001b]0;pwned\\u0007ore")
         .says("x\\u001b[2J.toml");
     assert!(ran.problems().iter().all(|p| p.path.starts_with('"')));
-    backchain(["check", "--format", "json", "--content"])
+    backchain(["check", "--format", "json", "--only"])
         .run_with(&store)
         .expect(1)
         .says("\\\\u001b");
@@ -330,7 +330,7 @@ fn escape_sequences_in_paths_names_and_messages_never_reach_the_terminal() {
         .env("BACKCHAIN_CONTENT", &store)
         .run()
         .expect(1);
-    backchain(["--show-paths", "--content"])
+    backchain(["--show-paths", "--only"])
         .run_with(&store)
         .expect(0)
         .says("pwned");
@@ -356,7 +356,7 @@ fn escape_sequences_in_paths_names_and_messages_never_reach_the_terminal() {
         let odd = _tmp
             .path()
             .join(std::ffi::OsStr::from_bytes(b"caf\xe9\x1b[31m"));
-        backchain(["check", "--content"])
+        backchain(["check", "--only"])
             .run_with(&odd)
             .expect(2)
             .says("\\xe9");
@@ -589,10 +589,10 @@ fn an_unreadable_folder_is_one_problem_naming_it() {
         let mut attack = backchain(["--reuid=65534", "--regid=65534", "--clear-groups"]);
         attack
             .args
-            .extend([BIN.into(), "check".into(), "--content".into()]);
+            .extend([BIN.into(), "check".into(), "--only".into()]);
         run_via("setpriv", attack, &store)
     } else {
-        backchain(["check", "--content"]).run_with(&store)
+        backchain(["check", "--only"]).run_with(&store)
     };
     chmod("755", &claims);
     let ran = ran.expect(1);
@@ -724,7 +724,7 @@ fn the_environment_cannot_misplace_state_or_content() {
         .says("built-in content:");
     // A store of one's own keeps its own answers file.
     let (_tmp, store) = valid_store("My Store");
-    backchain(["--show-paths", "--content"])
+    backchain(["--show-paths", "--only"])
         .run_with(&store)
         .expect(0)
         .says("/answers-my-store-");

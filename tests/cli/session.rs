@@ -52,7 +52,7 @@ struct Driver {
 impl Driver {
     fn start(store: &Path, state: &Path, args: &[&str]) -> Driver {
         let mut child = Command::new(env!("CARGO_BIN_EXE_backchain"))
-            .arg("--content")
+            .arg("--only")
             .arg(store)
             .arg("session")
             .args(args)

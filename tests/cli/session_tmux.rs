@@ -14,7 +14,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_backchain");
 /// Where the app keeps the answers for `store` (each store has its own file), from `--show-paths`.
 fn answers_path(store: &Path, state: &Path) -> String {
     let out = Command::new(BIN)
-        .arg("--content")
+        .arg("--only")
         .arg(store)
         .arg("--show-paths")
         .env("BACKCHAIN_STATE_DIR", state)
@@ -29,7 +29,7 @@ fn answers_path(store: &Path, state: &Path) -> String {
 
 fn launch(t: &Tmux, store: &Path, journal: &Path) {
     t.run(&format!(
-        "BACKCHAIN_STATE_DIR={} BACKCHAIN_JOURNAL={} bash -c 'exec -a {} {BIN} --content {} --get-ready 1 --quiet'; echo EXIT=$?",
+        "BACKCHAIN_STATE_DIR={} BACKCHAIN_JOURNAL={} bash -c 'exec -a {} {BIN} --only {} --get-ready 1 --quiet'; echo EXIT=$?",
         t.dir.join("state").display(),
         journal.display(),
         t.process_name(),

@@ -282,9 +282,19 @@ fn tight_hip_flexors_is_003s_reverse_story_with_our_parts_marked() {
 #[test]
 fn every_exercise_has_a_ladder_both_ways_and_cautions() {
     for e in &store().exercises {
-        assert!(!e.ladder.easier.is_empty(), "{}: an easier rung", e.id);
-        assert!(!e.ladder.harder.is_empty(), "{}: a harder rung", e.id);
-        assert!(!e.ladder.move_up.trim().is_empty() && !e.ladder.move_down.trim().is_empty());
+        let ladder = e
+            .ladder
+            .as_ref()
+            .expect("every built-in exercise has a ladder");
+        assert!(!ladder.easier.is_empty(), "{}: an easier rung", e.id);
+        assert!(!ladder.harder.is_empty(), "{}: a harder rung", e.id);
+        assert!(!ladder.move_up.trim().is_empty() && !ladder.move_down.trim().is_empty());
+        assert!(e.dosage.is_some() && e.position.is_some(), "{}", e.id);
+        assert!(
+            e.source.is_none(),
+            "{}: the built-in store imports nothing",
+            e.id
+        );
         assert!(
             e.cautions.iter().any(|c| c.starts_with("Stop")),
             "{}: says when to stop",
@@ -296,7 +306,10 @@ fn every_exercise_has_a_ladder_both_ways_and_cautions() {
 #[test]
 fn provenance_says_what_the_articles_do_not_give() {
     let parts = |id: &str| {
-        let p = &exercise(id).provenance;
+        let p = exercise(id)
+            .provenance
+            .as_ref()
+            .expect("a built-in exercise's provenance");
         (*p.idea.get_ref(), *p.steps.get_ref(), *p.dose.get_ref())
     };
     use PartSource::*;

@@ -853,3 +853,47 @@ fn the_line_quiz_asks_the_most_telling_question_next() {
         "{stderr}"
     );
 }
+
+/// Imported exercises join a routine only when content links them to a chain, with a dose: unlinked
+/// they change no routine, and linked without a dose (which `check` refuses) they are still never given.
+#[test]
+fn imported_exercises_join_no_routine_unless_linked_with_a_dose() {
+    use backchain::import::{FreeExerciseDb, Source};
+    let json = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/free-exercise-db/exercises.json"),
+    )
+    .unwrap();
+    let imported = FreeExerciseDb.convert(&json).expect("converts").exercises;
+    let ids = |routine: Option<engine::routine::Routine>| -> Vec<String> {
+        routine.map_or_else(Vec::new, |r| {
+            r.items.into_iter().map(|i| i.exercise).collect()
+        })
+    };
+    let mut with = store().clone();
+    with.exercises.extend(imported.iter().cloned());
+    with.reindex();
+    let mut linked = with.clone();
+    for e in &mut linked.exercises {
+        if e.source.is_some() {
+            e.chains = store().chains.iter().map(|c| c.id.clone()).collect();
+        }
+    }
+    linked.reindex();
+    for chain in &store().chains {
+        let chains = [chain.id.as_str()];
+        let plain = ids(engine::routine::build(store(), &chains));
+        assert!(!plain.is_empty(), "{}", chain.id);
+        assert_eq!(
+            ids(engine::routine::build(&with, &chains)),
+            plain,
+            "{}",
+            chain.id
+        );
+        assert_eq!(
+            ids(engine::routine::build(&linked, &chains)),
+            plain,
+            "{}",
+            chain.id
+        );
+    }
+}

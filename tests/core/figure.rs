@@ -16,7 +16,11 @@ fn store() -> &'static Store {
 fn every_exercise_key_pose_at_two_sizes() {
     assert_eq!(store().exercises.len(), 30);
     for e in &store().exercises {
-        let figure = e.figure.figure();
+        let figure = e
+            .figure
+            .as_ref()
+            .expect("every built-in exercise has a figure")
+            .figure();
         for (w, h) in [(24, 10), (48, 20)] {
             let text = braille::key_pose_text(&figure, w, h);
             let drawn: Vec<&str> = text.lines().take(h).collect();
@@ -41,7 +45,11 @@ fn every_exercise_key_pose_at_two_sizes() {
 #[test]
 fn every_exercise_moves_and_says_where_to_feel_it() {
     for e in &store().exercises {
-        let figure = e.figure.figure();
+        let figure = e
+            .figure
+            .as_ref()
+            .expect("every built-in exercise has a figure")
+            .figure();
         assert!(figure.keyframes.len() >= 2, "{} moves", e.id);
         assert!(figure.cycle_ms() > 0, "{}", e.id);
         assert!(!figure.labels.is_empty(), "{} has a label", e.id);
@@ -56,7 +64,12 @@ fn every_exercise_moves_and_says_where_to_feel_it() {
 #[test]
 fn a_hold_on_the_clock_is_a_hold_in_the_figure() {
     let e = store().exercise("wall-sit").expect("wall-sit");
-    let figure = e.figure.figure().with_key_hold(20_000);
+    let figure = e
+        .figure
+        .as_ref()
+        .expect("every built-in exercise has a figure")
+        .figure()
+        .with_key_hold(20_000);
     let key = figure.key_pose();
     // Into the key pose, then held for exactly 20 s.
     let before: u64 = figure.keyframes[..figure.key]
@@ -87,7 +100,7 @@ proptest! {
     ) {
         let exercises = &store().exercises;
         let e = &exercises[which % exercises.len()];
-        let figure = e.figure.figure();
+        let figure = e.figure.as_ref().expect("every built-in exercise has a figure").figure();
         let pose = figure.at(ms);
         let body = figure.body(&pose);
         for (from, to, length) in body.segments() {

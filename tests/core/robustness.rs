@@ -230,7 +230,7 @@ fn escape_sequences_in_content_never_reach_cli_output() {
     let run = |args: &[&str]| {
         let out = Command::new(env!("CARGO_BIN_EXE_backchain"))
             .args(args)
-            .arg("--content")
+            .arg("--only")
             .arg(&dir)
             .output()
             .unwrap();

@@ -24,7 +24,7 @@ pub const STILL_ROWS: usize = 8;
 
 /// The exercise's figure in its key pose as braille text, with its labels under it.
 pub fn picture(exercise: &Exercise) -> Option<String> {
-    let figure = exercise.figure.figure();
+    let figure = exercise.figure.as_ref()?.figure();
     let text = crate::figure::braille::key_pose_text(&figure, STILL_COLS, STILL_ROWS);
     let text = text.trim_end_matches('\n');
     (!text.trim().is_empty()).then(|| text.to_owned())
@@ -65,7 +65,10 @@ pub fn lines_and_figure(
     if !exercise.summary.is_empty() {
         out.para(&[(Role::Plain, &exercise.summary)], 0);
     }
-    let equipment = if exercise.equipment.is_empty() || exercise.equipment == [Equipment::None] {
+    let equipment = if exercise.equipment.is_empty() {
+        // Only an imported exercise may leave it out: its source does not say.
+        String::from("equipment not stated")
+    } else if exercise.equipment == [Equipment::None] {
         String::from("no equipment")
     } else {
         (exercise.equipment.iter())
@@ -74,17 +77,21 @@ pub fn lines_and_figure(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let facts = format!(
-        "{} · {} · {equipment}",
-        exercise.phase.as_str(),
-        exercise.position.as_str()
-    );
+    let facts = [
+        Some(exercise.phase.as_str()),
+        exercise.position.map(|p| p.as_str()),
+        exercise.level.map(|l| l.as_str()),
+        Some(equipment.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
     out.para(&[(Role::Muted, &facts)], 0);
-    let dose = format!(
-        "{} ({})",
-        exercise.dosage.describe(),
-        about(exercise.dosage.seconds_total())
-    );
+    let dose = match &exercise.dosage {
+        Some(dosage) => format!("{} ({})", dosage.describe(), about(dosage.seconds_total())),
+        None => String::from("none given: this exercise is in no routine"),
+    };
     out.labelled("Dose:", &dose);
     match picture {
         Picture::Inline(art) => {
@@ -115,27 +122,28 @@ pub fn lines_and_figure(
     out.section("Cautions", Role::Warn, &exercise.cautions, |_| {
         String::from("⚠ ")
     });
-    out.blank();
-    out.para(&[(Role::Heading, "Easier and harder")], 0);
-    let ladder = &exercise.ladder;
-    let rung = |out: &mut Text, mark: &str, r: &Rung| {
-        out.para(
-            &[
-                (Role::Muted, &format!("{mark} ")),
-                (Role::Plain, &format!("{}: ", r.name)),
-                (Role::Muted, &r.change),
-            ],
-            2,
-        );
-    };
-    for r in ladder.easier.iter().rev() {
-        rung(&mut out, "↓", r);
+    if let Some(ladder) = &exercise.ladder {
+        out.blank();
+        out.para(&[(Role::Heading, "Easier and harder")], 0);
+        let rung = |out: &mut Text, mark: &str, r: &Rung| {
+            out.para(
+                &[
+                    (Role::Muted, &format!("{mark} ")),
+                    (Role::Plain, &format!("{}: ", r.name)),
+                    (Role::Muted, &r.change),
+                ],
+                2,
+            );
+        };
+        for r in ladder.easier.iter().rev() {
+            rung(&mut out, "↓", r);
+        }
+        for r in &ladder.harder {
+            rung(&mut out, "↑", r);
+        }
+        out.labelled("Move up:", &ladder.move_up);
+        out.labelled("Move down:", &ladder.move_down);
     }
-    for r in &ladder.harder {
-        rung(&mut out, "↑", r);
-    }
-    out.labelled("Move up:", &ladder.move_up);
-    out.labelled("Move down:", &ladder.move_down);
     if !exercise.requires.is_empty() {
         let names: Vec<&str> = (exercise.requires.iter())
             .map(|id| store.exercise(id).map_or(id.as_str(), |e| e.name.as_str()))
@@ -150,7 +158,7 @@ pub fn lines_and_figure(
         out.labelled("Serves:", &chains.join(", "));
     }
     out.labelled("From:", &store.provenance_line(exercise));
-    if let Some(note) = &exercise.provenance.note {
+    if let Some(note) = exercise.provenance.as_ref().and_then(|p| p.note.as_ref()) {
         out.para(&[(Role::Muted, note)], 0);
     }
     if !exercise.aliases.is_empty() {

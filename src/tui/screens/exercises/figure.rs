@@ -19,9 +19,10 @@ pub const PREVIEW_HOLD_MS: u32 = 2000;
 /// How often the figure is redrawn while it moves: ten frames a second is smooth enough for a drawing.
 pub const FRAME: Duration = Duration::from_millis(100);
 
-/// The figure for an exercise as the screen shows it: a short loop of its movement.
-pub fn figure(exercise: &Exercise) -> Figure {
-    exercise.figure.figure().preview(PREVIEW_HOLD_MS)
+/// The figure for an exercise as the screen shows it: a short loop of its movement; `None` for an
+/// imported exercise nobody has drawn yet.
+pub fn figure(exercise: &Exercise) -> Option<Figure> {
+    Some(exercise.figure.as_ref()?.figure().preview(PREVIEW_HOLD_MS))
 }
 
 /// The pose shown now: moving with the clock, or the key pose without motion.

@@ -86,7 +86,7 @@ impl State {
         // The detail, with the figure beside it, in it, or noted.
         let inner = ui::inner(detail_area);
         let exercise = self.exercise(ctx);
-        let moving = exercise.map(figure::figure);
+        let moving = exercise.and_then(figure::figure);
         let pose = (moving.as_ref()).map(|f| figure::pose_now(f, ctx.now, ctx.motion));
         let beside_width = (inner.width / 3).clamp(24, 48);
         let beside = (moving.as_ref().zip(pose.as_ref()))

@@ -116,7 +116,8 @@ impl State {
                 .is_some_and(|rows| rows.start < bottom && rows.end > top);
         let moves = self
             .exercise(ctx)
-            .is_some_and(|e| figure::figure(e).cycle_ms() > 0);
+            .and_then(figure::figure)
+            .is_some_and(|f| f.cycle_ms() > 0);
         (in_sight && moves).then_some(figure::FRAME)
     }
 

@@ -18,23 +18,6 @@ pub enum Picture<'a> {
     TooWide,
 }
 
-/// Cells the still figure takes where it is shown as text (the Session screen).
-pub const STILL_COLS: usize = 24;
-pub const STILL_ROWS: usize = 8;
-
-/// The exercise's figure in its key pose as braille text, with its labels under it.
-pub fn picture(exercise: &Exercise) -> Option<String> {
-    let figure = exercise.figure.as_ref()?.figure();
-    let text = crate::figure::braille::key_pose_text(&figure, STILL_COLS, STILL_ROWS);
-    let text = text.trim_end_matches('\n');
-    (!text.trim().is_empty()).then(|| text.to_owned())
-}
-
-/// Columns the widest line of a drawing takes.
-pub fn picture_width(picture: &str) -> usize {
-    picture.lines().map(text::width).max().unwrap_or(0)
-}
-
 /// "about 5 min" for a dose's rough time.
 pub fn about(seconds: u32) -> String {
     if seconds < 60 {

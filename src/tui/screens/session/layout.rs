@@ -1,20 +1,21 @@
 //! Where the Session screen's parts go and the text they hold, worked out once per frame: the plan or the
 //! summary as one scrolled pane; a running session as a header with the time left, a gauge for the whole
 //! session, the step panel (countdown, gauge, rep or breath cue, what comes next) and the exercise's
-//! steps, cues and cautions, with its picture beside them when there is room; questions in a box on top.
+//! steps, cues and cautions, with its moving figure beside them when there is room; questions in a box on top.
 
 use super::{Guide, Phase, Plan, State, Summary, plan};
 use crate::session::{Pain, clock, timeline};
 use crate::text::{self, Line, Role, Run};
 use crate::tui::screens::Context;
-use crate::tui::screens::exercises::detail;
 use crate::tui::ui;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 /// The step panel's rows inside its border: the big line, the cue, the gauge, a gap, paused, next.
 const STEP_ROWS: u16 = 6;
-/// Width from which the picture goes beside the exercise's text.
-const PICTURE_BESIDE_FROM: u16 = 110;
+/// Width from which the figure goes beside the exercise's text, and the most it takes.
+const FIGURE_BESIDE_FROM: u16 = 80;
+const FIGURE_MAX_COLS: u16 = 44;
+const FIGURE_MAX_ROWS: u16 = 20;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Drawn {
@@ -39,8 +40,8 @@ pub struct Running {
     pub detail: Rect,
     /// The exercise's steps, cues and cautions, wrapped to the detail pane.
     pub detail_text: Vec<Line>,
-    /// The picture and where it goes (beside the text), if there is room.
-    pub picture: Option<(String, Rect)>,
+    /// Where the exercise's moving figure goes (beside the text), if it has one and there is room.
+    pub figure: Option<Rect>,
 }
 
 impl State {
@@ -221,25 +222,22 @@ fn running(ctx: &Context, guide: &Guide, body: Rect) -> Running {
     ])
     .areas(body);
     let exercise = item.and_then(|item| ctx.store.exercise(&item.exercise));
-    let art = exercise.and_then(detail::picture);
-    let picture = art.and_then(|art| {
-        let wide = ui::to_u16(detail::picture_width(&art)) + 4;
-        let tall = ui::to_u16(art.lines().count()) + 2;
-        (body.width >= PICTURE_BESIDE_FROM && wide * 2 <= detail.width && tall <= detail.height)
-            .then(|| {
-                let [_, right] =
-                    Layout::horizontal([Constraint::Fill(1), Constraint::Length(wide)])
-                        .areas(detail);
-                (
-                    art,
-                    Rect {
-                        height: tall,
-                        ..right
-                    },
-                )
-            })
+    // The figure beside the exercise's text, a third of the width, when it has one and there is room.
+    let figure = exercise.filter(|e| e.figure.is_some()).and_then(|_| {
+        let wide = (detail.width / 3).min(FIGURE_MAX_COLS);
+        let tall = detail.height.min(FIGURE_MAX_ROWS);
+        let fits = usize::from(wide.saturating_sub(2)) >= crate::figure::MIN_COLS
+            && usize::from(tall.saturating_sub(2)) >= crate::figure::MIN_ROWS;
+        (body.width >= FIGURE_BESIDE_FROM && fits).then(|| {
+            let [_, right] =
+                Layout::horizontal([Constraint::Fill(1), Constraint::Length(wide)]).areas(detail);
+            Rect {
+                height: tall,
+                ..right
+            }
+        })
     });
-    let text_width = detail.width - picture.as_ref().map_or(0, |(_, r)| r.width);
+    let text_width = detail.width - figure.map_or(0, |r| r.width);
     let width = usize::from(text_width.saturating_sub(3));
     let mut lines: Vec<Line> = Vec::new();
     // Each paragraph wrapped on its own, so a list item's second line hangs under its text.
@@ -309,6 +307,6 @@ fn running(ctx: &Context, guide: &Guide, body: Rect) -> Running {
             ..detail
         },
         detail_text: lines,
-        picture,
+        figure,
     }
 }

@@ -8,6 +8,7 @@
 //! only while something moves ([`State::wake_in`]), and pauses the run whenever the person looks away
 //! (another screen, Ctrl-Z), so a paused or idle session costs no CPU.
 
+mod figure;
 mod guide;
 mod input;
 pub mod keys;
@@ -161,7 +162,8 @@ impl State {
     }
 
     /// How long the app may sleep before the screen must be drawn again; `None` while nothing moves. With
-    /// motion the gauges move four times a second, without it once a second (when the numbers change).
+    /// motion the figure and gauges move ten times a second, without it once a second (when the numbers
+    /// change).
     pub fn wake_in(&self, ctx: &Context) -> Option<Duration> {
         let Phase::Running(guide) = &self.phase else {
             return None;
@@ -172,7 +174,8 @@ impl State {
         let status = guide.run.status(ctx.now);
         let to_second = 1000 - status.elapsed_ms % 1000;
         let to_step_end = status.left_ms.max(1);
-        let frame = if ctx.motion { 250 } else { 1000 };
+        // With motion the figure moves at ten frames a second (the gauges with it); without, once a second.
+        let frame = if ctx.motion { 100 } else { 1000 };
         Some(Duration::from_millis(
             to_second.min(frame).min(to_step_end).max(10),
         ))

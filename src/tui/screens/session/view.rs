@@ -7,11 +7,12 @@ use crate::session::{
     Pace, Rating, SkipReason, StepKind, Work, breath_fill, clock, pace, pace_words, seconds_up,
     step_title,
 };
-use crate::text::{self, Line as TextLine, Role};
+use crate::text;
 use crate::tui::screens::Context;
+use crate::tui::screens::exercises::figure as exercise_figure;
 use crate::tui::theme::Theme;
+use crate::tui::ui::ScrollView;
 use crate::tui::ui::pane::pane_in;
-use crate::tui::ui::{self, ScrollView};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -339,12 +340,23 @@ fn running(ctx: &Context, guide: &Guide, parts: &Running, frame: &mut Frame) {
         focused: false,
     }
     .render(frame, parts.detail, theme);
-    if let Some((art, area)) = &parts.picture {
-        let block = pane_in("", false, theme, area.width);
-        let inner = block.inner(*area);
-        frame.render_widget(block, *area);
-        let art: Vec<TextLine> = art.lines().map(|l| TextLine::of(Role::Plain, l)).collect();
-        frame.render_widget(Paragraph::new(ui::lines(&art, theme)), inner);
+    if let (Some(area), Some(spec)) = (
+        parts.figure,
+        guide
+            .items
+            .get(current)
+            .and_then(|i| ctx.store.exercise(&i.exercise))
+            .and_then(|e| e.figure.as_ref()),
+    ) {
+        let block = pane_in("how it moves", false, theme, area.width);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let moving = ctx.motion && !status.paused;
+        let (figure, pose) =
+            super::figure::figure_now(spec, status.step, status.elapsed_ms, moving);
+        if let Some(drawn) = exercise_figure::figure_drawn(&figure, &pose, inner, ctx.braille) {
+            exercise_figure::render(&drawn, frame, theme);
+        }
     }
 }
 

@@ -11,8 +11,10 @@ mod index;
 mod matcher;
 mod prefilter;
 mod query;
+pub mod reference;
 mod scorer;
 mod session;
+mod skim_ascii;
 
 use crate::content::{Equipment, Phase, Region};
 

@@ -41,12 +41,26 @@ impl Default for SkimScorer {
     }
 }
 
+/// ASCII text (nearly all of it) is scored by [`super::skim_ascii`], the same numbers without the
+/// allocations; anything else goes through fuzzy-matcher.
 impl Scorer for SkimScorer {
     fn score(&self, haystack: &str, needle: &str) -> Option<(i64, Vec<usize>)> {
+        if haystack.is_ascii() && needle.is_ascii() {
+            let mut positions = Vec::with_capacity(needle.len());
+            return super::skim_ascii::score(
+                haystack.as_bytes(),
+                needle.as_bytes(),
+                Some(&mut positions),
+            )
+            .map(|score| (score, positions));
+        }
         self.matcher.fuzzy_indices(haystack, needle)
     }
 
     fn score_only(&self, haystack: &str, needle: &str) -> Option<i64> {
+        if haystack.is_ascii() && needle.is_ascii() {
+            return super::skim_ascii::score(haystack.as_bytes(), needle.as_bytes(), None);
+        }
         self.matcher.fuzzy_match(haystack, needle)
     }
 }

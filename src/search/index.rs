@@ -28,6 +28,8 @@ pub(super) struct Piece {
     pub start: u32,
     pub end: u32,
     pub kind: Kind,
+    /// Which bytes its text holds ([`byte_mask`]).
+    pub mask: u32,
 }
 
 /// One exercise: its pieces and what the filters look at.
@@ -42,8 +44,8 @@ pub(super) struct Entry {
     /// Where the tags and summary words start in the blob: each half gets its own early test.
     pub lesser_text: u32,
     /// Which bytes its name and aliases hold, and its tags and summary words ([`super::prefilter::byte_mask`]).
-    pub names_mask: u64,
-    pub lesser_mask: u64,
+    pub names_mask: u32,
+    pub lesser_mask: u32,
     /// Its place when all exercises are sorted by name (the order of an empty query's hits).
     pub name_rank: u32,
     /// Its place among hits with the same score: shorter names first, so the plain "Hamstring bridge"
@@ -280,7 +282,13 @@ impl SearchIndex {
             .extend(folded.chars().map(|c| if c == '\n' { ' ' } else { c }));
         let end = offset(self.text.len());
         self.text.push('\n');
-        self.pieces.push(Piece { start, end, kind });
+        let mask = byte_mask(&self.text.as_bytes()[start as usize..end as usize]);
+        self.pieces.push(Piece {
+            start,
+            end,
+            kind,
+            mask,
+        });
     }
 
     /// How many exercises the index holds.

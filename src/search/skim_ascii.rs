@@ -24,7 +24,7 @@ enum CharType {
     SoftSep,
 }
 
-fn char_type(b: u8) -> CharType {
+const fn classify(b: u8) -> CharType {
     match b {
         0 => CharType::Empty,
         b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => CharType::HardSep,
@@ -35,10 +35,22 @@ fn char_type(b: u8) -> CharType {
     }
 }
 
+/// Every byte's type, looked up rather than worked out in the scoring loop.
+static CHAR_TYPES: [CharType; 256] = {
+    let mut types = [CharType::Lower; 256];
+    let mut b = 0;
+    while b < 256 {
+        types[b] = classify(b as u8);
+        b += 1;
+    }
+    types
+};
+
 /// The bonus for a char of type `cur` after one of type `prev`: a word start, after punctuation, or a
 /// camel-case hump.
+#[inline]
 fn place_bonus(prev: u8, cur: u8) -> i64 {
-    match (char_type(prev), char_type(cur)) {
+    match (CHAR_TYPES[prev as usize], CHAR_TYPES[cur as usize]) {
         (CharType::Empty | CharType::HardSep, _) => BONUS_HEAD,
         (CharType::SoftSep, _) => BONUS_BREAK,
         (CharType::Lower | CharType::Number, CharType::Upper) => BONUS_CAMEL,

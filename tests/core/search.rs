@@ -645,6 +645,8 @@ fn timings_report_load_and_one_keystroke_per_char() {
     assert_eq!(out.status.code(), Some(0));
     let timings = json(&out);
     assert!(timings["load_ms"].as_f64().unwrap() >= 0.0);
+    let (p50, p95) = (timings["p50_ms"].as_f64(), timings["p95_ms"].as_f64());
+    assert!(p50.unwrap() <= p95.unwrap(), "{timings}");
     let keystrokes = timings["keystrokes"].as_array().unwrap();
     let typed: Vec<&str> = keystrokes
         .iter()
@@ -663,10 +665,14 @@ fn timings_report_load_and_one_keystroke_per_char() {
         lines[0].starts_with("load: ") && lines[0].ends_with(" ms"),
         "{text}"
     );
-    assert_eq!(lines.len(), 1 + 4, "{text}");
+    assert_eq!(lines.len(), 1 + 4 + 1, "{text}");
     assert!(lines[1].starts_with("\"b\"  "), "{text}");
     assert!(
         lines[4].contains(" ms  ") && lines[4].ends_with(" matches"),
+        "{text}"
+    );
+    assert!(
+        lines[5].starts_with("per keystroke: median ") && lines[5].contains(" ms, p95 "),
         "{text}"
     );
 }

@@ -310,10 +310,20 @@ impl SearchIndex {
         let pieces = self.entry_pieces(entry);
         let (name_pieces, lesser_pieces) =
             pieces.split_at((entry.lesser - entry.pieces.start) as usize);
-        let mut best = None;
+        let mut best: Option<(i64, Field)> = None;
+        // The most `raw_score` can give this needle: once a field has scored it weighted by a later
+        // field's weight, that field (an alias after the name) could at best tie, and a tie keeps the
+        // earlier field.
+        let most = (self.scorer.max_score(needle))
+            .map(|most| most.max(1) + ONE_WORD_BONUS * needle.chars().count() as i64);
         // One test over all names (or all tags and summary words) rules most exercises out at once.
         if may_contain(entry.names_mask, mask) && is_subsequence_long(names, bytes) {
             for piece in name_pieces {
+                if let (Some(most), Some((score, _))) = (most, best)
+                    && score >= most * weight(piece.kind)
+                {
+                    continue;
+                }
                 let hay = self.piece_text(piece);
                 if may_contain(piece.mask, mask)
                     && is_subsequence(hay.as_bytes(), bytes)

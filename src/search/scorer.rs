@@ -16,6 +16,12 @@ pub trait Scorer: Send + Sync {
     fn score_only(&self, haystack: &str, needle: &str) -> Option<i64> {
         self.score(haystack, needle).map(|(score, _)| score)
     }
+
+    /// A score `needle` cannot beat in any haystack, when the scorer knows one. Search then skips
+    /// fields that could at best tie with what an exercise already scored; `None` skips nothing.
+    fn max_score(&self, _needle: &str) -> Option<i64> {
+        None
+    }
 }
 
 /// skim's V2 scoring from the `fuzzy-matcher` crate: rewards consecutive matches and word starts.
@@ -62,6 +68,11 @@ impl Scorer for SkimScorer {
             return super::skim_ascii::score(haystack.as_bytes(), needle.as_bytes(), None);
         }
         self.matcher.fuzzy_match(haystack, needle)
+    }
+
+    /// fuzzy-matcher scores chars as [`super::skim_ascii`] scores bytes, so one bound holds for both.
+    fn max_score(&self, needle: &str) -> Option<i64> {
+        Some(super::skim_ascii::max_score(needle.chars().count()))
     }
 }
 

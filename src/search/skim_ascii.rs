@@ -14,6 +14,20 @@ const BONUS_BREAK: i64 = SCORE_MATCH / 2 + GAP_EXTENSION;
 const BONUS_CAMEL: i64 = SCORE_MATCH / 2 + 2 * GAP_EXTENSION;
 const BONUS_CONSECUTIVE: i64 = -(GAP_START + GAP_EXTENSION);
 
+/// The most a needle of `chars` chars can score, in any text: each matched char earns the match score
+/// and at most the biggest bonus (a one-char needle earns its place bonus alone); gaps only take away.
+pub fn max_score(chars: usize) -> i64 {
+    let most_bonus = BONUS_HEAD
+        .max(BONUS_BREAK)
+        .max(BONUS_CAMEL)
+        .max(BONUS_CONSECUTIVE);
+    match chars {
+        0 => 0,
+        1 => most_bonus,
+        n => (SCORE_MATCH + most_bonus) * n as i64,
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum CharType {
     Empty,

@@ -740,6 +740,9 @@ proptest! {
         let ours = SkimScorer::default();
         prop_assert_eq!(ours.score(&hay, &needle), skim.fuzzy_indices(&hay, &needle));
         prop_assert_eq!(ours.score_only(&hay, &needle), skim.fuzzy_match(&hay, &needle));
+        if let Some(score) = skim.fuzzy_match(&hay, &needle) {
+            prop_assert!(score <= ours.max_score(&needle).unwrap(), "{score}");
+        }
     }
 }
 

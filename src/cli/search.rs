@@ -200,6 +200,19 @@ fn type_slowly(index: &SearchIndex, query: &str, filters: &Filters) -> Vec<Keyst
         .collect()
 }
 
+/// The median and 95th percentile of the keystrokes' times, in ms (nearest rank, as the benches count).
+fn percentiles(keystrokes: &[Keystroke]) -> (f64, f64) {
+    let mut ms: Vec<f64> = keystrokes.iter().map(|k| k.ms).collect();
+    ms.sort_by(f64::total_cmp);
+    let at = |q: f64| {
+        let last = ms.len().saturating_sub(1);
+        ms.get((last as f64 * q).round() as usize)
+            .copied()
+            .unwrap_or(0.0)
+    };
+    (at(0.5), at(0.95))
+}
+
 fn timings_text(load: Duration, keystrokes: &[Keystroke]) -> String {
     let quoted: Vec<String> = keystrokes
         .iter()
@@ -218,6 +231,8 @@ fn timings_text(load: Duration, keystrokes: &[Keystroke]) -> String {
             if matches == 1 { "" } else { "es" }
         );
     }
+    let (p50, p95) = percentiles(keystrokes);
+    let _ = writeln!(out, "per keystroke: median {p50:.2} ms, p95 {p95:.2} ms");
     out
 }
 
@@ -225,10 +240,15 @@ fn timings_json(load: Duration, keystrokes: &[Keystroke]) -> String {
     #[derive(Serialize)]
     struct Timings<'a> {
         load_ms: f64,
+        p50_ms: f64,
+        p95_ms: f64,
         keystrokes: &'a [Keystroke],
     }
+    let (p50_ms, p95_ms) = percentiles(keystrokes);
     to_json(&Timings {
         load_ms: millis(load),
+        p50_ms,
+        p95_ms,
         keystrokes,
     })
 }

@@ -1,9 +1,11 @@
 //! The search index: every exercise's searchable fields, folded once, laid out flat for fast scans.
 
 use super::Filters;
+use super::prefilter::byte_mask;
 use super::scorer::{Scorer, SkimScorer};
 use crate::content::{Phase, Store};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -26,6 +28,8 @@ pub(super) struct Piece {
     pub start: u32,
     pub end: u32,
     pub kind: Kind,
+    /// Which bytes its text holds ([`byte_mask`]).
+    pub mask: u32,
 }
 
 /// One exercise: its pieces and what the filters look at.
@@ -39,8 +43,14 @@ pub(super) struct Entry {
     pub blob: Range<u32>,
     /// Where the tags and summary words start in the blob: each half gets its own early test.
     pub lesser_text: u32,
-    /// Its place when all exercises are sorted by name, so hits sort without comparing strings.
+    /// Which bytes its name and aliases hold, and its tags and summary words ([`super::prefilter::byte_mask`]).
+    pub names_mask: u32,
+    pub lesser_mask: u32,
+    /// Its place when all exercises are sorted by name (the order of an empty query's hits).
     pub name_rank: u32,
+    /// Its place among hits with the same score: shorter names first, so the plain "Hamstring bridge"
+    /// comes before its longer variants, then by name.
+    pub tie_rank: u32,
     pub regions: u32,
     pub equipment: u32,
     pub phase: Phase,
@@ -87,15 +97,38 @@ impl Folded {
         start..self.text.len()
     }
 
-    /// Keeps a tag or summary word unless it is empty or already there (few enough for a linear check).
-    fn keep(&mut self, kind: Kind, range: Range<usize>) {
-        let new = &self.text[range.clone()];
-        if !new.is_empty()
-            && !self.pieces[self.names..]
-                .iter()
-                .any(|(_, r)| &self.text[r.clone()] == new)
-        {
-            self.pieces.push((kind, range));
+    /// Keeps each tag or summary word once (its first time), dropping empty ones: one hash set pass,
+    /// where comparing each with all kept before was quadratic in the words of a long summary.
+    fn keep_distinct(&mut self, candidates: Vec<(Kind, Range<usize>)>) {
+        let mut seen: HashSet<&str, BuildHasherDefault<Fnv>> =
+            HashSet::with_capacity_and_hasher(candidates.len(), BuildHasherDefault::default());
+        for (kind, range) in candidates {
+            let text = &self.text[range.clone()];
+            if !text.is_empty() && seen.insert(text) {
+                self.pieces.push((kind, range));
+            }
+        }
+    }
+}
+
+/// FNV-1a: a few short words per exercise need no DoS-resistant hashing, and SipHash would cost more
+/// than the comparisons it saves.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
     }
 }
@@ -119,13 +152,13 @@ fn fold_exercise(exercise: &crate::content::Exercise) -> Folded {
         .chain([exercise.phase.as_str()])
         .chain(exercise.position.map(|p| p.as_str()))
         .chain(exercise.chains.iter().map(|c| c.as_str()));
+    let mut candidates = Vec::with_capacity(64);
     for tag in tags {
         let range = folded.add(tag);
-        folded.keep(Kind::Tag, range);
+        candidates.push((Kind::Tag, range));
     }
     let summary = folded.add(&exercise.summary);
     // Words of the summary: runs of non-space, trimmed of punctuation at both ends.
-    let mut words = Vec::new();
     let mut start = None;
     let text = &folded.text;
     let ends = text[summary.clone()]
@@ -141,15 +174,13 @@ fn fold_exercise(exercise: &crate::content::Exercise) -> Folded {
                         .trim_start_matches(|c: char| !c.is_alphanumeric())
                         .len();
                 let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric()).len();
-                words.push(s + lead..s + lead + trimmed);
+                candidates.push((Kind::Summary, s + lead..s + lead + trimmed));
                 start = None;
             }
             _ => {}
         }
     }
-    for word in words {
-        folded.keep(Kind::Summary, word);
-    }
+    folded.keep_distinct(candidates);
     folded
 }
 
@@ -212,12 +243,16 @@ impl SearchIndex {
                 let id = *index.chain_ids.entry(chain.to_string()).or_insert(next);
                 index.entry_chains.push(id);
             }
+            let bytes = index.text.as_bytes();
             index.entries.push(Entry {
                 pieces: first_piece..offset(index.pieces.len()),
                 lesser,
                 blob: blob_start..offset(index.text.len()),
                 lesser_text,
+                names_mask: byte_mask(&bytes[blob_start as usize..lesser_text as usize]),
+                lesser_mask: byte_mask(&bytes[lesser_text as usize..]),
                 name_rank: 0,
+                tie_rank: 0,
                 regions: exercise.regions.iter().fold(0, |m, &r| m | bit(r as u8)),
                 equipment: exercise.equipment.iter().fold(0, |m, &e| m | bit(e as u8)),
                 phase: exercise.phase,
@@ -226,8 +261,16 @@ impl SearchIndex {
         }
         let mut by_name: Vec<usize> = (0..index.entries.len()).collect();
         by_name.sort_by(|&a, &b| index.name(a).cmp(index.name(b)).then(a.cmp(&b)));
-        for (rank, at) in by_name.into_iter().enumerate() {
+        for (rank, &at) in by_name.iter().enumerate() {
             index.entries[at].name_rank = offset(rank);
+        }
+        let chars: Vec<usize> = (0..index.entries.len())
+            .map(|at| index.name(at).chars().count())
+            .collect();
+        // Sorting by name is stable, so equal lengths stay in name order.
+        by_name.sort_by_key(|&at| chars[at]);
+        for (rank, at) in by_name.into_iter().enumerate() {
+            index.entries[at].tie_rank = offset(rank);
         }
         index
     }
@@ -240,7 +283,13 @@ impl SearchIndex {
             .extend(folded.chars().map(|c| if c == '\n' { ' ' } else { c }));
         let end = offset(self.text.len());
         self.text.push('\n');
-        self.pieces.push(Piece { start, end, kind });
+        let mask = byte_mask(&self.text.as_bytes()[start as usize..end as usize]);
+        self.pieces.push(Piece {
+            start,
+            end,
+            kind,
+            mask,
+        });
     }
 
     /// How many exercises the index holds.
@@ -265,10 +314,11 @@ impl SearchIndex {
     }
 
     /// The blob split where the tags and summary words start.
-    pub(super) fn blob_halves(&self, entry: &Entry) -> (&str, &str) {
+    pub(super) fn blob_halves(&self, entry: &Entry) -> (&[u8], &[u8]) {
+        let text = self.text.as_bytes();
         (
-            &self.text[entry.blob.start as usize..entry.lesser_text as usize],
-            &self.text[entry.lesser_text as usize..entry.blob.end as usize],
+            &text[entry.blob.start as usize..entry.lesser_text as usize],
+            &text[entry.lesser_text as usize..entry.blob.end as usize],
         )
     }
 
@@ -276,6 +326,11 @@ impl SearchIndex {
     pub(super) fn name(&self, at: usize) -> &str {
         let entry = &self.entries[at];
         self.piece_text(&self.pieces[entry.pieces.start as usize])
+    }
+
+    /// Where the exercise at `at` goes among hits with the same score: lower comes first.
+    pub(super) fn tie_rank(&self, at: usize) -> u32 {
+        self.entries[at].tie_rank
     }
 
     /// `None` when no exercise can pass (a chain no exercise serves).

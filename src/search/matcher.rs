@@ -1,9 +1,11 @@
 //! Matching and scoring: each query word against an exercise's pieces, the whole query as a bonus, and
 //! the hits sorted.
 
+use super::carry::{Carry, Known, WordScores, keep_best};
 use super::index::{Entry, Kind, Piece, SearchIndex};
 use super::prefilter::{
-    is_anchored_subsequence, is_subsequence, is_subsequence_but_one, is_subsequence_long,
+    byte_mask, is_anchored_subsequence, is_subsequence, is_subsequence_but_one,
+    is_subsequence_long, may_contain,
 };
 use super::query::Query;
 use super::{Field, Filters, Hit};
@@ -30,6 +32,9 @@ pub(super) struct Outcome {
     /// Store indices that matched with typo tolerance, when that pass ran, in store order.
     pub loose: Option<Vec<u32>>,
     pub hits: Vec<Hit>,
+    /// The word scores of each exact match (as `exact`), for the next keystroke; empty when the query
+    /// was empty.
+    pub word_scores: Vec<WordScores>,
     /// How many exercises were looked at.
     pub checked: usize,
 }
@@ -60,38 +65,47 @@ fn field(kind: Kind) -> Field {
     }
 }
 
-/// Keeps the higher score; the earlier one on a tie.
-fn keep_best(best: &mut Option<(i64, Field)>, candidate: (i64, Field)) {
-    if best.is_none_or(|(score, _)| candidate.0 > score) {
-        *best = Some(candidate);
-    }
-}
-
 /// How many of the best hits come with their matched name letters; further down, ask
 /// [`SearchIndex::highlight`] for the rows being shown.
 pub const POSITIONED: usize = 256;
+
+/// One integer that sorts hits best first: the score (at least 0) inverted in the high half, the tie
+/// rank in the low half.
+fn sort_key(score: i64, tie_rank: u32) -> u64 {
+    let score = score.clamp(0, i64::from(u32::MAX)) as u64;
+    ((u64::from(u32::MAX) - score) << 32) | u64::from(tie_rank)
+}
 
 /// Below this many items one thread is quicker than starting more.
 const PARALLEL_FROM: usize = 16 * 1024;
 /// More threads than this gain little for one keystroke's work.
 const MAX_THREADS: usize = 8;
 
-/// `items.iter().filter_map(f)`, on several threads for long lists; same order either way.
+/// `items.iter().enumerate().filter_map(f)`, on several threads for long lists; same order either way.
 fn parallel_filter_map<S: Sync, T: Send>(
     items: &[S],
-    f: impl Fn(&S) -> Option<T> + Sync,
+    f: impl Fn(usize, &S) -> Option<T> + Sync,
 ) -> Vec<T> {
     static THREADS: OnceLock<usize> = OnceLock::new();
     let threads = *THREADS.get_or_init(|| {
         std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
     });
     if threads < 2 || items.len() < PARALLEL_FROM {
-        return items.iter().filter_map(f).collect();
+        return (items.iter().enumerate())
+            .filter_map(|(i, item)| f(i, item))
+            .collect();
     }
     let f = &f;
+    let size = items.len().div_ceil(threads);
     std::thread::scope(|scope| {
-        let parts: Vec<_> = (items.chunks(items.len().div_ceil(threads)))
-            .map(|part| scope.spawn(move || part.iter().filter_map(f).collect::<Vec<T>>()))
+        let parts: Vec<_> = (items.chunks(size).enumerate())
+            .map(|(n, part)| {
+                scope.spawn(move || {
+                    (part.iter().enumerate())
+                        .filter_map(|(i, item)| f(n * size + i, item))
+                        .collect::<Vec<T>>()
+                })
+            })
             .collect();
         let mut out = Vec::new();
         for part in parts {
@@ -111,6 +125,8 @@ pub(super) struct Within<'a> {
     pub exact: Option<&'a [u32]>,
     /// The last query's typo-tolerant matches: a superset of the new query's, when given.
     pub loose: Option<&'a [u32]>,
+    /// The last query's words and the word scores of its exact matches (one for each in `exact`).
+    pub word_scores: Option<(&'a [String], &'a [WordScores])>,
 }
 
 impl SearchIndex {
@@ -147,18 +163,35 @@ impl SearchIndex {
                 exact: candidates.to_vec(),
                 loose: None,
                 hits,
+                word_scores: Vec::new(),
                 checked: candidates.len(),
             };
         }
+        let masks: Vec<u32> = query
+            .words
+            .iter()
+            .map(|w| byte_mask(w.as_bytes()))
+            .collect();
+        // The exact pass may start from the last keystroke's word scores; the typo pass starts over.
+        let carry = (within.exact.zip(within.word_scores))
+            .filter(|(exact, (_, scores))| exact.len() == scores.len())
+            .and_then(|(_, (words, scores))| Some((Carry::between(words, &query.words)?, scores)));
         let score_all = |candidates: &[u32], typos: bool| {
-            parallel_filter_map(candidates, |&at| {
-                let (score, field) = self.score_entry(at as usize, &query, typos)?;
-                Some((at, score, field))
+            parallel_filter_map(candidates, |i, &at| {
+                let known = match carry {
+                    Some((carry, scores)) if !typos => carry.known(&scores[i], query.words.len()),
+                    _ => Known::default(),
+                };
+                let (score, field, words) =
+                    self.score_entry(at as usize, &query, &masks, typos, known)?;
+                let key = sort_key(score, self.entries[at as usize].tie_rank);
+                Some((at, score, field, key, words))
             })
         };
         let mut checked = candidates.len();
         let mut scored = score_all(candidates, false);
-        let exact: Vec<u32> = scored.iter().map(|&(at, _, _)| at).collect();
+        let exact: Vec<u32> = scored.iter().map(|&(at, ..)| at).collect();
+        let word_scores: Vec<WordScores> = scored.iter().map(|&(.., words)| words).collect();
         let typos = scored.is_empty() && query.allows_typos();
         let mut loose = None;
         if typos {
@@ -172,29 +205,28 @@ impl SearchIndex {
             };
             checked += candidates.len();
             scored = score_all(candidates, true);
-            loose = Some(scored.iter().map(|&(at, _, _)| at).collect());
+            loose = Some(scored.iter().map(|&(at, ..)| at).collect());
         }
-        // Score, then name: the name rank is unique, so the order is total.
-        scored.sort_unstable_by_key(|&(at, score, _)| {
-            (
-                std::cmp::Reverse(score),
-                self.entries[at as usize].name_rank,
-            )
-        });
+        // Score, then the tie rank: it is unique, so the order is total. Both go into one integer,
+        // which sorts several times faster than a tuple looked up through the entries.
+        scored.sort_unstable_by_key(|&(_, _, _, key, _)| key);
         // Matched letters cost a second scoring pass: only the hits a screen can show get them here.
         let positioned = scored.len().min(POSITIONED);
-        let mut hits = parallel_filter_map(&scored[..positioned], |&(at, score, matched_field)| {
-            Some(Hit {
-                index: at as usize,
-                score,
-                name_positions: self.name_positions(at as usize, &query, typos),
-                matched_field,
-            })
-        });
+        let mut hits = parallel_filter_map(
+            &scored[..positioned],
+            |_, &(at, score, matched_field, ..)| {
+                Some(Hit {
+                    index: at as usize,
+                    score,
+                    name_positions: self.name_positions(at as usize, &query, typos),
+                    matched_field,
+                })
+            },
+        );
         hits.extend(
             scored[positioned..]
                 .iter()
-                .map(|&(at, score, matched_field)| Hit {
+                .map(|&(at, score, matched_field, ..)| Hit {
                     index: at as usize,
                     score,
                     name_positions: Vec::new(),
@@ -205,30 +237,55 @@ impl SearchIndex {
             exact,
             loose,
             hits,
+            word_scores,
             checked,
         }
     }
 
-    /// The exercise's score and best field when every word matches somewhere; `typos` lets a long word
-    /// match with one letter left out.
-    fn score_entry(&self, at: usize, query: &Query, typos: bool) -> Option<(i64, Field)> {
+    /// The exercise's score, best field and word scores when every word matches somewhere; `typos` lets
+    /// a long word match with one letter left out. The first `known.words` words are not scored again.
+    fn score_entry(
+        &self,
+        at: usize,
+        query: &Query,
+        masks: &[u32],
+        typos: bool,
+        known: Known,
+    ) -> Option<(i64, Field, WordScores)> {
         let entry = &self.entries[at];
         let blob = self.blob(entry);
-        let mut total = 0;
-        let mut best = None;
-        for (word, variants) in query.words.iter().zip(&query.variants) {
-            let mut found = self.best_piece(entry, word);
+        let Known {
+            words: skip,
+            mut total,
+            mut best,
+        } = known;
+        let mut before = (total, best);
+        let mut last = None;
+        let words = query.words.iter().zip(&query.variants).zip(masks);
+        for (n, ((word, variants), &mask)) in words.enumerate().skip(skip) {
+            let mut found = self.best_piece(entry, word, mask);
             if found.is_none() && typos && is_subsequence_but_one(blob, word.as_bytes()) {
                 // The first spelling that fits is taken, not the best: trying them all costs several
                 // times as much for a score that is halved anyway.
                 found = (variants.iter())
-                    .find_map(|variant| self.best_piece(entry, variant))
+                    .find_map(|variant| {
+                        self.best_piece(entry, variant, byte_mask(variant.as_bytes()))
+                    })
                     .map(|(score, field)| (score / 2, field));
             }
             let (score, field) = found?;
+            if n + 1 == query.words.len() {
+                before = (total, best);
+                last = Some((score, field));
+            }
             total += score;
             keep_best(&mut best, (score, field));
         }
+        let words = WordScores {
+            before_total: before.0,
+            before_best: before.1,
+            last: last?,
+        };
         if let Some(Bonus {
             score,
             field,
@@ -242,33 +299,48 @@ impl SearchIndex {
                 keep_best(&mut best, (score, field));
             }
         }
-        best.map(|(_, field)| (total, field))
+        best.map(|(_, field)| (total, field, words))
     }
 
     /// The best weighted score of `needle` over the exercise's pieces. Tags and summary words are only
     /// tried when neither the name nor an alias matches, and only from the start of a word.
-    fn best_piece(&self, entry: &Entry, needle: &str) -> Option<(i64, Field)> {
+    fn best_piece(&self, entry: &Entry, needle: &str, mask: u32) -> Option<(i64, Field)> {
         let bytes = needle.as_bytes();
         let (names, lesser) = self.blob_halves(entry);
         let pieces = self.entry_pieces(entry);
         let (name_pieces, lesser_pieces) =
             pieces.split_at((entry.lesser - entry.pieces.start) as usize);
-        let mut best = None;
+        let mut best: Option<(i64, Field)> = None;
+        // The most `raw_score` can give this needle: once a field has scored it weighted by a later
+        // field's weight, that field (an alias after the name) could at best tie, and a tie keeps the
+        // earlier field.
+        let most = (self.scorer.max_score(needle))
+            .map(|most| most.max(1) + ONE_WORD_BONUS * needle.chars().count() as i64);
         // One test over all names (or all tags and summary words) rules most exercises out at once.
-        if is_subsequence_long(names, needle) {
+        if may_contain(entry.names_mask, mask) && is_subsequence_long(names, bytes) {
             for piece in name_pieces {
+                if let (Some(most), Some((score, _))) = (most, best)
+                    && score >= most * weight(piece.kind)
+                {
+                    continue;
+                }
                 let hay = self.piece_text(piece);
-                if is_subsequence(hay.as_bytes(), bytes)
+                if may_contain(piece.mask, mask)
+                    && is_subsequence(hay.as_bytes(), bytes)
                     && let Some((raw, _)) = self.raw_score(hay, needle, false)
                 {
                     keep_best(&mut best, (raw * weight(piece.kind), field(piece.kind)));
                 }
             }
         }
-        if best.is_none() && is_subsequence_long(lesser, needle) {
+        if best.is_none()
+            && may_contain(entry.lesser_mask, mask)
+            && is_subsequence_long(lesser, bytes)
+        {
             for piece in lesser_pieces {
                 let hay = self.piece_text(piece);
-                if is_anchored_subsequence(hay.as_bytes(), bytes)
+                if may_contain(piece.mask, mask)
+                    && is_anchored_subsequence(hay.as_bytes(), bytes)
                     && let Some((raw, _)) = self.raw_score(hay, needle, false)
                 {
                     keep_best(&mut best, (raw * weight(piece.kind), field(piece.kind)));
@@ -294,24 +366,30 @@ impl SearchIndex {
             }
         };
         let mut chosen: Option<(&str, usize)> = None;
-        if let Some(&first) = needle.as_bytes().first()
-            && !needle.contains(' ')
+        let wanted = needle.as_bytes();
+        if let Some(&first) = wanted.first()
+            && !wanted.contains(&b' ')
         {
+            // Words split at the ASCII space byte, so each is a valid `str` slice of `hay`.
+            let mut start = 0;
             let mut first_char = 0;
-            for word in hay.split(' ') {
-                if word.len() >= needle.len() && is_subsequence(word.as_bytes(), needle.as_bytes())
+            for word in hay.as_bytes().split(|&b| b == b' ') {
+                let end = start + word.len();
+                let at_start = word.first() == Some(&first);
+                // Once a word fits, only one starting with the needle's first letter can replace it.
+                if (at_start || chosen.is_none())
+                    && word.len() >= wanted.len()
+                    && is_subsequence(word, wanted)
                 {
-                    let at_start = word.as_bytes()[0] == first;
-                    if at_start || chosen.is_none() {
-                        chosen = Some((word, first_char));
-                    }
+                    chosen = Some((&hay[start..end], first_char));
                     if at_start {
                         break;
                     }
                 }
                 if positions {
-                    first_char += word.chars().count() + 1;
+                    first_char += hay[start..end].chars().count() + 1;
                 }
+                start = end + 1;
             }
         }
         match chosen {
@@ -411,7 +489,10 @@ mod tests {
     #[test]
     fn parallel_filter_map_keeps_the_order() {
         let items: Vec<u32> = (0..PARALLEL_FROM as u32 * 3 + 7).collect();
-        let odd = parallel_filter_map(&items, |&i| (i % 2 == 1).then_some(i * 10));
+        let odd = parallel_filter_map(&items, |at, &i| {
+            assert_eq!(at, i as usize);
+            (i % 2 == 1).then_some(i * 10)
+        });
         let expected: Vec<u32> = items
             .iter()
             .filter(|&&i| i % 2 == 1)

@@ -6,13 +6,16 @@
 //! count for more than tags and summary, and a query that matches a name or alias as a whole gets a
 //! bonus. Each field is checked with a cheap byte-level subsequence test before the scorer runs.
 
+mod carry;
 mod fold;
 mod index;
 mod matcher;
 mod prefilter;
 mod query;
+pub mod reference;
 mod scorer;
 mod session;
+mod skim_ascii;
 
 use crate::content::{Equipment, Phase, Region};
 

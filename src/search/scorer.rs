@@ -16,6 +16,12 @@ pub trait Scorer: Send + Sync {
     fn score_only(&self, haystack: &str, needle: &str) -> Option<i64> {
         self.score(haystack, needle).map(|(score, _)| score)
     }
+
+    /// A score `needle` cannot beat in any haystack, when the scorer knows one. Search then skips
+    /// fields that could at best tie with what an exercise already scored; `None` skips nothing.
+    fn max_score(&self, _needle: &str) -> Option<i64> {
+        None
+    }
 }
 
 /// skim's V2 scoring from the `fuzzy-matcher` crate: rewards consecutive matches and word starts.
@@ -41,13 +47,32 @@ impl Default for SkimScorer {
     }
 }
 
+/// ASCII text (nearly all of it) is scored by [`super::skim_ascii`], the same numbers without the
+/// allocations; anything else goes through fuzzy-matcher.
 impl Scorer for SkimScorer {
     fn score(&self, haystack: &str, needle: &str) -> Option<(i64, Vec<usize>)> {
+        if haystack.is_ascii() && needle.is_ascii() {
+            let mut positions = Vec::with_capacity(needle.len());
+            return super::skim_ascii::score(
+                haystack.as_bytes(),
+                needle.as_bytes(),
+                Some(&mut positions),
+            )
+            .map(|score| (score, positions));
+        }
         self.matcher.fuzzy_indices(haystack, needle)
     }
 
     fn score_only(&self, haystack: &str, needle: &str) -> Option<i64> {
+        if haystack.is_ascii() && needle.is_ascii() {
+            return super::skim_ascii::score(haystack.as_bytes(), needle.as_bytes(), None);
+        }
         self.matcher.fuzzy_match(haystack, needle)
+    }
+
+    /// fuzzy-matcher scores chars as [`super::skim_ascii`] scores bytes, so one bound holds for both.
+    fn max_score(&self, needle: &str) -> Option<i64> {
+        Some(super::skim_ascii::max_score(needle.chars().count()))
     }
 }
 

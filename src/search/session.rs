@@ -1,9 +1,10 @@
 //! A search that follows the user's typing: when the new query only adds to the last one, only the last
 //! query's matches are checked again.
 
+use super::carry::WordScores;
 use super::index::SearchIndex;
 use super::matcher::Within;
-use super::query::TYPO_MIN_CHARS;
+use super::query::{Query, TYPO_MIN_CHARS};
 use super::{Filters, Hit};
 
 /// Remembers the last query and what it matched. Results are always the same as
@@ -24,6 +25,9 @@ struct Last {
     exact: Vec<u32>,
     /// What matched with typo tolerance, when nothing matched exactly.
     loose: Option<Vec<u32>>,
+    /// The query's folded words, and what each of `exact` scored on them.
+    words: Vec<String>,
+    word_scores: Vec<WordScores>,
     hits: Vec<Hit>,
 }
 
@@ -36,6 +40,7 @@ impl Last {
         Within {
             exact: Some(&self.exact),
             loose: self.loose.as_deref().filter(|_| self.typos_carry_over()),
+            word_scores: Some((&self.words, &self.word_scores)),
         }
     }
 
@@ -76,6 +81,8 @@ impl SearchSession {
                     filters: filters.clone(),
                     exact: outcome.exact,
                     loose: outcome.loose,
+                    words: Query::parse(query).words,
+                    word_scores: outcome.word_scores,
                     hits: outcome.hits,
                 }
             }

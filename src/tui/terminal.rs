@@ -12,7 +12,8 @@ use super::view;
 use crate::content::Store;
 use crate::journal::{Journal, SessionId};
 use crate::text;
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -20,10 +21,18 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use std::io::IsTerminal;
+use std::io::{BufWriter, IsTerminal, Stdout};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+/// The terminal, drawing through a buffer that holds a whole frame: stdout's own holds 1 KiB, so a
+/// large frame went out in a dozen or more writes, which a terminal may show half drawn. Each
+/// `draw` flushes it, so a frame is one write.
+type AppTerminal = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Bytes buffered per frame: a full 200×60 frame with colours fits several times over.
+const FRAME_BUFFER: usize = 256 * 1024;
 
 pub struct Options {
     /// Capture the mouse (off with `--no-mouse`).
@@ -104,7 +113,17 @@ pub fn run(store: Store, options: Options) -> std::io::Result<()> {
     let screen = Arc::new(Mutex::new(Screen { restored: false }));
     watch_signals(Arc::clone(&screen), mouse);
 
-    let mut terminal = ratatui::init();
+    // `init` enters raw mode and the alternate screen and installs the restoring panic hook; its
+    // terminal writes through stdout's small buffer, so drawing goes through a frame-sized one.
+    drop(ratatui::init());
+    let backend = CrosstermBackend::new(BufWriter::with_capacity(FRAME_BUFFER, std::io::stdout()));
+    let mut terminal = match Terminal::new(backend) {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            ratatui::restore();
+            return Err(e);
+        }
+    };
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         if mouse {
@@ -262,7 +281,7 @@ fn watch_signals(screen: Arc<Mutex<Screen>>, mouse: bool) {
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut AppTerminal,
     app: &mut App,
     session: &mut Session,
     screen: &Mutex<Screen>,
@@ -320,7 +339,7 @@ fn to_action(app: &App, event: Event) -> Option<Action> {
 }
 
 fn run_effects(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut AppTerminal,
     app: &mut App,
     session: &mut Session,
 ) -> std::io::Result<()> {
@@ -461,7 +480,7 @@ fn export(app: &mut App, session: &Session) {
 }
 
 /// Ctrl-Z: give the terminal back, stop, and take it again when resumed (`fg`).
-fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> std::io::Result<()> {
+fn suspend(terminal: &mut AppTerminal, mouse: bool) -> std::io::Result<()> {
     if mouse {
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
     }

@@ -2,7 +2,9 @@
 //! user types, highlights, and the `search` command.
 
 use backchain::content::{Equipment, Phase, Region, Store, embedded};
-use backchain::search::{Field, Filters, Hit, Scorer, SearchIndex, SearchSession, SkimScorer};
+use backchain::search::{
+    Field, Filters, Hit, Scorer, SearchIndex, SearchSession, SkimScorer, reference,
+};
 use backchain::text::Text;
 use proptest::prelude::*;
 use std::process::Command;
@@ -84,7 +86,7 @@ fn one_wrong_or_swapped_letter_is_forgiven_in_long_words() {
 }
 
 #[test]
-fn hits_are_sorted_by_score_then_name() {
+fn hits_are_sorted_by_score_then_shorter_name_then_name() {
     for query in ["h", "hip", "bridge", "brth", "hamstrng", "mat"] {
         let hits = index().search(query, &Filters::default());
         for pair in hits.windows(2) {
@@ -93,8 +95,11 @@ fn hits_are_sorted_by_score_then_name() {
                 store().exercises[a.index].name.to_lowercase(),
                 store().exercises[b.index].name.to_lowercase(),
             );
+            // Equal scores: the shorter name first (the plain name before its variants), then by name.
+            let lengths = (names.0.chars().count(), names.1.chars().count());
             assert!(
-                a.score > b.score || (a.score == b.score && names.0 <= names.1),
+                a.score > b.score
+                    || (a.score == b.score && (lengths.0, &names.0) <= (lengths.1, &names.1)),
                 "{query:?}: {a:?} before {b:?}"
             );
         }
@@ -640,6 +645,8 @@ fn timings_report_load_and_one_keystroke_per_char() {
     assert_eq!(out.status.code(), Some(0));
     let timings = json(&out);
     assert!(timings["load_ms"].as_f64().unwrap() >= 0.0);
+    let (p50, p95) = (timings["p50_ms"].as_f64(), timings["p95_ms"].as_f64());
+    assert!(p50.unwrap() <= p95.unwrap(), "{timings}");
     let keystrokes = timings["keystrokes"].as_array().unwrap();
     let typed: Vec<&str> = keystrokes
         .iter()
@@ -658,10 +665,128 @@ fn timings_report_load_and_one_keystroke_per_char() {
         lines[0].starts_with("load: ") && lines[0].ends_with(" ms"),
         "{text}"
     );
-    assert_eq!(lines.len(), 1 + 4, "{text}");
+    assert_eq!(lines.len(), 1 + 4 + 1, "{text}");
     assert!(lines[1].starts_with("\"b\"  "), "{text}");
     assert!(
         lines[4].contains(" ms  ") && lines[4].ends_with(" matches"),
         "{text}"
     );
+    assert!(
+        lines[5].starts_with("per keystroke: median ") && lines[5].contains(" ms, p95 "),
+        "{text}"
+    );
+}
+
+/// A synthetic store of `n` exercises varied from the bundled ones (`content::synthetic`).
+fn synthetic_store(n: usize) -> Store {
+    let mut problems = Vec::new();
+    let store = Store::from_files(backchain::content::synthetic::store_files(n), &mut problems);
+    assert!(problems.is_empty(), "{:?}", problems.first());
+    store
+}
+
+/// How many hits the reference comparison looks at: more than a screen's worth.
+const TOP: usize = 20;
+
+fn assert_top_matches_reference(index: &SearchIndex, query: &str, filters: &Filters) {
+    let mut session = SearchSession::new();
+    for typed in prefixes(query) {
+        let hits = session.search(index, typed, filters);
+        let expected = reference::rank(index, typed, filters, TOP);
+        let got = &hits[..hits.len().min(TOP)];
+        assert_eq!(got, &expected[..], "{typed:?} with {filters:?}");
+        assert!(hits.len() >= expected.len());
+    }
+}
+
+#[test]
+fn typing_over_ten_thousand_exercises_ranks_the_top_like_the_reference() {
+    let store = synthetic_store(10_000);
+    let index = SearchIndex::new(&store);
+    for query in [
+        "hamstrng",
+        "good mornin",
+        "hip ir",
+        "kneel rot",
+        "brth",
+        "hmastring bridgw",
+        "banded tempo 12",
+        "zzz",
+    ] {
+        assert_top_matches_reference(&index, query, &Filters::default());
+    }
+    for filters in filter_cases() {
+        assert_top_matches_reference(&index, "hip ir", &filters);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 2000,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// The scorer scores ASCII text itself; it must give fuzzy-matcher's numbers and positions.
+    #[test]
+    fn the_skim_scorer_agrees_with_fuzzy_matcher(
+        hay in "[abrdgei 0-9/.(\\-A]{0,24}",
+        needle in "[abrdgei 0-9/.(\\-A]{0,6}",
+    ) {
+        use fuzzy_matcher::FuzzyMatcher;
+        let skim = fuzzy_matcher::skim::SkimMatcherV2::default()
+            .respect_case()
+            .element_limit(1);
+        let ours = SkimScorer::default();
+        prop_assert_eq!(ours.score(&hay, &needle), skim.fuzzy_indices(&hay, &needle));
+        prop_assert_eq!(ours.score_only(&hay, &needle), skim.fuzzy_match(&hay, &needle));
+        if let Some(score) = skim.fuzzy_match(&hay, &needle) {
+            prop_assert!(score <= ours.max_score(&needle).unwrap(), "{score}");
+        }
+    }
+}
+
+#[test]
+fn among_equal_scores_the_plain_name_comes_before_its_longer_variants() {
+    // The bundled exercises among 10,000 synthetic ones, whose names are the bundled names with words
+    // around them ("banded tempo Hamstring bridge 52").
+    let mut store = synthetic_store(10_000);
+    store.exercises.extend(embedded().exercises);
+    store.reindex();
+    let index = SearchIndex::new(&store);
+    let plain = store
+        .exercises
+        .iter()
+        .position(|e| e.id == "hamstring-bridge");
+    let plain = plain.expect("the bundled hamstring bridge");
+    assert_eq!(store.exercises[plain].name, "Hamstring bridge");
+    let mut session = SearchSession::new();
+    for typed in prefixes("hamstring bridge") {
+        let hits = session.search(&index, typed, &Filters::default());
+        let at = hits.iter().position(|h| h.index == plain);
+        let at = at.unwrap_or_else(|| panic!("{typed:?} misses it"));
+        let ahead_and_equal: Vec<&str> = (hits[..at].iter())
+            .filter(|h| h.score == hits[at].score)
+            .map(|h| store.exercises[h.index].name.as_str())
+            .collect();
+        assert!(
+            ahead_and_equal
+                .iter()
+                .all(|name| name.chars().count() <= 16),
+            "{typed:?}: {ahead_and_equal:?}"
+        );
+        if typed == "hamstring" {
+            assert!(ahead_and_equal.is_empty(), "{ahead_and_equal:?}");
+            // Ordered by name alone, hundreds of its variants would come first.
+            let variants_before_by_name = (hits.iter())
+                .filter(|h| h.score == hits[at].score)
+                .filter(|h| {
+                    backchain::search::fold(&store.exercises[h.index].name).as_str()
+                        < "hamstring bridge"
+                })
+                .count();
+            assert!(variants_before_by_name > 100, "{variants_before_by_name}");
+        }
+    }
+    assert_eq!(session.hits()[0].index, plain, "the whole name typed");
 }

@@ -356,7 +356,11 @@ impl App {
         let figure = (self.screen == Screen::Exercises && self.overlay.is_none())
             .then(|| self.exercises.wake_in(&ctx))
             .flatten();
-        [self.session.wake_in(&ctx), figure]
+        // The drawings beside a chain on Results move the same way.
+        let drawings = (self.screen == Screen::Results && self.overlay.is_none())
+            .then(|| self.results.wake_in(&ctx))
+            .flatten();
+        [self.session.wake_in(&ctx), figure, drawings]
             .into_iter()
             .flatten()
             .min()

@@ -941,3 +941,30 @@ fn snapshot_ribs_100x40_routine_moved_by_the_journal() {
     press(&mut app, &[Action::PrevPane]);
     insta::assert_snapshot!("results_ribs_100x40_routine_moved", draw(&mut app));
 }
+
+#[test]
+fn the_drawings_beside_a_chain_move_only_while_in_sight_and_motion_is_on() {
+    let mut app = ribs(160, 48);
+    app.screen = Screen::Results;
+    draw(&mut app);
+    assert!(
+        !app.results
+            .drawn
+            .as_ref()
+            .unwrap()
+            .diagram
+            .as_ref()
+            .unwrap()
+            .parts
+            .drawings
+            .is_empty(),
+        "the stiff-ribs story has its drawings at 160×48"
+    );
+    assert!(app.wake_in().is_some(), "they move: frames are due");
+    app.motion = false;
+    assert_eq!(app.wake_in(), None, "without motion they stand still");
+    app.motion = true;
+    app.screen = Screen::Compare;
+    draw(&mut app);
+    assert_eq!(app.wake_in(), None, "out of sight, nothing to draw");
+}

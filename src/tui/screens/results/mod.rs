@@ -224,3 +224,16 @@ impl State {
         self.step = step;
     }
 }
+
+impl State {
+    /// How soon the next frame is due: while a drawing beside the chain is in sight and may move (the
+    /// app's figure frame rate), else never.
+    pub fn wake_in(&self, ctx: &Context) -> Option<std::time::Duration> {
+        let drawings = &self.drawn.as_ref()?.diagram.as_ref()?.parts.drawings;
+        let moves = drawings
+            .iter()
+            .any(|(name, _)| crate::assets::diagram_figure(name).is_some_and(|f| f.cycle_ms() > 0));
+        (ctx.motion && moves && self.claims.is_none())
+            .then_some(crate::tui::screens::exercises::figure::FRAME)
+    }
+}

@@ -3,6 +3,7 @@
 use super::layout::Drawn;
 use super::{Pane, State};
 use crate::tui::screens::Context;
+use crate::tui::screens::exercises::figure as exercise_figure;
 use crate::tui::theme::Theme;
 use crate::tui::ui::{self, Scroll, ScrollView, pane::pane_in, scroll};
 use ratatui::Frame;
@@ -33,7 +34,7 @@ impl State {
             frame.render_widget(Paragraph::new(ui::lines(lines, theme)), *area);
         }
         self.render_chains(drawn, frame, theme, focused(Pane::Chains));
-        self.render_diagram(drawn, frame, theme, focused(Pane::Diagram));
+        self.render_diagram(ctx, drawn, frame, focused(Pane::Diagram));
         if let Some(reasons) = &drawn.reasons {
             ScrollView {
                 title: &reasons.title,
@@ -113,7 +114,8 @@ impl State {
 
     /// The chain's boxes, the selected step's text under them (with its own cues and scrollbar), and
     /// the drawings beside it.
-    fn render_diagram(&self, drawn: &Drawn, frame: &mut Frame, theme: &Theme, focused: bool) {
+    fn render_diagram(&self, ctx: &Context, drawn: &Drawn, frame: &mut Frame, focused: bool) {
+        let theme = ctx.theme;
         let Some(diagram) = &drawn.diagram else {
             return;
         };
@@ -159,8 +161,20 @@ impl State {
         );
         scroll::scrollbar(frame, beside, diagram.detail.len(), rows, offset);
         for (name, area) in &parts.drawings {
-            if let Some(drawing) = crate::assets::diagram(name) {
-                frame.render_widget(Paragraph::new(drawing).style(theme.accent()), *area);
+            // The drawing moves like the exercises' figures (the pelvis rocking into its tilt, the belly or
+            // chest rising); where a canvas cannot fit, its key pose as text.
+            let moving = crate::assets::diagram_figure(name).and_then(|figure| {
+                let figure = figure.preview(exercise_figure::PREVIEW_HOLD_MS);
+                let pose = exercise_figure::pose_now(&figure, ctx.now, ctx.motion);
+                exercise_figure::figure_drawn(&figure, &pose, *area, ctx.braille)
+            });
+            match moving {
+                Some(drawn) => exercise_figure::render(&drawn, frame, theme),
+                None => {
+                    if let Some(drawing) = crate::assets::diagram(name) {
+                        frame.render_widget(Paragraph::new(drawing).style(theme.accent()), *area);
+                    }
+                }
             }
         }
     }

@@ -968,3 +968,54 @@ fn the_drawings_beside_a_chain_move_only_while_in_sight_and_motion_is_on() {
     draw(&mut app);
     assert_eq!(app.wake_in(), None, "out of sight, nothing to draw");
 }
+
+#[test]
+fn the_selected_routine_exercise_moves_under_the_list_when_there_is_room() {
+    let mut app = ribs(160, 48);
+    app.results.pane = Pane::Routine;
+    app.results.exercise = 1;
+    let screen = draw(&mut app);
+    let routine = app
+        .results
+        .drawn
+        .as_ref()
+        .unwrap()
+        .routine
+        .as_ref()
+        .unwrap();
+    let (_, id) = routine
+        .figure
+        .as_ref()
+        .expect("room for the figure at 160×48");
+    let item = backchain::tui::screens::results::State::current_routine(&context!(app))
+        .unwrap()
+        .items[1]
+        .clone();
+    assert_eq!(*id, item.exercise, "the exercise under the cursor");
+    assert!(screen.contains("how it moves"), "{screen}");
+    assert!(app.wake_in().is_some(), "it moves");
+    // Another pane focused, or too little room: the list keeps the whole pane.
+    app.results.pane = Pane::Chains;
+    draw(&mut app);
+    let routine = app
+        .results
+        .drawn
+        .as_ref()
+        .unwrap()
+        .routine
+        .as_ref()
+        .unwrap();
+    assert!(routine.figure.is_none());
+    let mut small = ribs(80, 24);
+    small.results.pane = Pane::Routine;
+    draw(&mut small);
+    let routine = small
+        .results
+        .drawn
+        .as_ref()
+        .unwrap()
+        .routine
+        .as_ref()
+        .unwrap();
+    assert!(routine.figure.is_none());
+}

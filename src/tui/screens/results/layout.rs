@@ -52,7 +52,14 @@ pub struct Diagram {
 pub struct Routine {
     pub pane: TextPane,
     pub exercises: Vec<(usize, usize)>,
+    /// With the routine focused and room for it: the selected exercise's moving figure, under the list
+    /// (its area and the exercise's id).
+    pub figure: Option<(Rect, String)>,
 }
+
+/// Rows the selected exercise's figure takes under the routine, and the least the list keeps above it.
+const ROUTINE_FIGURE_ROWS: u16 = 12;
+const ROUTINE_LIST_ROWS: u16 = 14;
 
 /// One frame of the Results screen; `None` for parts not shown at this size or in this state.
 #[derive(Clone, Debug, Default)]
@@ -233,7 +240,26 @@ impl State {
             self.reasons.clamp(pane.lines.len(), pane.rows());
             drawn.reasons = Some(pane);
         }
-        if let Some(area) = areas.panes[Pane::Routine as usize] {
+        if let Some(mut area) = areas.panes[Pane::Routine as usize] {
+            // The selected exercise's figure under the list, while the routine has focus and there is room.
+            let selected = State::current_routine(ctx)
+                .and_then(|r| r.items.get(self.exercise).map(|i| i.exercise.clone()))
+                .filter(|id| ctx.store.exercise(id).is_some_and(|e| e.figure.is_some()));
+            let figure = selected
+                .filter(|_| {
+                    self.pane == Pane::Routine
+                        && area.height >= ROUTINE_FIGURE_ROWS + ROUTINE_LIST_ROWS
+                        && usize::from(area.width.saturating_sub(2)) >= crate::figure::MIN_COLS
+                })
+                .map(|id| {
+                    let [list, below] = Layout::vertical([
+                        Constraint::Fill(1),
+                        Constraint::Length(ROUTINE_FIGURE_ROWS),
+                    ])
+                    .areas(area);
+                    area = list;
+                    (below, id)
+                });
             let RoutineText { lines, exercises } = pane_text::routine(
                 ctx,
                 self,
@@ -254,7 +280,11 @@ impl State {
                 lines,
             };
             self.routine.clamp(pane.lines.len(), pane.rows());
-            drawn.routine = Some(Routine { pane, exercises });
+            drawn.routine = Some(Routine {
+                pane,
+                exercises,
+                figure,
+            });
         }
         if self.claims.is_some() {
             // As tall as its text, within the body.

@@ -226,13 +226,24 @@ impl State {
 }
 
 impl State {
-    /// How soon the next frame is due: while a drawing beside the chain is in sight and may move (the
-    /// app's figure frame rate), else never.
+    /// How soon the next frame is due: while a drawing beside the chain, or the selected routine
+    /// exercise's figure, is in sight and may move (the app's figure frame rate), else never.
     pub fn wake_in(&self, ctx: &Context) -> Option<std::time::Duration> {
-        let drawings = &self.drawn.as_ref()?.diagram.as_ref()?.parts.drawings;
-        let moves = drawings
+        let drawn = self.drawn.as_ref()?;
+        let drawings = drawn
+            .diagram
+            .as_ref()
+            .map_or(&[][..], |d| &d.parts.drawings[..]);
+        let diagram_moves = drawings
             .iter()
             .any(|(name, _)| crate::assets::diagram_figure(name).is_some_and(|f| f.cycle_ms() > 0));
+        // The selected exercise's figure under the routine.
+        let routine_moves = (drawn.routine.as_ref())
+            .and_then(|r| r.figure.as_ref())
+            .and_then(|(_, id)| ctx.store.exercise(id))
+            .and_then(crate::tui::screens::exercises::figure::figure)
+            .is_some_and(|f| f.cycle_ms() > 0);
+        let moves = diagram_moves || routine_moves;
         (ctx.motion && moves && self.claims.is_none())
             .then_some(crate::tui::screens::exercises::figure::FRAME)
     }

@@ -52,6 +52,20 @@ impl State {
                 focused: focused(Pane::Routine),
             }
             .render(frame, routine.pane.area, theme);
+            if let Some((area, id)) = &routine.figure
+                && let Some(figure) = ctx.store.exercise(id).and_then(exercise_figure::figure)
+            {
+                let name = ctx.store.exercise(id).map_or("", |e| e.name.as_str());
+                let block = pane_in(&format!("{name} · how it moves"), false, theme, area.width);
+                let inner = block.inner(*area);
+                frame.render_widget(block, *area);
+                let pose = exercise_figure::pose_now(&figure, ctx.now, ctx.motion);
+                if let Some(drawn) =
+                    exercise_figure::figure_drawn(&figure, &pose, inner, ctx.braille)
+                {
+                    exercise_figure::render(&drawn, frame, theme);
+                }
+            }
         }
         if let (Some(claims), Some(scroll)) = (&drawn.claims, self.claims) {
             frame.render_widget(Clear, claims.area);

@@ -11,6 +11,7 @@ mod journal;
 mod layers;
 mod progress;
 mod quiz_routine;
+mod search_quality;
 mod session;
 mod session_tmux;
 mod tmux;

@@ -38,6 +38,7 @@ pub fn check(store: &Store, unreadable: &Unreadable, problems: &mut Vec<Problem>
         checker.model();
     }
     checker.plan();
+    super::check_words::search_words(checker.store, checker.problems);
     checker.store_shape();
 }
 

@@ -4,6 +4,7 @@ use super::model::{Article, Chain, Claim, Exercise, FileId, Topic};
 use super::plan::Plan;
 use super::questionnaire::Questionnaire;
 use super::source::{Problem, SourceFile};
+use super::words::SearchWords;
 use serde::de::{DeserializeOwned, IntoDeserializer};
 use std::collections::HashSet;
 use toml::de::{DeTable, DeValue};
@@ -86,6 +87,7 @@ pub enum FileRole {
     Exercise,
     Questionnaire,
     Plan,
+    SearchWords,
 }
 
 pub const LAYOUT_HINT: &str = "expected articles.toml, topics.toml, chains.toml, questionnaire.toml, \
@@ -102,6 +104,7 @@ impl FileRole {
             FileRole::Exercise => "exercise",
             FileRole::Questionnaire => "questionnaire",
             FileRole::Plan => "plan",
+            FileRole::SearchWords => "search words",
         }
     }
 
@@ -118,6 +121,7 @@ impl FileRole {
             "chains.toml" => Some(FileRole::Chains),
             "questionnaire.toml" => Some(FileRole::Questionnaire),
             "plan.toml" => Some(FileRole::Plan),
+            "search.toml" => Some(FileRole::SearchWords),
             _ if in_folder("claims") => Some(FileRole::Claims),
             _ if in_folder("exercises") => Some(FileRole::Exercise),
             _ => None,
@@ -261,6 +265,13 @@ pub fn records<T: Record>(
     out
 }
 
+impl Record for SearchWords {
+    const KIND: &'static str = "search words";
+    fn set_file(&mut self, file: FileId) {
+        self.file = Some(file);
+    }
+}
+
 impl Record for Plan {
     const KIND: &'static str = "plan";
     fn set_file(&mut self, file: FileId) {
@@ -320,6 +331,7 @@ pub enum Records {
     Exercise(Option<Box<Exercise>>),
     Questionnaire(Option<Box<Questionnaire>>),
     Plan(Option<Box<Plan>>),
+    SearchWords(Option<Box<SearchWords>>),
 }
 
 /// What parsing one file gave: its records, its problems, and what it could not read.
@@ -346,6 +358,9 @@ pub fn parse_file(file: &SourceFile, file_id: FileId) -> Parsed {
             Records::Questionnaire(whole_record(file, file_id, p, u).map(Box::new))
         }
         Some(FileRole::Plan) => Records::Plan(whole_record(file, file_id, p, u).map(Box::new)),
+        Some(FileRole::SearchWords) => {
+            Records::SearchWords(whole_record(file, file_id, p, u).map(Box::new))
+        }
         None => {
             p.push(file.problem(
                 0..0,

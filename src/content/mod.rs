@@ -2,6 +2,7 @@
 
 mod check;
 mod check_figure;
+mod check_words;
 pub mod evidence;
 mod layers;
 mod load;
@@ -10,6 +11,7 @@ pub mod plan;
 pub mod questionnaire;
 mod source;
 pub mod synthetic;
+pub mod words;
 
 pub use check_figure::figure as check_figure;
 pub use layers::Layers;
@@ -20,6 +22,7 @@ pub use plan::{Plan, Progression};
 pub use questionnaire::*;
 pub use source::{EMBEDDED_NAME, Origin, Problem, ReadError, SourceFile};
 pub use source::{MAX_DEPTH, MAX_MESSAGE, MAX_PROBLEMS_PER_FILE, cap_per_file};
+pub use words::{SearchWords, Synonym};
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -36,6 +39,8 @@ pub struct Store {
     pub questionnaire: Questionnaire,
     /// How often and how long to do a routine; `None` when the store has no `plan.toml`.
     pub plan: Option<Plan>,
+    /// Words people type for what the exercises call otherwise (`search.toml`, optional).
+    pub search_words: Option<SearchWords>,
     /// The folder the files were read from (`content` for the built-in store); `None` for files made in
     /// code. Problems with the store as a whole (a missing file) are placed at a path below it.
     pub root: Option<PathBuf>,
@@ -161,6 +166,9 @@ impl Store {
                 load::Records::Plan(Some(_)) => {
                     replaces(store.plan.as_ref().and_then(|p| p.file), file_id);
                 }
+                load::Records::SearchWords(Some(_)) => {
+                    replaces(store.search_words.as_ref().and_then(|w| w.file), file_id);
+                }
                 _ => {}
             }
             match file.records {
@@ -172,6 +180,7 @@ impl Store {
                 load::Records::Questionnaire(Some(q)) => store.questionnaire = *q,
                 load::Records::Questionnaire(None) => {}
                 load::Records::Plan(p) => store.plan = p.map(|p| *p),
+                load::Records::SearchWords(w) => store.search_words = w.map(|w| *w),
             }
         }
         store.files = files;

@@ -69,6 +69,8 @@ pub struct SearchIndex {
     pub(super) entries: Vec<Entry>,
     chain_ids: HashMap<String, u32>,
     entry_chains: Vec<u32>,
+    /// The content's words people type for what the exercises call otherwise (`search.toml`).
+    pub(super) words: super::words::Words,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -217,6 +219,7 @@ impl SearchIndex {
             entries: Vec::with_capacity(store.exercises.len()),
             chain_ids: HashMap::new(),
             entry_chains: Vec::new(),
+            words: super::words::Words::new(store.search_words.as_ref()),
         };
         // Folding is the costly part and each exercise is independent: fold on every core, then lay the
         // pieces out in order.

@@ -133,7 +133,8 @@ impl SearchIndex {
     /// Every exercise matching `query`, best first (equal scores, and so every hit of an empty query, by
     /// name), after the filters.
     pub fn search(&self, query: &str, filters: &Filters) -> Vec<Hit> {
-        self.run(query, filters, Within::default()).hits
+        let query = self.words.read(query);
+        self.run(&query, filters, Within::default()).hits
     }
 
     /// Searches the exercises `filters` let through, or only those in `within` (which must pass them).

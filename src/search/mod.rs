@@ -16,6 +16,7 @@ pub mod reference;
 mod scorer;
 mod session;
 mod skim_ascii;
+mod words;
 
 use crate::content::{Equipment, Phase, Region};
 

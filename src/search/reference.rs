@@ -48,7 +48,8 @@ fn skim() -> SkimMatcherV2 {
 /// name letters.
 pub fn rank(index: &SearchIndex, query: &str, filters: &Filters, top: usize) -> Vec<Hit> {
     let skim = skim();
-    let query = Query::parse(query);
+    let read = index.words.read(query);
+    let query = Query::parse(&read);
     let candidates = index.filtered(filters);
     if query.is_empty() {
         let mut all: Vec<usize> = candidates.iter().map(|&at| at as usize).collect();

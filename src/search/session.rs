@@ -13,6 +13,8 @@ use super::{Filters, Hit};
 pub struct SearchSession {
     last: Option<Last>,
     checked: usize,
+    /// The query as typed (the last search ran on it as read through the content's words).
+    typed: String,
 }
 
 #[derive(Clone, Debug)]
@@ -61,6 +63,11 @@ impl SearchSession {
 
     /// The hits for `query`, best first, narrowing from the last search when `query` extends it.
     pub fn search(&mut self, index: &SearchIndex, query: &str, filters: &Filters) -> &[Hit] {
+        // Read through the content's words first ("hammies" → "hamstring", plurals as singulars).
+        let read = index.words.read(query);
+        self.typed.clear();
+        self.typed.push_str(query);
+        let query = read.as_ref();
         let same_ground =
             |last: &Last| last.generation == index.generation && last.filters == *filters;
         let last = self.last.take().filter(same_ground);
@@ -95,9 +102,9 @@ impl SearchSession {
         self.last.as_ref().map_or(&[], |last| &last.hits)
     }
 
-    /// The last query searched for.
+    /// The last query searched for, as typed.
     pub fn query(&self) -> &str {
-        self.last.as_ref().map_or("", |last| &last.query)
+        if self.last.is_some() { &self.typed } else { "" }
     }
 
     /// How many exercises the last search looked at: fewer than the store when it narrowed, 0 when

@@ -545,11 +545,11 @@ fn the_screen_fits_every_size_and_never_panics() {
 fn an_alias_match_is_shown_dimly_after_the_name() {
     let mut app = app(100, 30);
     press(&mut app, &[KeyCode::Char('/')]);
-    type_text(&mut app, "hip ir");
+    type_text(&mut app, "weighted hinge");
     let hit = &app.exercises.hits()[0];
     let exercise = &app.store.exercises[hit.index];
     let Field::Alias(i) = hit.matched_field else {
-        panic!("{hit:?} matched on its alias \"hip IR\"");
+        panic!("{hit:?} matched on its alias \"weighted hinge\"");
     };
     let alias = format!("= {}", exercise.aliases[i]);
     let row = &drawn(&app).row_lines[0];

@@ -1,0 +1,122 @@
+//! A query read through the content's words (`search.toml`): a word or phrase people type for what the
+//! exercises call otherwise is replaced by the exercises' words ("hammies" → "hamstring", "rdl" →
+//! "romanian deadlift"), and a plural is read as its singular ("stretches" → "stretch"), since a longer word
+//! cannot match a shorter name. Only whole words are replaced; everything else stays as typed.
+
+use crate::content::SearchWords;
+use std::borrow::Cow;
+
+/// The table, ready to apply: each key as its words, longest phrase first.
+#[derive(Clone, Debug, Default)]
+pub struct Words {
+    keys: Vec<(Vec<String>, String)>,
+}
+
+/// Words shorter than this are left as they are by the plural rule ("abs", "legs").
+const PLURAL_MIN_CHARS: usize = 5;
+
+impl Words {
+    pub fn new(table: Option<&SearchWords>) -> Words {
+        let mut keys: Vec<(Vec<String>, String)> = table
+            .map(|t| t.synonym.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .flat_map(|s| {
+                s.words.iter().map(|w| {
+                    let key = w
+                        .get_ref()
+                        .split_whitespace()
+                        .map(str::to_lowercase)
+                        .collect();
+                    (key, s.means.as_str().to_lowercase())
+                })
+            })
+            .collect();
+        keys.sort_by_key(|k| std::cmp::Reverse(k.0.len()));
+        Words { keys }
+    }
+
+    /// `query` as search reads it; borrowed when nothing changes.
+    pub fn read<'q>(&self, query: &'q str) -> Cow<'q, str> {
+        let words: Vec<&str> = query.split_whitespace().collect();
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let mut out: Vec<Cow<str>> = Vec::new();
+        let mut i = 0;
+        let mut changed = false;
+        while i < words.len() {
+            let found = self.keys.iter().find(|(key, _)| {
+                lower.len() - i >= key.len() && key.iter().zip(&lower[i..]).all(|(k, w)| k == w)
+            });
+            if let Some((key, means)) = found {
+                out.push(Cow::Borrowed(means.as_str()));
+                i += key.len();
+                changed = true;
+                continue;
+            }
+            let single = singular(words[i]);
+            changed |= single.len() != words[i].len();
+            out.push(Cow::Borrowed(single));
+            i += 1;
+        }
+        if !changed {
+            return Cow::Borrowed(query);
+        }
+        let mut read = out.join(" ");
+        if query.ends_with(char::is_whitespace) {
+            read.push(' ');
+        }
+        Cow::Owned(read)
+    }
+}
+
+/// A plural read as its singular: "stretches" → "stretch", "mornings" → "morning", "glutes" → "glute";
+/// "press", "biceps" under five letters' stem and words not ending in "s" stay.
+fn singular(word: &str) -> &str {
+    if word.chars().count() < PLURAL_MIN_CHARS || !word.is_ascii() {
+        return word;
+    }
+    let lower = word.to_ascii_lowercase();
+    for ending in ["ches", "shes", "sses", "xes"] {
+        if lower.ends_with(ending) {
+            return &word[..word.len() - 2];
+        }
+    }
+    if lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
+    {
+        return &word[..word.len() - 1];
+    }
+    word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words() -> Words {
+        let store = crate::content::embedded();
+        Words::new(store.search_words.as_ref())
+    }
+
+    #[test]
+    fn plurals_are_read_as_singulars_and_short_words_stay() {
+        let w = Words::default();
+        assert_eq!(w.read("hamstring stretches"), "hamstring stretch");
+        assert_eq!(w.read("good mornings"), "good morning");
+        assert_eq!(w.read("glute bridges "), "glute bridge ");
+        assert_eq!(w.read("leg press"), "leg press");
+        assert_eq!(w.read("abs"), "abs");
+        assert!(matches!(w.read("bird dog"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_contents_words_replace_whole_words_and_phrases() {
+        let w = words();
+        assert_eq!(w.read("hammies stretch"), "hamstring stretch");
+        assert_eq!(w.read("RDL"), "romanian deadlift");
+        assert_eq!(w.read("it band smr"), "iliotibial smr");
+        assert_eq!(w.read("bandit"), "bandit", "only whole words");
+    }
+}

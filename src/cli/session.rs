@@ -527,12 +527,10 @@ impl Screen {
             let how = session::outcome_words(*outcome, false);
             out.push_str(&format!("  {} — {how}\n", item.name));
         }
-        let pain =
-            |p: Option<Pain>| p.map_or(String::from("not given"), |p| format!("{}/10", p.value()));
         out.push_str(&format!(
             "Pain before: {} · after: {}\n",
-            pain(pain_before),
-            pain(pain_after)
+            Pain::words(pain_before),
+            Pain::words(pain_after)
         ));
         if let Some(note) = note {
             out.push_str(&format!("Note: {}\n", note.trim()));

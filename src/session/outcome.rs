@@ -115,6 +115,11 @@ impl Pain {
     pub fn value(self) -> u8 {
         self.0
     }
+
+    /// A rating in words: "3/10", or "not given" when it was skipped.
+    pub fn words(pain: Option<Pain>) -> String {
+        pain.map_or(String::from("not given"), |p| format!("{}/10", p.value()))
+    }
 }
 
 /// A choice typed as its number (1-based) among `count`.

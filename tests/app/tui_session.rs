@@ -303,14 +303,43 @@ fn every_session_key_does_something() {
             "{} is active",
             binding.what
         );
-        let action = if binding.action == Action::RestShorter {
-            // Needs a rest: the first one comes after the roll's sets.
-            Action::Pause
-        } else {
-            binding.action
-        };
-        assert!(update(&mut app, action), "{} does something", binding.what);
+        let rest = matches!(binding.action, Action::RestLonger | Action::RestShorter);
+        if rest {
+            into_first_rest(&mut app);
+        }
+        let before = rest.then(|| guide(&app).run.status(app.now).session_left_ms);
+        assert!(
+            update(&mut app, binding.action),
+            "{} does something",
+            binding.what
+        );
+        if let Some(before) = before {
+            let after = guide(&app).run.status(app.now).session_left_ms;
+            let longer = binding.action == Action::RestLonger;
+            let change = if longer {
+                before + 15_000
+            } else {
+                before - 15_000
+            };
+            assert_eq!(after, change, "{} changes the rest by 15 s", binding.what);
+        }
     }
+}
+
+/// Ends steps (`x`), rating each exercise "about right", until a rest between sets runs.
+fn into_first_rest(app: &mut App) {
+    for _ in 0..100 {
+        if app.key_context().mode() == Some(Mode::Choice) {
+            press(app, &[KeyCode::Char('2')]);
+            continue;
+        }
+        let status = guide(app).run.status(app.now);
+        if status.step.is_some_and(|s| s.is_rest()) {
+            return;
+        }
+        press(app, &[KeyCode::Char('x')]);
+    }
+    panic!("no rest between sets in this routine");
 }
 
 /// A journal in which the roll was too easy twice and the ball release hurt once.

@@ -7,45 +7,15 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-const BIN: &str = env!("CARGO_BIN_EXE_backchain");
+use crate::with_journal::{BIN, Ran, temp};
 
-struct Ran {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn temp() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::Builder::new()
-        .prefix("backchain-journal-")
-        .tempdir()
-        .unwrap();
-    let file = dir.path().join("journal.sqlite3");
-    (dir, file)
-}
-
+/// `backchain journal ARGS` on `journal`.
 fn run(journal: &Path, args: &[&str]) -> Ran {
-    let out = Command::new(BIN)
-        .arg("journal")
-        .args(args)
-        .env("BACKCHAIN_JOURNAL", journal)
-        .env("HOME", journal.parent().unwrap())
-        .env_remove("XDG_DATA_HOME")
-        .output()
-        .unwrap();
-    let ran = Ran {
-        code: out.status.code(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    };
-    assert!(!ran.stderr.contains("panicked"), "{}", ran.stderr);
-    ran
+    crate::with_journal::run(journal, &[&["journal"], args].concat())
 }
 
 fn ok(journal: &Path, args: &[&str]) -> String {
-    let ran = run(journal, args);
-    assert_eq!(ran.code, Some(0), "{args:?}: {}", ran.stderr);
-    ran.stdout
+    crate::with_journal::ok(journal, &[&["journal"], args].concat())
 }
 
 /// A minimal RFC 4180 reader: quoted cells with doubled quotes and line breaks.

@@ -15,3 +15,4 @@ mod search_quality;
 mod session;
 mod session_tmux;
 mod tmux;
+mod with_journal;

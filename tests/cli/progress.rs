@@ -3,52 +3,9 @@
 
 use backchain::journal::Journal;
 use backchain::progress::synthetic;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-const BIN: &str = env!("CARGO_BIN_EXE_backchain");
-
-struct Ran {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn temp() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::Builder::new()
-        .prefix("backchain-progress-")
-        .tempdir()
-        .unwrap();
-    let file = dir.path().join("journal.sqlite3");
-    (dir, file)
-}
-
-/// Runs the binary with the journal and the state folder (saved answers) inside the temp folder.
-fn run(journal: &Path, args: &[&str]) -> Ran {
-    let home = journal.parent().unwrap();
-    let out = Command::new(BIN)
-        .args(args)
-        .env("BACKCHAIN_JOURNAL", journal)
-        .env("BACKCHAIN_STATE_DIR", home.join("state"))
-        .env("HOME", home)
-        .env_remove("XDG_DATA_HOME")
-        .env_remove("BACKCHAIN_CONTENT")
-        .output()
-        .unwrap();
-    let ran = Ran {
-        code: out.status.code(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    };
-    assert!(!ran.stderr.contains("panicked"), "{}", ran.stderr);
-    ran
-}
-
-fn ok(journal: &Path, args: &[&str]) -> String {
-    let ran = run(journal, args);
-    assert_eq!(ran.code, Some(0), "{args:?}: {}", ran.stderr);
-    ran.stdout
-}
+use crate::with_journal::{ok, run, temp};
 
 /// Twelve weeks of sessions, ending yesterday.
 fn twelve_weeks(file: &Path) {

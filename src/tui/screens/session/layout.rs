@@ -169,10 +169,6 @@ fn plan_text(ctx: &Context, get_ready: u32, width: usize) -> (Vec<Line>, bool) {
     (text::wrap_styled(&runs, width, 0), true)
 }
 
-fn pain_words(pain: Option<Pain>) -> String {
-    pain.map_or(String::from("not given"), |p| format!("{}/10", p.value()))
-}
-
 /// The summary after a session.
 fn summary_text(summary: &Summary, width: usize) -> Vec<Line> {
     let mut runs = vec![Run::new(
@@ -196,8 +192,8 @@ fn summary_text(summary: &Summary, width: usize) -> Vec<Line> {
         Role::Plain,
         format!(
             "\nPain before: {} · after: {}\n",
-            pain_words(summary.pain_before),
-            pain_words(summary.pain_after)
+            Pain::words(summary.pain_before),
+            Pain::words(summary.pain_after)
         ),
     ));
     if !summary.note.is_empty() {

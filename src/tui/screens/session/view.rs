@@ -4,8 +4,8 @@
 use super::layout::Running;
 use super::{Guide, Phase, Prompt, State};
 use crate::session::{
-    Pace, Rating, SkipReason, StepKind, Work, breath_fill, clock, pace, pace_words, seconds_up,
-    step_title,
+    Pace, Pain, Rating, SkipReason, StepKind, Work, breath_fill, clock, pace, pace_words,
+    seconds_up, step_title,
 };
 use crate::text;
 use crate::tui::screens::Context;
@@ -75,11 +75,7 @@ impl State {
                 ..
             } => {
                 let mut lines = vec![
-                    Line::from(format!(
-                        "Pain after: {}",
-                        pain_after
-                            .map_or(String::from("not given"), |p| format!("{}/10", p.value()))
-                    )),
+                    Line::from(format!("Pain after: {}", Pain::words(*pain_after))),
                     Line::from("A note for yourself? (optional)"),
                     Line::from(""),
                 ];

@@ -241,8 +241,10 @@ impl State {
             drawn.reasons = Some(pane);
         }
         if let Some(mut area) = areas.panes[Pane::Routine as usize] {
+            // The routine as the journal moved it, worked out once for this frame.
+            let current = State::current_routine(ctx);
             // The selected exercise's figure under the list, while the routine has focus and there is room.
-            let selected = State::current_routine(ctx)
+            let selected = (current.as_ref())
                 .and_then(|r| r.items.get(self.exercise).map(|i| i.exercise.clone()))
                 .filter(|id| ctx.store.exercise(id).is_some_and(|e| e.figure.is_some()));
             let figure = selected
@@ -266,7 +268,7 @@ impl State {
                 self.pane == Pane::Routine,
                 usize::from(ui::inner(area).width.max(1)),
             );
-            let name = match State::current_routine(ctx) {
+            let name = match current {
                 Some(r) => format!(
                     "Routine · about {} min · {} export",
                     r.total_seconds.div_ceil(60),

@@ -128,9 +128,23 @@ fn benches(c: &mut Criterion) {
 
 criterion_group!(group, benches);
 
+/// The store sizes measured: all three, or those listed in `SEARCH_BENCH_SIZES` ("100000" or
+/// "900,10000"), which also skips the criterion group, to measure one size quickly.
+fn sizes() -> Vec<usize> {
+    match std::env::var("SEARCH_BENCH_SIZES") {
+        Ok(list) => list
+            .split(',')
+            .filter_map(|n| n.trim().parse().ok())
+            .collect(),
+        Err(_) => vec![900, 10_000, 100_000],
+    }
+}
+
 fn main() {
-    group();
-    for count in [900, 10_000, 100_000] {
+    if std::env::var_os("SEARCH_BENCH_SIZES").is_none() {
+        group();
+    }
+    for count in sizes() {
         let (store, load) = common::time(|| store(count));
         let (index, build) = common::time(|| SearchIndex::new(&store));
         let lines = lines(&store);

@@ -190,7 +190,8 @@ fn type_slowly(index: &SearchIndex, query: &str, filters: &Filters) -> Vec<Keyst
         .map(|(at, c)| {
             let typed = &query[..at + c.len_utf8()];
             let started = Instant::now();
-            let matches = session.search(index, typed, filters).len();
+            session.search(index, typed, filters);
+            let matches = session.total();
             Keystroke {
                 query: typed.to_owned(),
                 ms: millis(started.elapsed()),

@@ -21,6 +21,10 @@ pub struct WordScores {
     pub last: (i64, Field),
 }
 
+/// The word scores of the matches of one search that were scored, as (position among its matches,
+/// scores), by position: a lazy search scores only some.
+pub type Scored = [(u32, WordScores)];
+
 /// Where to start scoring an exercise's words: `words` of the query are already scored, totalling
 /// `total` with the best `best`.
 #[derive(Clone, Copy, Debug, Default)]

@@ -1,7 +1,7 @@
 //! The search index: every exercise's searchable fields, folded once, laid out flat for fast scans.
 
 use super::Filters;
-use super::prefilter::byte_mask;
+use super::prefilter::{byte_mask, word_start_mask};
 use super::scorer::{Scorer, SkimScorer};
 use crate::content::{Phase, Store};
 use std::collections::{HashMap, HashSet};
@@ -32,9 +32,13 @@ pub(super) struct Piece {
     pub mask: u32,
 }
 
-/// One exercise: its pieces and what the filters look at.
+/// One exercise: its pieces and what the filters look at. Entries are laid out in tie order (see
+/// [`Entry::tie_rank`]), so a search meets the exercises that win ties first while it reads the index
+/// front to back.
 #[derive(Clone, Debug)]
 pub(super) struct Entry {
+    /// Its position in [`crate::content::Store::exercises`].
+    pub store: u32,
     /// Its pieces in [`SearchIndex::pieces`]: the name first, then aliases, then tags and summary words.
     pub pieces: Range<u32>,
     /// The first tag or summary piece; pieces before it are the name and aliases.
@@ -46,10 +50,15 @@ pub(super) struct Entry {
     /// Which bytes its name and aliases hold, and its tags and summary words ([`super::prefilter::byte_mask`]).
     pub names_mask: u32,
     pub lesser_mask: u32,
+    /// Which bytes start a word in the name and aliases, and among the tags and summary words
+    /// ([`word_start_mask`]).
+    pub names_starts: u32,
+    pub lesser_starts: u32,
     /// Its place when all exercises are sorted by name (the order of an empty query's hits).
     pub name_rank: u32,
     /// Its place among hits with the same score: shorter names first, so the plain "Hamstring bridge"
-    /// comes before its longer variants, then by name.
+    /// comes before its longer variants, then by name. It is also the entry's position in
+    /// [`SearchIndex::entries`].
     pub tie_rank: u32,
     pub regions: u32,
     pub equipment: u32,
@@ -69,6 +78,10 @@ pub struct SearchIndex {
     pub(super) entries: Vec<Entry>,
     chain_ids: HashMap<String, u32>,
     entry_chains: Vec<u32>,
+    /// For each exercise in store order, its entry.
+    entry_of: Vec<u32>,
+    /// Every name and alias as (its hash, its entry), by hash: which exercises a query names exactly.
+    named: Vec<(u64, u32)>,
     /// The content's words people type for what the exercises call otherwise (`search.toml`).
     pub(super) words: super::words::Words,
 }
@@ -135,6 +148,13 @@ impl Hasher for Fnv {
     }
 }
 
+/// A word's FNV-1a hash.
+fn hash(text: &str) -> u64 {
+    let mut fnv = Fnv::default();
+    fnv.write(text.as_bytes());
+    fnv.finish()
+}
+
 fn fold_exercise(exercise: &crate::content::Exercise) -> Folded {
     let mut folded = Folded {
         text: String::with_capacity(512),
@@ -194,7 +214,7 @@ pub(super) struct Allowed {
     chain: Option<u32>,
 }
 
-fn offset(n: usize) -> u32 {
+pub(super) fn offset(n: usize) -> u32 {
     u32::try_from(n).expect("search index larger than 4 GiB")
 }
 
@@ -219,12 +239,36 @@ impl SearchIndex {
             entries: Vec::with_capacity(store.exercises.len()),
             chain_ids: HashMap::new(),
             entry_chains: Vec::new(),
+            entry_of: Vec::new(),
+            named: Vec::new(),
             words: super::words::Words::new(store.search_words.as_ref()),
         };
         // Folding is the costly part and each exercise is independent: fold on every core, then lay the
-        // pieces out in order.
+        // pieces out in tie order.
         let folded = crate::par::map(&store.exercises, fold_exercise);
-        for (exercise, folded) in store.exercises.iter().zip(folded) {
+        let name = |at: usize| {
+            let folded = &folded[at];
+            folded
+                .pieces
+                .first()
+                .map_or("", |(_, range)| &folded.text[range.clone()])
+        };
+        let mut by_name: Vec<usize> = (0..folded.len()).collect();
+        by_name.sort_by(|&a, &b| name(a).cmp(name(b)).then(a.cmp(&b)));
+        let mut name_rank = vec![0; folded.len()];
+        for (rank, &at) in by_name.iter().enumerate() {
+            name_rank[at] = offset(rank);
+        }
+        let chars: Vec<usize> = (0..folded.len())
+            .map(|at| name(at).chars().count())
+            .collect();
+        // Sorting by name is stable, so equal lengths stay in name order.
+        let mut by_tie = by_name;
+        by_tie.sort_by_key(|&at| chars[at]);
+        index.entry_of = vec![0; folded.len()];
+        for (tie_rank, &at) in by_tie.iter().enumerate() {
+            index.entry_of[at] = offset(tie_rank);
+            let (exercise, folded) = (&store.exercises[at], &folded[at]);
             let first_piece = offset(index.pieces.len());
             let blob_start = offset(index.text.len());
             let mut lesser = first_piece;
@@ -246,36 +290,48 @@ impl SearchIndex {
                 let id = *index.chain_ids.entry(chain.to_string()).or_insert(next);
                 index.entry_chains.push(id);
             }
+            for piece in &index.pieces[first_piece as usize..lesser as usize] {
+                let text = &index.text[piece.start as usize..piece.end as usize];
+                index.named.push((hash(text), offset(tie_rank)));
+            }
             let bytes = index.text.as_bytes();
             index.entries.push(Entry {
+                store: offset(at),
                 pieces: first_piece..offset(index.pieces.len()),
                 lesser,
                 blob: blob_start..offset(index.text.len()),
                 lesser_text,
                 names_mask: byte_mask(&bytes[blob_start as usize..lesser_text as usize]),
                 lesser_mask: byte_mask(&bytes[lesser_text as usize..]),
-                name_rank: 0,
-                tie_rank: 0,
+                names_starts: word_start_mask(&bytes[blob_start as usize..lesser_text as usize]),
+                lesser_starts: word_start_mask(&bytes[lesser_text as usize..]),
+                name_rank: name_rank[at],
+                tie_rank: offset(tie_rank),
                 regions: exercise.regions.iter().fold(0, |m, &r| m | bit(r as u8)),
                 equipment: exercise.equipment.iter().fold(0, |m, &e| m | bit(e as u8)),
                 phase: exercise.phase,
                 chains: chains_start..offset(index.entry_chains.len()),
             });
         }
-        let mut by_name: Vec<usize> = (0..index.entries.len()).collect();
-        by_name.sort_by(|&a, &b| index.name(a).cmp(index.name(b)).then(a.cmp(&b)));
-        for (rank, &at) in by_name.iter().enumerate() {
-            index.entries[at].name_rank = offset(rank);
-        }
-        let chars: Vec<usize> = (0..index.entries.len())
-            .map(|at| index.name(at).chars().count())
-            .collect();
-        // Sorting by name is stable, so equal lengths stay in name order.
-        by_name.sort_by_key(|&at| chars[at]);
-        for (rank, at) in by_name.into_iter().enumerate() {
-            index.entries[at].tie_rank = offset(rank);
-        }
+        index.named.sort_unstable();
         index
+    }
+
+    /// The entries with a name or alias that is exactly `folded`, in order.
+    pub(super) fn named(&self, folded: &str) -> Vec<u32> {
+        let key = hash(folded);
+        let from = self.named.partition_point(|&(h, _)| h < key);
+        let mut found: Vec<u32> = (self.named[from..].iter())
+            .take_while(|&&(h, _)| h == key)
+            .map(|&(_, at)| at)
+            .filter(|&at| {
+                let entry = &self.entries[at as usize];
+                let names = &self.pieces[entry.pieces.start as usize..entry.lesser as usize];
+                names.iter().any(|piece| self.piece_text(piece) == folded)
+            })
+            .collect();
+        found.dedup();
+        found
     }
 
     /// Appends one folded piece of text.
@@ -336,6 +392,16 @@ impl SearchIndex {
         self.entries[at].tie_rank
     }
 
+    /// The position in the store of the exercise at entry `at`.
+    pub(super) fn store_index(&self, at: usize) -> usize {
+        self.entries[at].store as usize
+    }
+
+    /// The entry of the exercise at `index` in the store.
+    pub(super) fn entry_of(&self, index: usize) -> Option<usize> {
+        self.entry_of.get(index).map(|&at| at as usize)
+    }
+
     /// `None` when no exercise can pass (a chain no exercise serves).
     pub(super) fn allowed(&self, filters: &Filters) -> Option<Allowed> {
         let chain = match &filters.chain {
@@ -350,7 +416,7 @@ impl SearchIndex {
         })
     }
 
-    /// Store indices of the exercises the filters let through, in store order.
+    /// The entries of the exercises the filters let through, in tie order (their order in the index).
     pub(super) fn filtered(&self, filters: &Filters) -> Vec<u32> {
         let Some(allowed) = self.allowed(filters) else {
             return Vec::new();

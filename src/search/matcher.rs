@@ -1,11 +1,11 @@
 //! Matching and scoring: each query word against an exercise's pieces, the whole query as a bonus, and
 //! the hits sorted.
 
-use super::carry::{Carry, Known, WordScores, keep_best};
-use super::index::{Entry, Kind, Piece, SearchIndex};
+use super::carry::{Carry, Known, Scored as ScoredWords, WordScores, keep_best};
+use super::index::{Entry, Kind, Piece, SearchIndex, offset};
 use super::prefilter::{
     byte_mask, is_anchored_subsequence, is_subsequence, is_subsequence_but_one,
-    is_subsequence_long, may_contain,
+    is_subsequence_long, letter_bit, may_contain,
 };
 use super::query::Query;
 use super::{Field, Filters, Hit};
@@ -27,16 +27,29 @@ const EXACT_BONUS: i64 = 600;
 
 /// What one search produced, with what a session needs to narrow the next one.
 pub(super) struct Outcome {
-    /// Store indices that matched without typo tolerance, in store order.
+    /// The entries that matched without typo tolerance, in tie order (see [`SearchIndex::filtered`]).
     pub exact: Vec<u32>,
-    /// Store indices that matched with typo tolerance, when that pass ran, in store order.
+    /// The entries that matched with typo tolerance, when that pass ran, in tie order.
     pub loose: Option<Vec<u32>>,
+    /// The hits, best first: every match, or (a lazy search) only the first [`RANKED`] when more
+    /// matched; `total` says how many did.
     pub hits: Vec<Hit>,
-    /// The word scores of each exact match (as `exact`), for the next keystroke; empty when the query
-    /// was empty.
-    pub word_scores: Vec<WordScores>,
+    /// How many exercises matched.
+    pub total: usize,
+    /// The word scores of the exact matches that were scored, as (position in `exact`, scores), by
+    /// position, for the next keystroke; empty when the query was empty.
+    pub word_scores: Vec<(u32, WordScores)>,
     /// How many exercises were looked at.
     pub checked: usize,
+}
+
+/// One scored match: its entry, score, best field, sort key and word scores.
+struct Scored {
+    at: u32,
+    score: i64,
+    field: Field,
+    key: u64,
+    words: WordScores,
 }
 
 /// What the whole query earns on the name or an alias.
@@ -68,6 +81,63 @@ fn field(kind: Kind) -> Field {
 /// How many of the best hits come with their matched name letters; further down, ask
 /// [`SearchIndex::highlight`] for the rows being shown.
 pub const POSITIONED: usize = 256;
+
+/// How many of the best hits a lazy search ranks: once this many hits score all a match can score,
+/// no later exercise can come before them, and the rest are only tested for a match (and ranked when
+/// a list scrolls past these, [`super::SearchSession::rank_all`]).
+pub const RANKED: usize = POSITIONED;
+
+/// How many candidates a lazy search scores before it looks again whether it has enough for a
+/// threshold; once it has, each next block is twice as long.
+const FIRST_BLOCK: usize = 1024;
+
+/// What a word of two or more chars loses, at least, when its chars are not one run in the text: skim
+/// takes 3 + 1 for a gap, and the char after it earns no bonus (at most 8).
+const GAP_COST: i64 = 12;
+
+/// What a lazy search works an exercise's upper bound out from, once per query.
+struct Bounds<'q> {
+    words: &'q [String],
+    /// Finds each word as one run.
+    finders: Vec<memchr::memmem::Finder<'q>>,
+    /// The most each word can score on one piece before weighting: the scorer's bound, and the bonus
+    /// for fitting inside one word.
+    word_most: Vec<i64>,
+    /// With two or more words: finds the whole query as one run, and the most it can score.
+    whole: Option<(memchr::memmem::Finder<'q>, i64)>,
+    whole_text: &'q str,
+    query: &'q Query,
+    /// The entries whose name or an alias is the whole query, in order.
+    named: Vec<u32>,
+}
+
+impl<'q> Bounds<'q> {
+    /// `None` when the scorer knows no bound, so nothing can be left unscored.
+    fn new(index: &SearchIndex, query: &'q Query) -> Option<Bounds<'q>> {
+        let mut word_most = Vec::with_capacity(query.words.len());
+        for word in &query.words {
+            let most = index.scorer.max_score(word)?.max(1);
+            word_most.push(most + ONE_WORD_BONUS * word.chars().count() as i64);
+        }
+        let whole = if query.words.len() > 1 {
+            let most = index.scorer.max_score(&query.whole)?.max(1);
+            Some((memchr::memmem::Finder::new(query.whole.as_bytes()), most))
+        } else {
+            None
+        };
+        Some(Bounds {
+            words: &query.words,
+            finders: (query.words.iter())
+                .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+                .collect(),
+            word_most,
+            whole,
+            whole_text: &query.whole,
+            query,
+            named: index.named(&query.whole),
+        })
+    }
+}
 
 /// One integer that sorts hits best first: the score (at least 0) inverted in the high half, the tie
 /// rank in the low half.
@@ -125,8 +195,9 @@ pub(super) struct Within<'a> {
     pub exact: Option<&'a [u32]>,
     /// The last query's typo-tolerant matches: a superset of the new query's, when given.
     pub loose: Option<&'a [u32]>,
-    /// The last query's words and the word scores of its exact matches (one for each in `exact`).
-    pub word_scores: Option<(&'a [String], &'a [WordScores])>,
+    /// The last query's words and the word scores of those of its exact matches that were scored, as
+    /// (position in `exact`, scores), by position.
+    pub word_scores: Option<(&'a [String], &'a ScoredWords)>,
 }
 
 impl SearchIndex {
@@ -134,11 +205,18 @@ impl SearchIndex {
     /// name), after the filters.
     pub fn search(&self, query: &str, filters: &Filters) -> Vec<Hit> {
         let query = self.words.read(query);
-        self.run(&query, filters, Within::default()).hits
+        self.run(&query, filters, Within::default(), false).hits
     }
 
     /// Searches the exercises `filters` let through, or only those in `within` (which must pass them).
-    pub(super) fn run(&self, query: &str, filters: &Filters, within: Within) -> Outcome {
+    /// A `lazy` search ranks only the first [`RANKED`] hits when it can tell they are the best.
+    pub(super) fn run(
+        &self,
+        query: &str,
+        filters: &Filters,
+        within: Within,
+        lazy: bool,
+    ) -> Outcome {
         let query = Query::parse(query);
         let everything;
         let candidates = match within.exact {
@@ -152,9 +230,9 @@ impl SearchIndex {
             // Every hit scores the same, so they go by name, as ties do below.
             let mut by_name = candidates.to_vec();
             by_name.sort_unstable_by_key(|&at| self.entries[at as usize].name_rank);
-            let hits = (by_name.iter())
+            let hits: Vec<Hit> = (by_name.iter())
                 .map(|&at| Hit {
-                    index: at as usize,
+                    index: self.store_index(at as usize),
                     score: 0,
                     name_positions: Vec::new(),
                     matched_field: Field::Name,
@@ -163,6 +241,7 @@ impl SearchIndex {
             return Outcome {
                 exact: candidates.to_vec(),
                 loose: None,
+                total: hits.len(),
                 hits,
                 word_scores: Vec::new(),
                 checked: candidates.len(),
@@ -174,27 +253,60 @@ impl SearchIndex {
             .map(|w| byte_mask(w.as_bytes()))
             .collect();
         // The exact pass may start from the last keystroke's word scores; the typo pass starts over.
-        let carry = (within.exact.zip(within.word_scores))
-            .filter(|(exact, (_, scores))| exact.len() == scores.len())
-            .and_then(|(_, (words, scores))| Some((Carry::between(words, &query.words)?, scores)));
-        let score_all = |candidates: &[u32], typos: bool| {
-            parallel_filter_map(candidates, |i, &at| {
-                let known = match carry {
-                    Some((carry, scores)) if !typos => carry.known(&scores[i], query.words.len()),
-                    _ => Known::default(),
-                };
-                let (score, field, words) =
-                    self.score_entry(at as usize, &query, &masks, typos, known)?;
-                let key = sort_key(score, self.entries[at as usize].tie_rank);
-                Some((at, score, field, key, words))
+        let carry = within
+            .exact
+            .and(within.word_scores)
+            .and_then(|(words, scores)| Some((Carry::between(words, &query.words)?, scores)));
+        let score_one = |position: usize, at: u32, typos: bool| {
+            let known = match carry {
+                Some((carry, scores)) if !typos => {
+                    let position = u32::try_from(position).unwrap_or(u32::MAX);
+                    (scores.binary_search_by_key(&position, |&(p, _)| p).ok())
+                        .map(|found| carry.known(&scores[found].1, query.words.len()))
+                        .unwrap_or_default()
+                }
+                _ => Known::default(),
+            };
+            let (score, field, words) =
+                self.score_entry(at as usize, &query, &masks, typos, known)?;
+            let key = sort_key(score, self.entries[at as usize].tie_rank);
+            Some(Scored {
+                at,
+                score,
+                field,
+                key,
+                words,
             })
         };
+        let bounds = if lazy {
+            Bounds::new(self, &query)
+        } else {
+            None
+        };
         let mut checked = candidates.len();
-        let mut scored = score_all(candidates, false);
-        let exact: Vec<u32> = scored.iter().map(|&(at, ..)| at).collect();
-        let word_scores: Vec<WordScores> = scored.iter().map(|&(.., words)| words).collect();
-        let typos = scored.is_empty() && query.allows_typos();
+        let (exact, mut scored) = match &bounds {
+            Some(bounds) => {
+                self.lazy_pass(candidates, &masks, bounds, |p, at| score_one(p, at, false))
+            }
+            None => {
+                let scored = parallel_filter_map(candidates, |i, &at| score_one(i, at, false));
+                (scored.iter().map(|s| s.at).collect(), scored)
+            }
+        };
+        let mut word_scores: Vec<(u32, WordScores)> = Vec::with_capacity(scored.len());
+        {
+            // Scored matches are a subsequence of `exact`: walk both to number them.
+            let mut position = 0;
+            for s in &scored {
+                while exact[position] != s.at {
+                    position += 1;
+                }
+                word_scores.push((offset(position), s.words));
+            }
+        }
+        let typos = exact.is_empty() && query.allows_typos();
         let mut loose = None;
+        let mut total = exact.len();
         if typos {
             let all;
             let candidates = match within.loose {
@@ -205,42 +317,220 @@ impl SearchIndex {
                 }
             };
             checked += candidates.len();
-            scored = score_all(candidates, true);
-            loose = Some(scored.iter().map(|&(at, ..)| at).collect());
+            scored = parallel_filter_map(candidates, |i, &at| score_one(i, at, true));
+            loose = Some(scored.iter().map(|s| s.at).collect());
+            total = scored.len();
         }
         // Score, then the tie rank: it is unique, so the order is total. Both go into one integer,
         // which sorts several times faster than a tuple looked up through the entries.
-        scored.sort_unstable_by_key(|&(_, _, _, key, _)| key);
+        scored.sort_unstable_by_key(|s| s.key);
+        if scored.len() < total {
+            // A lazy pass stopped scoring: only the settled top is known (see `lazy_pass`).
+            scored.truncate(RANKED);
+        }
         // Matched letters cost a second scoring pass: only the hits a screen can show get them here.
         let positioned = scored.len().min(POSITIONED);
-        let mut hits = parallel_filter_map(
-            &scored[..positioned],
-            |_, &(at, score, matched_field, ..)| {
-                Some(Hit {
-                    index: at as usize,
-                    score,
-                    name_positions: self.name_positions(at as usize, &query, typos),
-                    matched_field,
-                })
-            },
-        );
-        hits.extend(
-            scored[positioned..]
-                .iter()
-                .map(|&(at, score, matched_field, ..)| Hit {
-                    index: at as usize,
-                    score,
-                    name_positions: Vec::new(),
-                    matched_field,
-                }),
-        );
+        let mut hits = parallel_filter_map(&scored[..positioned], |_, s| {
+            Some(Hit {
+                index: self.store_index(s.at as usize),
+                score: s.score,
+                name_positions: self.name_positions(s.at as usize, &query, typos),
+                matched_field: s.field,
+            })
+        });
+        hits.extend(scored[positioned..].iter().map(|s| Hit {
+            index: self.store_index(s.at as usize),
+            score: s.score,
+            name_positions: Vec::new(),
+            matched_field: s.field,
+        }));
         Outcome {
             exact,
             loose,
             hits,
+            total,
             word_scores,
             checked,
         }
+    }
+
+    /// The exact matches among `candidates` (in tie order), and those scored: enough to rank the first
+    /// [`RANKED`] of them without scoring the rest.
+    ///
+    /// Candidates go in tie order, in blocks. Once [`RANKED`] are scored, the worst of the
+    /// best [`RANKED`] so far is a threshold: a later candidate is scored only when its upper bound
+    /// ([`SearchIndex::may_beat`], a few byte tests) beats it; otherwise it is only noted as a
+    /// match. One that does not beat the threshold cannot enter the top: at best it ties, and a tie
+    /// goes to the earlier candidate.
+    fn lazy_pass(
+        &self,
+        candidates: &[u32],
+        masks: &[u32],
+        bounds: &Bounds,
+        score: impl Fn(usize, u32) -> Option<Scored> + Sync,
+    ) -> (Vec<u32>, Vec<Scored>) {
+        let mut exact: Vec<u32> = Vec::new();
+        let mut scored: Vec<Scored> = Vec::new();
+        let mut threshold: Option<i64> = None;
+        let mut start = 0;
+        // Block lengths double from here once there is a threshold.
+        let mut block = FIRST_BLOCK;
+        while start < candidates.len() {
+            let end = candidates.len().min(start + block);
+            let part = &candidates[start..end];
+            match threshold {
+                None => {
+                    let found = parallel_filter_map(part, |i, &at| score(start + i, at));
+                    exact.extend(found.iter().map(|s| s.at));
+                    scored.extend(found);
+                }
+                Some(threshold) => {
+                    // A few byte tests tell which candidates are worth scoring; only those are.
+                    let found = parallel_filter_map(part, |i, &at| {
+                        let worth = self.may_beat(at, masks, bounds, threshold)?;
+                        Some((start + i, at, worth))
+                    });
+                    exact.extend(found.iter().map(|&(_, at, _)| at));
+                    let worth: Vec<(usize, u32)> = (found.into_iter())
+                        .filter(|&(.., worth)| worth)
+                        .map(|(position, at, _)| (position, at))
+                        .collect();
+                    scored.extend(parallel_filter_map(&worth, |_, &(position, at)| {
+                        score(position, at)
+                    }));
+                }
+            }
+            if scored.len() >= RANKED {
+                let mut scores: Vec<i64> = scored.iter().map(|s| s.score).collect();
+                let (_, &mut worst, _) = scores.select_nth_unstable_by(RANKED - 1, |a, b| b.cmp(a));
+                threshold = Some(worst);
+            }
+            start = end;
+            // Until the threshold is known every candidate is scored, so blocks stay small; after it,
+            // most are only tested, and longer blocks spread over the cores pay off.
+            if threshold.is_some() {
+                block *= 2;
+            }
+        }
+        (exact, scored)
+    }
+
+    /// Whether the exercise matches the query (`None` when some word does not), and if so whether it
+    /// may score more than `threshold`: the most each word can score on the best piece it matches (the
+    /// name's weight when it matches the name or an alias, else a tag's), less what a gap costs when
+    /// the word is not in that text as one run, and the whole query's bonus likewise. The runs are
+    /// looked for only when the bound without them beats the threshold.
+    fn may_beat(&self, at: u32, masks: &[u32], bounds: &Bounds, threshold: i64) -> Option<bool> {
+        let entry = &self.entries[at as usize];
+        let (names, lesser) = self.blob_halves(entry);
+        // Which text each word matched in, and the bound as if every word were one run there.
+        let mut most = 0;
+        let mut in_names = 0u64;
+        for (n, (word, (&mask, &word_most))) in
+            (bounds.words.iter().zip(masks.iter().zip(&bounds.word_most))).enumerate()
+        {
+            let needle = word.as_bytes();
+            if self.matches_names(entry, needle, mask) {
+                // One letter scores only the bonus for where it stands: nothing inside a word.
+                let inside = matches!(needle, [b] if letter_bit(*b).is_some_and(|bit| entry.names_starts & bit == 0));
+                let word_most = if inside {
+                    1 + ONE_WORD_BONUS
+                } else {
+                    word_most
+                };
+                most += word_most * NAME_WEIGHT;
+                in_names |= 1 << n.min(63);
+            } else if self.matches_lesser(entry, needle, mask) {
+                most += word_most * TAG_WEIGHT;
+            } else {
+                return None;
+            }
+        }
+        let whole_fits = match &bounds.whole {
+            Some(_) => is_subsequence_long(names, bounds.whole_text.as_bytes()),
+            None => false,
+        };
+        if let Some((_, whole_most)) = &bounds.whole
+            && whole_fits
+        {
+            most += whole_most * NAME_WEIGHT;
+        }
+        let exact = !bounds.named.is_empty() && bounds.named.binary_search(&at).is_ok();
+        if exact {
+            most += EXACT_BONUS;
+        }
+        if most <= threshold {
+            return Some(false);
+        }
+        // Words (and the whole query) that are not one run in their text lose at least a gap.
+        for (n, (word, finder)) in bounds.words.iter().zip(&bounds.finders).enumerate() {
+            if word.len() < 2 {
+                continue;
+            }
+            let (weight, text) = if in_names & (1 << n.min(63)) != 0 {
+                (NAME_WEIGHT, names)
+            } else {
+                (TAG_WEIGHT, lesser)
+            };
+            if finder.find(text).is_none() {
+                most -= GAP_COST * weight;
+            }
+        }
+        if let Some((finder, whole_most)) = &bounds.whole
+            && whole_fits
+        {
+            let mut estimate = whole_most * NAME_WEIGHT;
+            if finder.find(names).is_none() {
+                most -= GAP_COST * NAME_WEIGHT;
+                estimate -= GAP_COST * NAME_WEIGHT;
+            }
+            if most > threshold {
+                // The words' bound is close when they score as one run each; the whole query's
+                // often is not (skim scores a run that does not start the field below its bound),
+                // and one scorer call on the name and aliases settles it.
+                let exact_part = if exact { EXACT_BONUS } else { 0 };
+                let actual = (self.whole_query_bonus(entry, bounds.query)).map_or(0, |b| b.score);
+                most = most - estimate - exact_part + actual;
+            }
+        }
+        Some(most > threshold)
+    }
+
+    /// Whether `needle` is in the name or an alias, as [`SearchIndex::best_piece`] finds it there.
+    fn matches_names(&self, entry: &Entry, needle: &[u8], mask: u32) -> bool {
+        if let [b] = needle
+            && let Some(bit) = letter_bit(*b)
+        {
+            return entry.names_mask & bit != 0;
+        }
+        let (names, _) = self.blob_halves(entry);
+        let lesser_at = (entry.lesser - entry.pieces.start) as usize;
+        may_contain(entry.names_mask, mask)
+            && is_subsequence_long(names, needle)
+            && self.entry_pieces(entry)[..lesser_at].iter().any(|piece| {
+                may_contain(piece.mask, mask)
+                    && is_subsequence(self.piece_text(piece).as_bytes(), needle)
+            })
+    }
+
+    /// Whether `needle` starts a tag or summary word, as [`SearchIndex::best_piece`] finds it there.
+    fn matches_lesser(&self, entry: &Entry, needle: &[u8], mask: u32) -> bool {
+        if let Some(bit) = needle.first().and_then(|&b| letter_bit(b)) {
+            if entry.lesser_starts & bit == 0 {
+                return false;
+            }
+            if needle.len() == 1 {
+                return true;
+            }
+        }
+        let (_, lesser) = self.blob_halves(entry);
+        let lesser_at = (entry.lesser - entry.pieces.start) as usize;
+        may_contain(entry.lesser_mask, mask)
+            && is_subsequence_long(lesser, needle)
+            && self.entry_pieces(entry)[lesser_at..].iter().any(|piece| {
+                may_contain(piece.mask, mask)
+                    && is_anchored_subsequence(self.piece_text(piece).as_bytes(), needle)
+            })
     }
 
     /// The exercise's score, best field and word scores when every word matches somewhere; `typos` lets
@@ -437,13 +727,13 @@ impl SearchIndex {
     /// The char indices of an exercise's name that `query` matches, for a hit past the first
     /// [`POSITIONED`], whose `name_positions` are left empty to keep typing fast.
     pub fn highlight(&self, index: usize, query: &str) -> Vec<usize> {
-        if index >= self.entries.len() {
+        let Some(at) = self.entry_of(index) else {
             return Vec::new();
-        }
+        };
         let query = Query::parse(query);
-        let exact = self.name_positions(index, &query, false);
+        let exact = self.name_positions(at, &query, false);
         if exact.is_empty() {
-            self.name_positions(index, &query, true)
+            self.name_positions(at, &query, true)
         } else {
             exact
         }

@@ -26,7 +26,7 @@ pub const MAX_QUERY_CHARS: usize = 100;
 
 pub use fold::fold;
 pub use index::SearchIndex;
-pub use matcher::POSITIONED;
+pub use matcher::{POSITIONED, RANKED};
 pub use scorer::{Scorer, SkimScorer};
 pub use session::SearchSession;
 

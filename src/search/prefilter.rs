@@ -51,6 +51,26 @@ fn byte_bit(b: u8) -> u32 {
     }
 }
 
+/// The bit of a lower-case ASCII letter, which no other byte shares: for these, a mask says for sure
+/// whether the letter is there.
+pub fn letter_bit(b: u8) -> Option<u32> {
+    b.is_ascii_lowercase().then(|| byte_bit(b))
+}
+
+/// Which bytes start a word in `text` (as [`is_anchored_subsequence`] reads a word start), in
+/// [`byte_mask`]'s bits.
+pub fn word_start_mask(text: &[u8]) -> u32 {
+    let mut mask = 0;
+    let mut in_word = false;
+    for &b in text {
+        if !in_word {
+            mask |= byte_bit(b);
+        }
+        in_word = b.is_ascii_alphanumeric() || b >= 0x80;
+    }
+    mask
+}
+
 /// True when every byte `needle` needs may be in a haystack with mask `hay`.
 pub fn may_contain(hay: u32, needle: u32) -> bool {
     needle & !hay == 0

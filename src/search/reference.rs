@@ -57,7 +57,7 @@ pub fn rank(index: &SearchIndex, query: &str, filters: &Filters, top: usize) -> 
         all.truncate(top);
         return (all.into_iter())
             .map(|at| Hit {
-                index: at,
+                index: index.store_index(at),
                 score: 0,
                 name_positions: Vec::new(),
                 matched_field: Field::Name,
@@ -82,7 +82,7 @@ pub fn rank(index: &SearchIndex, query: &str, filters: &Filters, top: usize) -> 
     scored.truncate(top);
     (scored.into_iter())
         .map(|(at, score, matched_field)| Hit {
-            index: at,
+            index: index.store_index(at),
             score,
             name_positions: name_positions(&skim, index, at, &query, typos),
             matched_field,

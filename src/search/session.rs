@@ -22,15 +22,19 @@ struct Last {
     generation: u64,
     query: String,
     filters: Filters,
-    /// What matched without typo tolerance, in store order: a superset of what any longer query
+    /// What matched without typo tolerance, in tie order: a superset of what any longer query
     /// matches, because a word's prefix matches wherever the word does.
     exact: Vec<u32>,
     /// What matched with typo tolerance, when nothing matched exactly.
     loose: Option<Vec<u32>>,
-    /// The query's folded words, and what each of `exact` scored on them.
+    /// The query's folded words, and what those of `exact` that were scored scored on them.
     words: Vec<String>,
-    word_scores: Vec<WordScores>,
+    word_scores: Vec<(u32, WordScores)>,
+    /// The best hits: all of them, or the first [`super::matcher::RANKED`] when the search could
+    /// tell those apart without ranking the rest.
     hits: Vec<Hit>,
+    /// How many exercises matched.
+    total: usize,
 }
 
 impl Last {
@@ -61,7 +65,9 @@ impl SearchSession {
         SearchSession::default()
     }
 
-    /// The hits for `query`, best first, narrowing from the last search when `query` extends it.
+    /// The best hits for `query`, best first, narrowing from the last search when `query` extends it.
+    /// They may be only the first of [`SearchSession::total`]: a large store's many matches are
+    /// ranked when asked for ([`SearchSession::rank_all`]).
     pub fn search(&mut self, index: &SearchIndex, query: &str, filters: &Filters) -> &[Hit] {
         // Read through the content's words first ("hammies" → "hamstring", plurals as singulars).
         let read = index.words.read(query);
@@ -80,7 +86,7 @@ impl SearchSession {
                 let within = last
                     .as_ref()
                     .map_or_else(Within::default, |l| l.within(query));
-                let outcome = index.run(query, filters, within);
+                let outcome = index.run(query, filters, within, true);
                 self.checked = outcome.checked;
                 Last {
                     generation: index.generation,
@@ -91,15 +97,42 @@ impl SearchSession {
                     words: Query::parse(query).words,
                     word_scores: outcome.word_scores,
                     hits: outcome.hits,
+                    total: outcome.total,
                 }
             }
         };
         &self.last.insert(last).hits
     }
 
-    /// The hits of the last search (empty before the first).
+    /// The hits of the last search that are ranked, best first (empty before the first search): all
+    /// of them, or a first part of them (see [`SearchSession::rank_all`]).
     pub fn hits(&self) -> &[Hit] {
         self.last.as_ref().map_or(&[], |last| &last.hits)
+    }
+
+    /// How many exercises the last search matched, ranked or not.
+    pub fn total(&self) -> usize {
+        self.last.as_ref().map_or(0, |last| last.total)
+    }
+
+    /// Ranks every match of the last search, when only the first were: after it, [`SearchSession::hits`]
+    /// holds [`SearchSession::total`] hits, the same as [`SearchIndex::search`] gives.
+    pub fn rank_all(&mut self, index: &SearchIndex) {
+        let Some(last) = self.last.as_mut() else {
+            return;
+        };
+        if last.hits.len() == last.total || last.generation != index.generation {
+            return;
+        }
+        let within = Within {
+            exact: Some(&last.exact),
+            loose: None,
+            word_scores: Some((&last.words, &last.word_scores)),
+        };
+        let outcome = index.run(&last.query, &last.filters, within, false);
+        last.word_scores = outcome.word_scores;
+        last.hits = outcome.hits;
+        last.total = outcome.total;
     }
 
     /// The last query searched for, as typed.

@@ -1238,3 +1238,35 @@ fn an_imported_exercise_is_found_filtered_and_shown_without_a_dose() {
         "no ladder: {text:#?}"
     );
 }
+
+#[test]
+fn a_long_list_ranks_the_rest_when_the_cursor_goes_past_its_top() {
+    // 3,000 exercises, "h" in nearly all: the search ranks only its top at first.
+    let mut problems = Vec::new();
+    let store = Store::from_files(synthetic::store_files(3_000), &mut problems);
+    assert!(problems.is_empty());
+    let mut app = app_for(store, 100, 30);
+    press(&mut app, &[KeyCode::Char('/')]);
+    type_text(&mut app, "h");
+    frame(&mut app);
+    let total = app.exercises.total();
+    assert!(total > 1_000, "{total}");
+    assert!(app.exercises.hits().len() < total, "only the top is ranked");
+    let count = format!("{total} of 3000");
+    assert!(
+        screen(&mut app).contains(&count),
+        "the count is every match"
+    );
+    let fresh = app.search.search("h", &Default::default());
+    // To the bottom: the last of every match, in the order a full search gives.
+    press(&mut app, &[KeyCode::Esc, KeyCode::Char('G')]);
+    assert_eq!(app.exercises.cursor, total - 1);
+    assert_eq!(app.exercises.hits().len(), total);
+    assert_eq!(app.exercises.hits(), &fresh[..]);
+    assert_eq!(
+        selected_id(&app),
+        app.store.exercises[fresh[total - 1].index].id.as_str()
+    );
+    let text = screen(&mut app);
+    assert!(text.contains(&format!("{total}/{total}")), "{text}");
+}

@@ -3,7 +3,7 @@
 
 use backchain::content::{Equipment, Phase, Region, Store, embedded};
 use backchain::search::{
-    Field, Filters, Hit, Scorer, SearchIndex, SearchSession, SkimScorer, reference,
+    Field, Filters, Hit, RANKED, Scorer, SearchIndex, SearchSession, SkimScorer, reference,
 };
 use backchain::text::Text;
 use proptest::prelude::*;
@@ -284,13 +284,20 @@ fn assert_session_matches_fresh(index: &SearchIndex, typed: &[&str], filters: &F
     let mut session = SearchSession::new();
     for query in typed {
         let fresh = index.search(query, filters);
-        assert_eq!(
-            session.search(index, query, filters),
-            &fresh[..],
+        let ranked = session.search(index, query, filters).len();
+        // A large store's many matches are ranked in part: the part is the fresh search's top.
+        assert_eq!(session.hits(), &fresh[..ranked], "{query:?}");
+        assert!(
+            ranked >= fresh.len().min(backchain::search::RANKED),
             "{query:?}"
         );
-        assert_eq!(session.hits(), &fresh[..]);
+        assert_eq!(session.total(), fresh.len(), "{query:?}");
         assert_eq!(session.query(), *query);
+        // Ranking the rest gives the whole fresh search, and typing on narrows from it as before.
+        if ranked < fresh.len() && query.len() % 2 == 0 {
+            session.rank_all(index);
+            assert_eq!(session.hits(), &fresh[..], "{query:?} ranked in full");
+        }
     }
 }
 
@@ -521,7 +528,9 @@ proptest! {
         let mut session = SearchSession::new();
         for q in &typed {
             let fresh = index().search(q, &filters);
-            prop_assert_eq!(session.search(index(), q, &filters), &fresh[..]);
+            let ranked = session.search(index(), q, &filters).len();
+            prop_assert_eq!(session.hits(), &fresh[..ranked]);
+            prop_assert_eq!(session.total(), fresh.len());
         }
     }
 }
@@ -777,6 +786,8 @@ fn among_equal_scores_the_plain_name_comes_before_its_longer_variants() {
         );
         if typed == "hamstring" {
             assert!(ahead_and_equal.is_empty(), "{ahead_and_equal:?}");
+            session.rank_all(&index);
+            let hits = session.hits();
             // Ordered by name alone, hundreds of its variants would come first.
             let variants_before_by_name = (hits.iter())
                 .filter(|h| h.score == hits[at].score)
@@ -789,4 +800,36 @@ fn among_equal_scores_the_plain_name_comes_before_its_longer_variants() {
         }
     }
     assert_eq!(session.hits()[0].index, plain, "the whole name typed");
+}
+
+#[test]
+fn a_large_store_ranks_only_its_settled_top_until_asked_for_more() {
+    let store = big_store(10_000);
+    let index = SearchIndex::new(&store);
+    let filters = Filters::default();
+    let mut session = SearchSession::new();
+    // Nearly every exercise has an "h"; the first RANKED of them score all a letter can, in tie
+    // order, so nothing after them can come first.
+    let fresh = index.search("h", &filters);
+    assert!(fresh.len() > 2 * RANKED, "{}", fresh.len());
+    session.search(&index, "h", &filters);
+    assert_eq!(session.hits(), &fresh[..RANKED]);
+    assert_eq!(session.total(), fresh.len());
+    session.rank_all(&index);
+    assert_eq!(session.hits(), &fresh[..]);
+    // Narrowing from a part-ranked search gives what a fresh search gives.
+    session.search(&index, "ha", &filters);
+    session.rank_all(&index);
+    assert_eq!(session.hits(), &index.search("ha", &filters)[..]);
+    // A spelling no name holds in one run ("hamstrng") reaches no word's full bound; the threshold
+    // (the worst of the best so far) still leaves most matches unscored, and the top is the same.
+    session.search(&index, "hamstrng", &filters);
+    let fresh = index.search("hamstrng", &filters);
+    assert_eq!(session.total(), fresh.len());
+    assert!(
+        session.hits().len() < fresh.len(),
+        "{}",
+        session.hits().len()
+    );
+    assert_eq!(session.hits(), &fresh[..session.hits().len()]);
 }

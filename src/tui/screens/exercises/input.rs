@@ -27,7 +27,7 @@ impl State {
         match action {
             Action::Click { column, row } => return self.click(column, row),
             Action::ScrollUp { column, row } | Action::ScrollDown { column, row } => {
-                return self.wheel(action, column, row);
+                return self.wheel(ctx, action, column, row);
             }
             Action::FocusSearch => self.pane = Pane::Search,
             Action::PickFilter => {
@@ -102,12 +102,12 @@ impl State {
                 self.detail
                     .apply(action, drawn.detail_lines.len(), drawn.text.height);
             }
-            Action::Up => self.move_cursor(false, 1),
-            Action::Down => self.move_cursor(true, 1),
-            Action::PageUp => self.move_cursor(false, page),
-            Action::PageDown => self.move_cursor(true, page),
-            Action::Top => self.move_cursor(false, usize::MAX),
-            Action::Bottom => self.move_cursor(true, usize::MAX),
+            Action::Up => self.move_cursor(ctx, false, 1),
+            Action::Down => self.move_cursor(ctx, true, 1),
+            Action::PageUp => self.move_cursor(ctx, false, page),
+            Action::PageDown => self.move_cursor(ctx, true, page),
+            Action::Top => self.move_cursor(ctx, false, usize::MAX),
+            Action::Bottom => self.move_cursor(ctx, true, usize::MAX),
             _ => return None,
         }
         Some(Vec::new())
@@ -185,11 +185,11 @@ impl State {
     }
 
     /// The wheel moves the list or scrolls the detail, whichever is under the pointer.
-    fn wheel(&mut self, action: Action, column: u16, row: u16) -> Option<Vec<Msg>> {
+    fn wheel(&mut self, ctx: &Context, action: Action, column: u16, row: u16) -> Option<Vec<Msg>> {
         let drawn = self.drawn.as_ref()?;
         let down = matches!(action, Action::ScrollDown { .. });
         if ui::contains(drawn.list, column, row) {
-            self.move_cursor(down, 1);
+            self.move_cursor(ctx, down, 1);
         } else if ui::contains(drawn.detail, column, row) {
             let (lines, rows) = (drawn.detail_lines.len(), drawn.text.height);
             if Scroll::max(lines, rows) == 0 {

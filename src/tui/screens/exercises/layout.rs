@@ -79,7 +79,7 @@ impl State {
         };
         let rows = ui::inner(list);
         let height = usize::from(rows.height);
-        let total = self.hits().len();
+        let total = self.total();
         let before = self.drawn.as_ref().map_or(0, |d| d.first_row);
         let first_row = list_offset(before, self.cursor, height, total);
 
@@ -182,7 +182,7 @@ impl State {
     fn search_lines(&self, ctx: &Context, width: u16) -> Vec<Line> {
         let width = usize::from(width);
         let typing = self.pane == Pane::Search;
-        let count = format!("{} of {}", self.hits().len(), ctx.store.exercises.len());
+        let count = format!("{} of {}", self.total(), ctx.store.exercises.len());
         let show_count = width >= text::width(&count) + 20;
         let left = if show_count {
             width - text::width(&count) - 1

@@ -131,9 +131,15 @@ impl State {
         self.pending
     }
 
-    /// The matches of the last search: best first, or by name for an empty query.
+    /// The ranked matches of the last search: best first, or by name for an empty query. On a large
+    /// store these may be the first part of [`State::total`]; moving the cursor past them ranks the rest.
     pub fn hits(&self) -> &[Hit] {
         self.session.hits()
+    }
+
+    /// How many exercises the last search matched.
+    pub fn total(&self) -> usize {
+        self.session.total()
     }
 
     pub fn selected(&self) -> Option<&Hit> {
@@ -172,15 +178,26 @@ impl State {
             self.pending = false;
             let before = self.selected().map(|hit| hit.index);
             let keep = self.keep.take();
-            let hits = self.session.search(ctx.search, &self.query, &self.filters);
+            self.session.search(ctx.search, &self.query, &self.filters);
+            let at = |session: &SearchSession, exercise: usize| {
+                session.hits().iter().position(|hit| hit.index == exercise)
+            };
+            // The exercise to keep may be among the matches not ranked yet.
+            if let Some(exercise) = keep
+                && at(&self.session, exercise).is_none()
+                && self.session.hits().len() < self.session.total()
+            {
+                self.session.rank_all(ctx.search);
+            }
             self.cursor = keep
-                .and_then(|exercise| hits.iter().position(|hit| hit.index == exercise))
+                .and_then(|exercise| at(&self.session, exercise))
                 .unwrap_or(0);
             if self.selected().map(|hit| hit.index) != before {
                 self.detail = Scroll::default();
             }
         }
-        self.cursor = self.cursor.min(self.hits().len().saturating_sub(1));
+        self.cursor = self.cursor.min(self.total().saturating_sub(1));
+        self.rank_to(ctx, self.cursor);
         if self.selected().is_none() && self.pane == Pane::Detail {
             self.pane = Pane::List;
         }
@@ -208,14 +225,28 @@ impl State {
         self.keep = self.anchor.or_else(|| self.selected().map(|hit| hit.index));
     }
 
-    fn move_cursor(&mut self, down: bool, by: usize) {
-        let last = self.hits().len().saturating_sub(1);
+    fn move_cursor(&mut self, ctx: &Context, down: bool, by: usize) {
+        let last = self.total().saturating_sub(1);
         let to = if down {
             self.cursor.saturating_add(by).min(last)
         } else {
             self.cursor.saturating_sub(by).min(last)
         };
+        self.rank_to(ctx, to);
         self.choose(to);
+    }
+
+    /// Ranks the matches not ranked yet when the list reaches past the ranked ones: the hit at `at`,
+    /// and a screenful after it, must be in [`State::hits`].
+    fn rank_to(&mut self, ctx: &Context, at: usize) {
+        let page = self
+            .drawn
+            .as_ref()
+            .map_or(0, |d| usize::from(d.rows.height));
+        let needed = at.saturating_add(page).min(self.total().saturating_sub(1));
+        if needed >= self.hits().len() && self.hits().len() < self.total() {
+            self.session.rank_all(ctx.search);
+        }
     }
 
     /// The person put the cursor on the hit at `at`: its detail starts at the top, and filters try to

@@ -33,7 +33,7 @@ impl State {
             title: &drawn.list_title,
             rows: &drawn.row_lines,
             first: drawn.first_row,
-            total: self.hits().len(),
+            total: self.total(),
             selected: self
                 .cursor
                 .checked_sub(drawn.first_row)

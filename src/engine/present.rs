@@ -229,8 +229,9 @@ pub fn routine_parts(store: &Store, report: &Report, events: &[Event]) -> Option
     parts_of(store, shown.routine.as_ref()?)
 }
 
-/// The parts of a routine already brought up to date.
-fn parts_of(store: &Store, routine: &Routine) -> Option<RoutineParts> {
+/// The parts of a routine already brought up to date (the app keeps its current routine, worked out
+/// when the journal changes).
+pub fn parts_of(store: &Store, routine: &Routine) -> Option<RoutineParts> {
     let names: Vec<String> = routine
         .chains
         .iter()

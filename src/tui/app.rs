@@ -52,6 +52,7 @@ macro_rules! context {
             answers: &$app.answers,
             report: &$app.report,
             events: &$app.events,
+            current: &$app.current,
             search: &$app.search,
             theme: &$app.theme,
             size: $app.size,
@@ -78,6 +79,8 @@ pub struct App {
     /// The journal's events, oldest first: read at start and after each session's end (empty without a
     /// journal).
     pub events: Vec<crate::journal::Event>,
+    /// The routine as the journal moved it, worked out when the answers or the journal change.
+    pub current: super::current::Current,
     pub effects: Vec<Effect>,
     pub questionnaire: screens::questionnaire::State,
     pub results: screens::results::State,
@@ -102,11 +105,13 @@ impl App {
         let report = engine::evaluate(&store, &answers);
         let size = Rect::new(0, 0, 80, 24);
         let events = Vec::new();
+        let current = super::current::Current::of(&store, &report, &events);
         let ctx = Context {
             store: &store,
             answers: &answers,
             report: &report,
             events: &events,
+            current: &current,
             search: &search,
             theme: &theme,
             size,
@@ -133,6 +138,7 @@ impl App {
             answers,
             report,
             events,
+            current,
             effects: Vec::new(),
             questionnaire,
             results,
@@ -307,6 +313,8 @@ impl App {
     /// Recomputes the report after the answers changed, and asks for them to be saved.
     pub fn answers_changed(&mut self) {
         self.report = engine::evaluate(&self.store, &self.answers);
+        self.current.forget();
+        self.refresh_current();
         let ctx = context!(self);
         self.results.answers_changed(&ctx);
         // A red flag answered now stops a session in progress, as it stops the routine.
@@ -315,9 +323,16 @@ impl App {
         self.handle(stopped);
     }
 
+    /// Works the current routine out again if the journal changed since (cheap when it did not).
+    pub fn refresh_current(&mut self) {
+        self.current
+            .refresh(&self.store, &self.report, &self.events);
+    }
+
     /// Work deferred from `update` until just before a frame is drawn: a search is run once for all the
     /// keystrokes that arrived since the last frame, however fast they came.
     pub fn settle(&mut self) {
+        self.refresh_current();
         let ctx = context!(self);
         self.exercises.refresh(&ctx);
     }

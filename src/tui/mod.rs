@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod current;
 pub mod keys;
 pub mod layout;
 pub mod overlay;

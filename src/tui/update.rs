@@ -9,6 +9,8 @@ use super::screens::Msg;
 /// Applies an action. Returns whether it meant anything here: `false` when the open screen had no use
 /// for it in its present state (tests use this to check that every key the table lists does something).
 pub fn update(app: &mut App, action: Action) -> bool {
+    // The journal may have been read again since the last frame.
+    app.refresh_current();
     // A status message lasts until the next key press; the wheel does not dismiss it.
     if !matches!(action, Action::ScrollUp { .. } | Action::ScrollDown { .. }) {
         app.status = None;

@@ -95,6 +95,7 @@ macro_rules! context {
             answers: &$app.answers,
             report: &$app.report,
             events: &$app.events,
+            current: &$app.current,
             search: &$app.search,
             theme: &$app.theme,
             size: $app.size,

@@ -41,6 +41,8 @@ pub struct Context<'a> {
     pub report: &'a Report,
     /// The journal's events, oldest first: the ratings that move the routine along its ladders.
     pub events: &'a [crate::journal::Event],
+    /// The routine as the journal moved it, and each exercise's ratings (see [`crate::tui::current`]).
+    pub current: &'a crate::tui::current::Current,
     pub search: &'a SearchIndex,
     pub theme: &'a Theme,
     pub size: Rect,

@@ -13,7 +13,6 @@ mod view;
 use super::Context;
 use crate::content::Chain;
 use crate::engine::{ChainScore, Routine};
-use crate::session::progression;
 use crate::tui::action::Screen::Results;
 use crate::tui::keys::{Mode, Scope};
 use crate::tui::ui::Scroll;
@@ -189,9 +188,8 @@ impl State {
     }
 
     /// The routine the pane shows: the person's current one, as the journal's ratings have moved it.
-    pub fn current_routine(ctx: &Context) -> Option<Routine> {
-        let routine = ctx.report.routine.as_ref()?;
-        Some(progression::current_routine(ctx.store, routine, ctx.events))
+    pub fn current_routine<'a>(ctx: &Context<'a>) -> Option<&'a Routine> {
+        ctx.current.routine.as_ref()
     }
 
     /// The selected chain's score.

@@ -321,7 +321,8 @@ pub struct RoutineText {
 /// and why) as the CLI and the sheet give it, with the exercise under the cursor marked; without a
 /// routine, where the verdict stands and the questions that would settle it.
 pub fn routine(ctx: &Context, state: &State, focused: bool, width: usize) -> RoutineText {
-    let Some(parts) = present::routine_parts(ctx.store, ctx.report, ctx.events) else {
+    let current = ctx.current.routine.as_ref();
+    let Some(parts) = current.and_then(|routine| present::parts_of(ctx.store, routine)) else {
         let mut doc = present::verdict(ctx.store, ctx.report);
         doc.paragraph(Line::of(
             Role::Muted,

@@ -2,7 +2,7 @@
 //! none (the safety question, a red flag, no clear story, everything left out).
 
 use crate::engine::{RoutineChange, RoutineItem, Standing};
-use crate::session::{Rating, progression};
+use crate::session::Rating;
 use crate::tui::screens::Context;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -21,14 +21,15 @@ pub enum Plan {
 pub fn plan(ctx: &Context) -> Plan {
     let why = match (ctx.report.standing, &ctx.report.routine) {
         (Standing::Clear, Some(routine)) => {
-            let current = progression::current(ctx.store, routine, ctx.events);
+            // As the journal moved it (worked out when the journal last changed).
+            let current = ctx.current.routine.as_ref().unwrap_or(routine);
             if current.items.is_empty() {
                 return Plan::None(String::from(
                     "Every exercise of this routine is left out for now, after repeated pain. Please see a \
                      physiotherapist or GP.",
                 ));
             }
-            let ratings = progression::ratings_of(ctx.events);
+            let ratings = &ctx.current.ratings;
             let hurt_last = current
                 .items
                 .iter()
@@ -41,7 +42,7 @@ pub fn plan(ctx: &Context) -> Plan {
                 .map(|i| i.exercise.clone())
                 .collect();
             return Plan::Ready {
-                items: current.items,
+                items: current.items.clone(),
                 changes: current
                     .changes
                     .iter()

@@ -5,6 +5,8 @@ pub mod action;
 pub mod app;
 pub mod keys;
 pub mod layout;
+pub mod loader;
+pub mod loading;
 pub mod overlay;
 pub mod save;
 pub mod screens;

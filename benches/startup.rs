@@ -6,7 +6,7 @@
 mod common;
 
 use backchain::content::{Layers, Origin, Store, synthetic};
-use backchain::tui::loader::{self, Loader};
+use backchain::tui::loader::Loader;
 use backchain::tui::loading::{self, Loading};
 use backchain::tui::theme::Theme;
 use backchain::tui::{App, view};
@@ -69,7 +69,7 @@ fn first_frame_large(dir: &Path) -> (Duration, Duration) {
         }
     })
     .expect("load thread");
-    let early = loader.wait(loader::GRACE).expect("load");
+    let early = loader.wait_first_frame().expect("load");
     assert!(
         early.is_none(),
         "the large store loaded within the grace period"

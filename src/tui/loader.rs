@@ -12,6 +12,11 @@ use std::time::Duration;
 /// and a large one still shows its first frame well within 50 ms.
 pub const GRACE: Duration = Duration::from_millis(30);
 
+/// A store of at most this many files is ready in moments even on a busy machine: start-up waits up to
+/// [`SMALL_GRACE`] for it rather than flash a loading frame (the built-in store has about 40 files).
+const SMALL_STORE: usize = 2_000;
+const SMALL_GRACE: Duration = Duration::from_millis(250);
+
 /// A loaded store and its search index, ready for [`super::App::with_search`].
 pub struct Loaded {
     pub store: Store,
@@ -64,6 +69,20 @@ impl<E: Send + 'static> Loader<E> {
         self.progress.snapshot()
     }
 
+    /// The load's result if it is ready when the first frame is due: after [`GRACE`], or a little later
+    /// for a store known by then to be small (all its files found, few of them). `None`: draw the loading
+    /// frame.
+    pub fn wait_first_frame(&self) -> std::io::Result<Option<Result<Loaded, E>>> {
+        if let Some(done) = self.wait(GRACE)? {
+            return Ok(Some(done));
+        }
+        let counts = self.progress();
+        if counts.phase > LoadPhase::Reading && counts.found <= SMALL_STORE {
+            return self.wait(SMALL_GRACE);
+        }
+        Ok(None)
+    }
+
     /// The load's result, waiting at most `timeout` for it; `None` while it is still running. `Err`
     /// when the loading thread ended without a result (it panicked).
     pub fn wait(&self, timeout: Duration) -> std::io::Result<Option<Result<Loaded, E>>> {
@@ -108,6 +127,23 @@ mod tests {
         let refused = Loader::start(|_| Err::<Store, _>("problems")).unwrap();
         let result = refused.wait(Duration::from_secs(10)).unwrap();
         assert!(matches!(result, Some(Err("problems"))));
+    }
+
+    #[test]
+    fn a_small_store_is_waited_for_a_little_longer_a_large_one_is_not() {
+        let slow = |files: usize| {
+            Loader::<()>::start(move |progress| {
+                progress.found(files);
+                progress.read(files);
+                progress.set_phase(LoadPhase::Parsing);
+                std::thread::sleep(GRACE + Duration::from_millis(60));
+                Ok(Store::default())
+            })
+            .unwrap()
+        };
+        assert!(slow(40).wait_first_frame().unwrap().is_some());
+        // Had it waited as for a small store, the load would have ended meanwhile.
+        assert!(slow(100_000).wait_first_frame().unwrap().is_none());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use super::action::Action;
 use super::app::{App, Effect, Overlay};
 use super::keys;
-use super::loader::{self, Loaded, Loader};
+use super::loader::{Loaded, Loader};
 use super::loading::{self, Loading};
 use super::save;
 use super::screens::{Msg, Record};
@@ -72,7 +72,7 @@ fn emit_err(text: &str) {
 
 /// Runs the app until the person quits, loading the content with `load` on a thread of its own
 /// meanwhile: the first frame is drawn at once, with the load's progress, unless the content is ready
-/// within [`loader::GRACE`]. Gives back `load`'s refusal (a store with problems) after restoring the
+/// within [`super::loader::GRACE`] (or is a small store nearly ready). Gives back `load`'s refusal (a store with problems) after restoring the
 /// terminal, for the caller to report. An error means the app could not run or the terminal failed; the
 /// terminal is restored either way.
 pub fn run<E: Send + 'static>(
@@ -91,7 +91,7 @@ pub fn run<E: Send + 'static>(
     }
     let loader = Loader::start(load)?;
     // A store that loads at once opens straight on its screens, without a loading frame flashing by.
-    let early = match loader.wait(loader::GRACE)? {
+    let early = match loader.wait_first_frame()? {
         // Nor does a store with problems enter the terminal only to leave it again.
         Some(Err(refused)) => return Ok(Err(refused)),
         early => early,

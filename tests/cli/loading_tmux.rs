@@ -7,12 +7,16 @@ use crate::tmux::Tmux;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
+use std::time::Duration;
 
 const BIN: &str = env!("CARGO_BIN_EXE_backchain");
 
-/// Enough exercises that loading them takes visibly long (about a second in a release build, more in
-/// a debug one), few enough to keep each test within seconds.
-const EXERCISES: usize = 20_000;
+/// Enough exercises that loading them takes visibly long (a few seconds in the debug build the tests
+/// run), few enough to keep each test within seconds.
+const EXERCISES: usize = 8_000;
+
+/// How long the store may take to be ready: seconds usually, but the machine may be busy.
+const READY: Duration = Duration::from_secs(90);
 
 /// One large synthetic store for these tests, written once to the temp folder and reused by later
 /// runs; written beside its place and renamed into it, so a run stopped half-way leaves no half store.
@@ -60,7 +64,7 @@ fn a_large_store_shows_its_progress_then_the_screen_chosen_meanwhile() {
         compare.contains("loading…") || compare.contains("A · 000"),
         "{compare}"
     );
-    let ready = t.wait_for("A · 000 Ribs & breathing");
+    let ready = t.wait_for_within("A · 000 Ribs & breathing", READY);
     assert!(!ready.contains("loading content…"), "{ready}");
     t.keys(&["1"]);
     t.wait_for("Question 1 of");
@@ -100,6 +104,7 @@ fn a_large_store_with_a_problem_ends_with_the_problem_list_and_the_terminal_rest
     launch(&t, &layers, &format!("2> {}", err.display()));
     // The app shows its progress first: the problem is found only once the store is read.
     t.wait_for("loading content…");
+    t.wait_for_within("EXIT=1", READY);
     assert_eq!(t.exit_code(), 1);
     t.assert_terminal_restored();
     let shown = std::fs::read_to_string(&err).unwrap();

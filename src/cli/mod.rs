@@ -550,10 +550,7 @@ pub fn run() -> Exit {
             | Command::Man
             | Command::Import { .. },
         ) => run_without_content(&cli),
-        None => match load_clean(&origin) {
-            Ok(store) => app(store, &origin, &cli, &loaded),
-            Err(exit) => exit,
-        },
+        None => app(&origin, &cli, &loaded),
     }
 }
 
@@ -581,9 +578,10 @@ fn run_without_content(cli: &Cli) -> Exit {
     }
 }
 
-/// Opens the terminal app with the settings from flags, environment and the config file.
+/// Opens the terminal app with the settings from flags, environment and the config file. The app loads
+/// the content in the background; a store it cannot use is reported here, as every command reports it.
 #[cfg(feature = "tui")]
-fn app(store: Store, origin: &Layers, cli: &Cli, loaded: &config::Loaded) -> Exit {
+fn app(origin: &Layers, cli: &Cli, loaded: &config::Loaded) -> Exit {
     let options = crate::tui::Options {
         mouse: loaded.settings.mouse.value,
         answers_path: paths::answers_file(origin),
@@ -597,8 +595,13 @@ fn app(store: Store, origin: &Layers, cli: &Cli, loaded: &config::Loaded) -> Exi
         braille: loaded.settings.braille.value,
         get_ready: cli.get_ready,
     };
-    match crate::tui::run(store, options) {
-        Ok(()) => Exit::Ok,
+    let layers = origin.clone();
+    let load = move |progress: &crate::content::LoadProgress| {
+        usable(Store::load_layers_watched(&layers, progress))
+    };
+    match crate::tui::run(load, options) {
+        Ok(Ok(())) => Exit::Ok,
+        Ok(Err(unusable)) => report(origin, unusable),
         Err(e) => {
             output::emit_err(&format!("backchain: {e}\n"));
             Exit::Usage
@@ -608,7 +611,10 @@ fn app(store: Store, origin: &Layers, cli: &Cli, loaded: &config::Loaded) -> Exi
 
 /// Without the `tui` feature there is no app, only the commands.
 #[cfg(not(feature = "tui"))]
-fn app(_store: Store, _origin: &Layers, _cli: &Cli, _loaded: &config::Loaded) -> Exit {
+fn app(origin: &Layers, _cli: &Cli, _loaded: &config::Loaded) -> Exit {
+    if let Err(exit) = load_clean(origin) {
+        return exit;
+    }
     output::emit_err(
         "backchain: this build has no terminal app (built without the `tui` feature); use a command such as `backchain quiz`\n",
     );
@@ -646,16 +652,39 @@ pub fn with_store(origin: &Layers, command: impl FnOnce(&Store) -> Exit) -> Exit
 
 /// The store, or the exit code after its problems have been printed to stderr.
 pub fn load_clean(origin: &Layers) -> Result<Store, Exit> {
-    match Store::load_layers(origin) {
-        Err(e) => {
-            output::emit_err(&format!("backchain: {e}\n"));
-            Err(Exit::Usage)
-        }
-        Ok((_, problems)) if !problems.is_empty() => {
-            report_problems(origin, &problems);
-            Err(Exit::Problems)
-        }
+    usable(Store::load_layers(origin)).map_err(|unusable| report(origin, unusable))
+}
+
+/// Why a store cannot be used by a command or the app.
+enum Unusable {
+    /// A layer's folder cannot be read.
+    Unreadable(crate::content::ReadError),
+    /// The content has problems (at least one).
+    Problems(Vec<Problem>),
+}
+
+/// A loaded store with no problems, or why it cannot be used.
+fn usable(
+    loaded: Result<(Store, Vec<Problem>), crate::content::ReadError>,
+) -> Result<Store, Unusable> {
+    match loaded {
+        Err(e) => Err(Unusable::Unreadable(e)),
+        Ok((_, problems)) if !problems.is_empty() => Err(Unusable::Problems(problems)),
         Ok((store, _)) => Ok(store),
+    }
+}
+
+/// Prints why the store cannot be used to stderr; returns the exit code for it.
+fn report(origin: &Layers, unusable: Unusable) -> Exit {
+    match unusable {
+        Unusable::Unreadable(e) => {
+            output::emit_err(&format!("backchain: {e}\n"));
+            Exit::Usage
+        }
+        Unusable::Problems(problems) => {
+            report_problems(origin, &problems);
+            Exit::Problems
+        }
     }
 }
 

@@ -8,6 +8,7 @@ mod layers;
 mod load;
 pub mod model;
 pub mod plan;
+mod progress;
 pub mod questionnaire;
 mod source;
 pub mod synthetic;
@@ -19,6 +20,7 @@ use load::Unreadable;
 pub use load::{FileRole, LAYOUT_HINT, syntax_problem};
 pub use model::*;
 pub use plan::{Plan, Progression};
+pub use progress::{LoadCounts, LoadPhase, LoadProgress};
 pub use questionnaire::*;
 pub use source::{EMBEDDED_NAME, Origin, Problem, ReadError, SourceFile};
 pub use source::{MAX_DEPTH, MAX_MESSAGE, MAX_PROBLEMS_PER_FILE, cap_per_file};
@@ -93,11 +95,20 @@ impl Store {
     /// layer replaces the one with its id below (a note, in [`Store::notes`]), so a layer may hold only
     /// what it adds or changes. `Err` when a layer's folder cannot be read.
     pub fn load_layers(layers: &Layers) -> Result<(Store, Vec<Problem>), ReadError> {
+        Store::load_layers_watched(layers, &LoadProgress::new())
+    }
+
+    /// [`Store::load_layers`], counting files found, read and parsed and each phase in `progress` as it
+    /// goes, for another thread to show.
+    pub fn load_layers_watched(
+        layers: &Layers,
+        progress: &LoadProgress,
+    ) -> Result<(Store, Vec<Problem>), ReadError> {
         let mut files = Vec::new();
         let mut problems = Vec::new();
         let mut unreadable = Unreadable::default();
         for (layer, origin) in layers.origins().iter().enumerate() {
-            let read = source::read_files(origin)?;
+            let read = source::read_files(origin, progress)?;
             for failed in read.failed {
                 if let Some(kind) = failed.kind {
                     unreadable.file(kind);
@@ -114,14 +125,30 @@ impl Store {
             Origin::Dir(dir) => dir.clone(),
         };
         let names = layers.origins().iter().map(ToString::to_string).collect();
-        let store = Store::parse(files, Some(root), names, &mut problems, &mut unreadable);
+        progress.set_phase(LoadPhase::Parsing);
+        let store = Store::parse(
+            files,
+            Some(root),
+            names,
+            &mut problems,
+            &mut unreadable,
+            progress,
+        );
         Ok((store, problems))
     }
 
     /// Parses already-read files and checks the result, adding every problem found to `problems`.
     pub fn from_files(files: Vec<SourceFile>, problems: &mut Vec<Problem>) -> Store {
         let names = vec![String::from("files made in code")];
-        Store::parse(files, None, names, problems, &mut Unreadable::default())
+        let progress = LoadProgress::new();
+        Store::parse(
+            files,
+            None,
+            names,
+            problems,
+            &mut Unreadable::default(),
+            &progress,
+        )
     }
 
     fn parse(
@@ -130,11 +157,14 @@ impl Store {
         layers: Vec<String>,
         problems: &mut Vec<Problem>,
         unreadable: &mut Unreadable,
+        progress: &LoadProgress,
     ) -> Store {
         let numbered: Vec<(FileId, &SourceFile)> = files.iter().enumerate().collect();
         // Files are independent until the checker looks across them: parse them on every core.
         let parsed = crate::par::map(&numbered, |&(file_id, file)| {
-            load::parse_file(file, file_id)
+            let parsed = load::parse_file(file, file_id);
+            progress.parsed_one();
+            parsed
         });
         let mut store = Store::default();
         let mut notes = Vec::new();
@@ -190,6 +220,7 @@ impl Store {
         store.layers = layers;
         store.notes = notes;
         store.reindex();
+        progress.set_phase(LoadPhase::Checking);
         check::check(&store, unreadable, problems);
         problems.sort();
         problems.dedup();

@@ -275,10 +275,14 @@ pub struct Failed {
     pub problem: Problem,
 }
 
-pub fn read_files(origin: &Origin) -> Result<ReadFiles, ReadError> {
+pub fn read_files(origin: &Origin, progress: &super::LoadProgress) -> Result<ReadFiles, ReadError> {
     let mut read = ReadFiles::default();
     match origin {
-        Origin::Embedded => collect_embedded(&EMBEDDED, &mut read.files),
+        Origin::Embedded => {
+            collect_embedded(&EMBEDDED, &mut read.files);
+            progress.found(read.files.len());
+            progress.read(read.files.len());
+        }
         Origin::Dir(root) => {
             let meta = std::fs::metadata(root).map_err(|error| ReadError {
                 path: root.clone(),
@@ -297,8 +301,14 @@ pub fn read_files(origin: &Origin) -> Result<ReadFiles, ReadError> {
             })?;
             let mut found = Vec::new();
             walk(root, root, entries, 0, &mut found, &mut read.failed);
+            progress.found(found.len());
             // Reading many small files is I/O-bound per file: read them on every core.
-            for result in crate::par::map(&found, read_one) {
+            let results = crate::par::map(&found, |file| {
+                let result = read_one(file);
+                progress.read(1);
+                result
+            });
+            for result in results {
                 match result {
                     Ok(file) => read.files.push(file),
                     Err(failed) => read.failed.push(failed),

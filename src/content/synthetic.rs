@@ -33,7 +33,7 @@ const WORDS: [&str; 24] = [
 
 /// The bundled store's files without its exercises.
 fn base_files() -> Vec<SourceFile> {
-    read_files(&Origin::Embedded)
+    read_files(&Origin::Embedded, &super::LoadProgress::new())
         .map(|read| read.files)
         .unwrap_or_default()
         .into_iter()
@@ -44,7 +44,7 @@ fn base_files() -> Vec<SourceFile> {
 /// `count` exercise files varied from the bundled exercises: new ids, names and aliases built from a
 /// deterministic mix of modifier words, everything else (steps, cues, cautions, dose) copied.
 pub fn exercise_files(count: usize) -> Vec<SourceFile> {
-    let originals: Vec<toml::Table> = read_files(&Origin::Embedded)
+    let originals: Vec<toml::Table> = read_files(&Origin::Embedded, &super::LoadProgress::new())
         .map(|read| read.files)
         .unwrap_or_default()
         .into_iter()

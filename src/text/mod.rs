@@ -3,10 +3,12 @@
 
 mod clean;
 mod file_text;
+mod number;
 pub mod styled;
 mod wrap;
 
 pub use clean::{MAX_ECHO, clean, clean_owned, path, printable, quote};
 pub use file_text::Text;
+pub use number::thousands;
 pub use styled::{Line, Role, Run};
 pub use wrap::{truncate, truncate_line, width, wrap, wrap_pieces, wrap_styled};

@@ -102,6 +102,11 @@ pub struct App {
 impl App {
     pub fn new(store: Store, answers: Answers, theme: Theme) -> App {
         let search = SearchIndex::new(&store);
+        App::with_search(store, search, answers, theme)
+    }
+
+    /// [`App::new`] with the store's search index already built (on the loading thread).
+    pub fn with_search(store: Store, search: SearchIndex, answers: Answers, theme: Theme) -> App {
         let report = engine::evaluate(&store, &answers);
         let size = Rect::new(0, 0, 80, 24);
         let events = Vec::new();

@@ -65,6 +65,9 @@ pub enum Scope {
     /// One pane of a screen, by the name the screen gives it.
     Pane(Screen, &'static str),
     Mode(Mode),
+    /// While the content loads in the background: only moving between screens, help and quitting
+    /// work (with the global number keys, `?` and `q`).
+    Loading,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -590,9 +593,33 @@ pub const MODES: &[Binding] = &[
     ),
 ];
 
-/// Every binding: the modes, each screen's (panes first), then the global ones.
+/// Keys of their own while the content loads: Tab steps through the screens (each says "loading…").
+pub const LOADING: &[Binding] = &[
+    bind!(
+        Scope::Loading,
+        false,
+        [code(KeyCode::Tab)],
+        "Tab",
+        "next screen",
+        Action::NextPane
+    ),
+    bind!(
+        Scope::Loading,
+        false,
+        [code(KeyCode::BackTab), (KeyCode::BackTab, SHIFT)],
+        "Shift-Tab",
+        "previous screen",
+        Action::PrevPane
+    ),
+];
+
+/// Every binding: the modes, each screen's (panes first), loading's, then the global ones.
 pub fn all() -> impl Iterator<Item = &'static Binding> {
-    MODES.iter().chain(screens::bindings()).chain(GLOBAL.iter())
+    MODES
+        .iter()
+        .chain(screens::bindings())
+        .chain(LOADING.iter())
+        .chain(GLOBAL.iter())
 }
 
 /// The scopes active now, most specific first, as the app reports them.

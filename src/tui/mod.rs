@@ -6,6 +6,8 @@ pub mod app;
 pub mod current;
 pub mod keys;
 pub mod layout;
+pub mod loader;
+pub mod loading;
 pub mod overlay;
 pub mod save;
 pub mod screens;

@@ -85,7 +85,7 @@ pub fn scroll(app: &mut App, drawn: Option<&Drawn>, action: super::action::Actio
 }
 
 /// A key and what it does, the text in a column; a key too long for its column gets a line of its own.
-fn row(label: &str, what: &str, width: usize) -> Vec<Line> {
+pub(super) fn row(label: &str, what: &str, width: usize) -> Vec<Line> {
     const COLUMN: usize = 12;
     if text::width(label) < COLUMN {
         return text::wrap_pieces(
@@ -106,7 +106,7 @@ fn row(label: &str, what: &str, width: usize) -> Vec<Line> {
     out
 }
 
-fn heading(text: &str, width: usize) -> Vec<Line> {
+pub(super) fn heading(text: &str, width: usize) -> Vec<Line> {
     let mut out = vec![Line::new()];
     out.extend(text::wrap_pieces(&[(Role::Title, text)], width, 0));
     out

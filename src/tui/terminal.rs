@@ -2,14 +2,17 @@
 //! on exit, on panic, on every terminating signal, and around Ctrl-Z.
 
 use super::action::Action;
-use super::app::{App, Effect};
+use super::app::{App, Effect, Overlay};
 use super::keys;
+use super::loader::{Loaded, Loader};
+use super::loading::{self, Loading};
 use super::save;
-use super::screens::Record;
+use super::screens::{Msg, Record};
 use super::theme::Theme;
+use super::ui::Scroll;
 use super::update::update;
 use super::view;
-use crate::content::Store;
+use crate::content::{LoadProgress, Store};
 use crate::journal::{Journal, SessionId};
 use crate::text;
 use ratatui::Terminal;
@@ -67,47 +70,32 @@ fn emit_err(text: &str) {
         .write_all(text::printable(text).as_bytes());
 }
 
-/// Runs the app until the person quits. An error means the app could not run or the terminal failed;
-/// the terminal is restored either way.
-pub fn run(store: Store, options: Options) -> std::io::Result<()> {
+/// Runs the app until the person quits, loading the content with `load` on a thread of its own
+/// meanwhile: the first frame is drawn at once, with the load's progress, unless the content is ready
+/// within [`super::loader::GRACE`] (or is a small store nearly ready). Gives back `load`'s refusal (a store with problems) after restoring the
+/// terminal, for the caller to report. An error means the app could not run or the terminal failed; the
+/// terminal is restored either way.
+pub fn run<E: Send + 'static>(
+    load: impl FnOnce(&LoadProgress) -> Result<Store, E> + Send + 'static,
+    options: Options,
+) -> std::io::Result<Result<(), E>> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        // As ever: problems in the content are said before this.
+        if let Err(refused) = load(&LoadProgress::new()) {
+            return Ok(Err(refused));
+        }
         return Err(std::io::Error::new(
             std::io::ErrorKind::Unsupported,
             "the app needs a terminal; for scripts use `backchain quiz`, `backchain search` or `backchain compare`",
         ));
     }
-    let opened = save::open(&options.answers_path, &store.questionnaire);
-    let save_to = opened.restored.save_to.clone();
-    let mut app = App::new(
-        store,
-        opened.restored.answers.clone(),
-        Theme::new(options.no_colour),
-    );
-    app.motion = options.motion;
-    app.braille = options.braille;
-    app.session.get_ready = options.get_ready;
-    let (journal, journal_notice) = open_journal(&options.journal, false);
-    if let Some(journal) = &journal {
-        match journal.events(None) {
-            Ok(events) => app.events = events,
-            Err(e) => app.error(format!("{e}. Progress cannot be shown.")),
-        }
-    }
-    let notices: Vec<&str> = options
-        .notice
-        .iter()
-        .chain(&opened.restored.notice)
-        .chain(&journal_notice)
-        .map(String::as_str)
-        .collect();
-    // What the person must read stays on screen until dismissed; otherwise a first run opens on the
-    // introduction.
-    let intro_seen = intro_marker(&options.answers_path);
-    if !notices.is_empty() {
-        app.important(notices.join("\n\n"));
-    } else if !intro_seen.exists() && !options.answers_path.exists() {
-        app.show_intro();
-    }
+    let loader = Loader::start(load)?;
+    // A store that loads at once opens straight on its screens, without a loading frame flashing by.
+    let early = match loader.wait_first_frame()? {
+        // Nor does a store with problems enter the terminal only to leave it again.
+        Some(Err(refused)) => return Ok(Err(refused)),
+        early => early,
+    };
 
     let mouse = options.mouse;
     let screen = Arc::new(Mutex::new(Screen { restored: false }));
@@ -135,23 +123,132 @@ pub fn run(store: Store, options: Options) -> std::io::Result<()> {
         let _ = execute!(std::io::stdout(), EnableMouseCapture);
     }
 
+    let mut loading = Loading::new(Theme::new(options.no_colour));
+    let loaded = match early {
+        Some(done) => Ok(Some(done)),
+        None => loading_loop(&mut terminal, &loader, &mut loading, &screen, mouse),
+    };
+    let result = match loaded {
+        Ok(Some(Ok(loaded))) => open(&mut terminal, loaded, &loading, &options, &screen).map(Ok),
+        Ok(Some(Err(refused))) => Ok(Err(refused)),
+        // Quit while loading: the load is abandoned.
+        Ok(None) => Ok(Ok(())),
+        Err(e) => Err(e),
+    };
+
+    let mut guard = lock(&screen);
+    restore_terminal(mouse);
+    guard.restored = true;
+    result
+}
+
+/// Draws the loading frame until the load ends (its result) or the person quits (`None`). Wakes every
+/// [`loading::REDRAW`] to move the gauge, only while loading.
+fn loading_loop<E: Send + 'static>(
+    terminal: &mut AppTerminal,
+    loader: &Loader<E>,
+    loading: &mut Loading,
+    screen: &Mutex<Screen>,
+    mouse: bool,
+) -> std::io::Result<Option<Result<Loaded, E>>> {
+    loop {
+        if let Some(done) = loader.wait(Duration::ZERO)? {
+            return Ok(Some(done));
+        }
+        {
+            let _drawing = lock(screen);
+            loading.progress = loader.progress();
+            terminal.draw(|frame| loading::draw(loading, frame))?;
+        }
+        if !event::poll(loading::REDRAW)? {
+            continue;
+        }
+        // Everything already queued, before drawing again.
+        loop {
+            let event = event::read()?;
+            if let Some(action) = to_action(&loading.key_context(), event) {
+                let _handling = lock(screen);
+                loading.update(action);
+                for effect in loading.effects.drain(..) {
+                    if effect == Effect::Suspend {
+                        suspend(terminal, mouse)?;
+                    }
+                }
+            }
+            if !loading.running {
+                return Ok(None);
+            }
+            if !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+}
+
+/// Opens the app on the loaded content, on the screen the person switched to while it loaded, and runs
+/// it until the person quits.
+fn open(
+    terminal: &mut AppTerminal,
+    loaded: Loaded,
+    loading: &Loading,
+    options: &Options,
+    screen: &Mutex<Screen>,
+) -> std::io::Result<()> {
+    let opened = save::open(&options.answers_path, &loaded.store.questionnaire);
+    let save_to = opened.restored.save_to.clone();
+    let mut app = App::with_search(
+        loaded.store,
+        loaded.search,
+        opened.restored.answers.clone(),
+        Theme::new(options.no_colour),
+    );
+    app.motion = options.motion;
+    app.braille = options.braille;
+    app.session.get_ready = options.get_ready;
+    app.size = loading.size;
+    if loading.screen != app.screen {
+        app.handle(vec![Msg::Goto(loading.screen)]);
+    }
+    if loading.help.is_some() {
+        app.overlay = Some(Overlay::Help(Scroll::default()));
+    }
+    let (journal, journal_notice) = open_journal(&options.journal, false);
+    if let Some(journal) = &journal {
+        match journal.events(None) {
+            Ok(events) => app.events = events,
+            Err(e) => app.error(format!("{e}. Progress cannot be shown.")),
+        }
+    }
+    let notices: Vec<&str> = options
+        .notice
+        .iter()
+        .chain(&opened.restored.notice)
+        .chain(&journal_notice)
+        .map(String::as_str)
+        .collect();
+    // What the person must read stays on screen until dismissed; otherwise a first run opens on the
+    // introduction.
+    let intro_seen = intro_marker(&options.answers_path);
+    if !notices.is_empty() {
+        app.important(notices.join("\n\n"));
+    } else if !intro_seen.exists() && !options.answers_path.exists() {
+        app.show_intro();
+    }
+
     let mut session = Session {
         answers_path: options.answers_path.clone(),
         save_to,
         export_dir: options.export_dir.clone(),
         fallback_export_dir: options.fallback_export_dir.clone(),
-        mouse,
+        mouse: options.mouse,
         journal_path: options.journal.clone(),
         journal,
         session_id: None,
         bell: options.bell,
         origin: Instant::now(),
     };
-    let result = event_loop(&mut terminal, &mut app, &mut session, &screen);
-
-    let mut guard = lock(&screen);
-    restore_terminal(mouse);
-    guard.restored = true;
+    let result = event_loop(terminal, &mut app, &mut session, screen);
+    // The answers' lock is held until the app ends.
     drop(opened);
     result
 }
@@ -307,7 +404,7 @@ fn event_loop(
         let mut event = event::read()?;
         // Handle everything already queued before drawing again, so fast typing is coalesced.
         loop {
-            if let Some(action) = to_action(app, event) {
+            if let Some(action) = to_action(&app.key_context(), event) {
                 let _handling = lock(screen);
                 app.now = session.now();
                 app.tick();
@@ -323,9 +420,9 @@ fn event_loop(
     Ok(())
 }
 
-fn to_action(app: &App, event: Event) -> Option<Action> {
+fn to_action(keys: &keys::KeyContext, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => keys::map_key(&app.key_context(), key),
+        Event::Key(key) => keys::map_key(keys, key),
         Event::Mouse(MouseEvent {
             kind, column, row, ..
         }) => match kind {

@@ -8,6 +8,7 @@ mod tui_app;
 mod tui_compare;
 mod tui_exercises;
 mod tui_library;
+mod tui_loading;
 mod tui_progress;
 mod tui_results;
 mod tui_robustness;

@@ -9,6 +9,7 @@ mod e2e_tmux;
 mod import;
 mod journal;
 mod layers;
+mod loading_tmux;
 mod progress;
 mod quiz_routine;
 mod search_quality;

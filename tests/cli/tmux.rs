@@ -125,6 +125,11 @@ impl Tmux {
     }
 
     pub fn wait_for(&self, text: &str) -> String {
+        self.wait_for_within(text, Duration::from_secs(15))
+    }
+
+    /// [`Tmux::wait_for`] for something that may take longer on a busy machine (a large store loading).
+    pub fn wait_for_within(&self, text: &str, limit: Duration) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
@@ -132,8 +137,8 @@ impl Tmux {
                 return screen;
             }
             assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "waited 15 s for {text:?}; the screen shows:\n{screen}"
+                start.elapsed() < limit,
+                "waited {limit:?} for {text:?}; the screen shows:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(100));
         }

@@ -23,23 +23,11 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if layout::too_small(area) {
-        let text = format!(
-            "Terminal too small: {}×{}.\nbackchain needs at least {}×{}.\nMake the window larger, or press q to quit.",
-            area.width,
-            area.height,
-            layout::MIN_WIDTH,
-            layout::MIN_HEIGHT
-        );
-        frame.render_widget(
-            Paragraph::new(text)
-                .wrap(Wrap { trim: true })
-                .alignment(Alignment::Center),
-            area,
-        );
+        too_small(frame);
         return;
     }
     let areas = layout::frame(area);
-    tabs(app, frame, areas.tabs);
+    tabs(&app.theme, app.screen, frame, areas.tabs);
     match app.screen {
         // Drawn as laid out by `prepare`, and only when that was for this frame's size.
         Screen::Questionnaire
@@ -89,8 +77,31 @@ pub fn render(app: &App, frame: &mut Frame) {
     status_bar(app, frame, areas.status, areas.body);
 }
 
-fn tabs(app: &App, frame: &mut Frame, area: ratatui::layout::Rect) {
-    let theme = &app.theme;
+/// Says the terminal is too small for the app, and how to get out.
+pub(super) fn too_small(frame: &mut Frame) {
+    let area = frame.area();
+    let text = format!(
+        "Terminal too small: {}×{}.\nbackchain needs at least {}×{}.\nMake the window larger, or press q to quit.",
+        area.width,
+        area.height,
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT
+    );
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .alignment(Alignment::Center),
+        area,
+    );
+}
+
+/// The tab bar, with the open screen's tab selected.
+pub(super) fn tabs(
+    theme: &crate::tui::theme::Theme,
+    open: Screen,
+    frame: &mut Frame,
+    area: ratatui::layout::Rect,
+) {
     let mut spans = Vec::new();
     // Each tab at the columns the layout gives it (the same ones clicks are tested against).
     let mut x = area.x;
@@ -100,7 +111,7 @@ fn tabs(app: &App, frame: &mut Frame, area: ratatui::layout::Rect) {
         }
         let label = layout::tab_label(screen, area.width);
         x = start + crate::tui::ui::to_u16(label.chars().count());
-        let style = if screen == app.screen {
+        let style = if screen == open {
             theme.selected()
         } else {
             theme.muted()
@@ -149,7 +160,7 @@ fn status_bar(
 }
 
 /// As many whole `key what` hints as fit in `width`, always ending with help and quit.
-fn hint_line<'a>(
+pub(super) fn hint_line<'a>(
     theme: &crate::tui::theme::Theme,
     hints: &[(&'a str, &'a str)],
     width: usize,

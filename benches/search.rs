@@ -22,37 +22,12 @@ fn store(count: usize) -> Store {
     store
 }
 
-/// One line of text per exercise, what a line-based matcher would see (~100 bytes).
-fn lines(store: &Store) -> Vec<String> {
-    store
-        .exercises
-        .iter()
-        .map(|e| {
-            let aliases: Vec<&str> = e.aliases.iter().map(|a| a.as_str()).collect();
-            let muscles: Vec<&str> = e.muscles.iter().map(|m| m.as_str()).collect();
-            format!(
-                "{} | {} | {} | {}",
-                e.name,
-                aliases.join(", "),
-                muscles.join(", "),
-                e.phase.as_str()
-            )
-            .to_lowercase()
-        })
-        .collect()
-}
-
 /// Every prefix of every query: what typing them produces.
 fn keystrokes() -> Vec<&'static str> {
     QUERIES
         .iter()
         .flat_map(|q| q.char_indices().map(move |(i, c)| &q[..i + c.len_utf8()]))
         .collect()
-}
-
-fn is_subsequence(hay: &[u8], needle: &[u8]) -> bool {
-    let mut it = hay.iter();
-    needle.iter().all(|n| it.any(|h| h == n))
 }
 
 /// Per-keystroke times of backchain's search, a session per query as the app uses it.
@@ -73,16 +48,7 @@ fn ours(index: &SearchIndex) -> Vec<Duration> {
 fn floor(lines: &[String]) -> Vec<Duration> {
     keystrokes()
         .into_iter()
-        .map(|q| {
-            let needle: Vec<u8> = q.bytes().filter(|b| *b != b' ').collect();
-            common::time(|| {
-                lines
-                    .iter()
-                    .filter(|l| is_subsequence(l.as_bytes(), &needle))
-                    .count()
-            })
-            .1
-        })
+        .map(|q| common::time(|| reference::floor_count(lines, q)).1)
         .collect()
 }
 
@@ -147,7 +113,7 @@ fn main() {
     for count in sizes() {
         let (store, load) = common::time(|| store(count));
         let (index, build) = common::time(|| SearchIndex::new(&store));
-        let lines = lines(&store);
+        let lines = reference::floor_lines(&store);
         let bytes: usize = lines.iter().map(|l| l.len() + 1).sum();
         println!(
             "{count} exercises: store built in {:.0} ms, search index in {:.0} ms, {} lines, {:.1} MB of line text",

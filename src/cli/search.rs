@@ -3,7 +3,7 @@
 
 use super::{Exit, Format, SearchArgs, emit, output::emit_err};
 use crate::content::{Exercise, Layers, Store};
-use crate::search::{Filters, Hit, MAX_QUERY_CHARS, SearchIndex, SearchSession};
+use crate::search::{Filters, Hit, MAX_QUERY_CHARS, SearchIndex, SearchSession, reference};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
@@ -37,7 +37,8 @@ pub fn run(layers: &Layers, args: &SearchArgs) -> Exit {
         chain: args.chain.clone(),
     };
     if args.timings {
-        let keystrokes = type_slowly(&index, &args.query, &filters);
+        let lines = reference::floor_lines(&store);
+        let keystrokes = type_slowly(&index, &lines, &args.query, &filters);
         return emit(&match args.format {
             Format::Text => timings_text(load, &keystrokes),
             Format::Json => timings_json(load, &keystrokes),
@@ -177,6 +178,8 @@ struct Keystroke {
     query: String,
     ms: f64,
     matches: usize,
+    /// The plain byte-scan floor for the same text, timed right after (see [`reference::floor_count`]).
+    floor_ms: f64,
 }
 
 fn millis(duration: Duration) -> f64 {
@@ -184,7 +187,12 @@ fn millis(duration: Duration) -> f64 {
 }
 
 /// Types `query` into a session one char at a time, timing each search.
-fn type_slowly(index: &SearchIndex, query: &str, filters: &Filters) -> Vec<Keystroke> {
+fn type_slowly(
+    index: &SearchIndex,
+    lines: &[String],
+    query: &str,
+    filters: &Filters,
+) -> Vec<Keystroke> {
     let mut session = SearchSession::new();
     (query.char_indices())
         .map(|(at, c)| {
@@ -192,18 +200,23 @@ fn type_slowly(index: &SearchIndex, query: &str, filters: &Filters) -> Vec<Keyst
             let started = Instant::now();
             session.search(index, typed, filters);
             let matches = session.total();
+            let ms = millis(started.elapsed());
+            let started = Instant::now();
+            std::hint::black_box(reference::floor_count(lines, typed));
             Keystroke {
                 query: typed.to_owned(),
-                ms: millis(started.elapsed()),
+                ms,
                 matches,
+                floor_ms: millis(started.elapsed()),
             }
         })
         .collect()
 }
 
-/// The median and 95th percentile of the keystrokes' times, in ms (nearest rank, as the benches count).
-fn percentiles(keystrokes: &[Keystroke]) -> (f64, f64) {
-    let mut ms: Vec<f64> = keystrokes.iter().map(|k| k.ms).collect();
+/// The median and 95th percentile of the keystrokes' times (or the floor's), in ms (nearest rank, as
+/// the benches count).
+fn percentiles(keystrokes: &[Keystroke], time: impl Fn(&Keystroke) -> f64) -> (f64, f64) {
+    let mut ms: Vec<f64> = keystrokes.iter().map(time).collect();
     ms.sort_by(f64::total_cmp);
     let at = |q: f64| {
         let last = ms.len().saturating_sub(1);
@@ -227,12 +240,20 @@ fn timings_text(load: Duration, keystrokes: &[Keystroke]) -> String {
         let matches = keystroke.matches;
         let _ = writeln!(
             out,
-            "{}  {time:>time_width$} ms  {matches} match{}",
+            "{}  {time:>time_width$} ms  (floor {:.2} ms)  {matches} match{}",
             pad(query, query_width),
+            keystroke.floor_ms,
             if matches == 1 { "" } else { "es" }
         );
     }
-    let (p50, p95) = percentiles(keystrokes);
+    let (p50, p95) = percentiles(keystrokes, |k| k.ms);
+    let (floor_p50, floor_p95) = percentiles(keystrokes, |k| k.floor_ms);
+    let _ = writeln!(
+        out,
+        "floor (a plain byte scan of one line per exercise, same run): median {floor_p50:.2} ms, p95 \
+         {floor_p95:.2} ms; median {:.2}× the floor",
+        p50 / floor_p50.max(1e-6)
+    );
     let _ = writeln!(out, "per keystroke: median {p50:.2} ms, p95 {p95:.2} ms");
     out
 }
@@ -243,13 +264,18 @@ fn timings_json(load: Duration, keystrokes: &[Keystroke]) -> String {
         load_ms: f64,
         p50_ms: f64,
         p95_ms: f64,
+        floor_p50_ms: f64,
+        floor_p95_ms: f64,
         keystrokes: &'a [Keystroke],
     }
-    let (p50_ms, p95_ms) = percentiles(keystrokes);
+    let (p50_ms, p95_ms) = percentiles(keystrokes, |k| k.ms);
+    let (floor_p50_ms, floor_p95_ms) = percentiles(keystrokes, |k| k.floor_ms);
     to_json(&Timings {
         load_ms: millis(load),
         p50_ms,
         p95_ms,
+        floor_p50_ms,
+        floor_p95_ms,
         keystrokes,
     })
 }

@@ -50,8 +50,9 @@ pub(super) struct Entry {
     /// Which bytes its name and aliases hold, and its tags and summary words ([`super::prefilter::byte_mask`]).
     pub names_mask: u32,
     pub lesser_mask: u32,
-    /// Which bytes start a word in the name and aliases, and among the tags and summary words
-    /// ([`word_start_mask`]).
+    /// Which bytes start a word in the name; in the name and aliases; and among the tags and summary
+    /// words ([`word_start_mask`]).
+    pub name_starts: u32,
     pub names_starts: u32,
     pub lesser_starts: u32,
     /// Its place when all exercises are sorted by name (the order of an empty query's hits).
@@ -290,6 +291,7 @@ impl SearchIndex {
                 let id = *index.chain_ids.entry(chain.to_string()).or_insert(next);
                 index.entry_chains.push(id);
             }
+            let name_end = index.pieces[first_piece as usize].end;
             for piece in &index.pieces[first_piece as usize..lesser as usize] {
                 let text = &index.text[piece.start as usize..piece.end as usize];
                 index.named.push((hash(text), offset(tie_rank)));
@@ -303,6 +305,7 @@ impl SearchIndex {
                 lesser_text,
                 names_mask: byte_mask(&bytes[blob_start as usize..lesser_text as usize]),
                 lesser_mask: byte_mask(&bytes[lesser_text as usize..]),
+                name_starts: word_start_mask(&bytes[blob_start as usize..name_end as usize]),
                 names_starts: word_start_mask(&bytes[blob_start as usize..lesser_text as usize]),
                 lesser_starts: word_start_mask(&bytes[lesser_text as usize..]),
                 name_rank: name_rank[at],

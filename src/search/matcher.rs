@@ -426,19 +426,17 @@ impl SearchIndex {
         // Which text each word matched in, and the bound as if every word were one run there.
         let mut most = 0;
         let mut in_names = 0u64;
+        let mut alias_only = 0u64;
         for (n, (word, (&mask, &word_most))) in
             (bounds.words.iter().zip(masks.iter().zip(&bounds.word_most))).enumerate()
         {
             let needle = word.as_bytes();
             if self.matches_names(entry, needle, mask) {
-                // One letter scores only the bonus for where it stands: nothing inside a word.
-                let inside = matches!(needle, [b] if letter_bit(*b).is_some_and(|bit| entry.names_starts & bit == 0));
-                let word_most = if inside {
-                    1 + ONE_WORD_BONUS
-                } else {
-                    word_most
-                };
-                most += word_most * NAME_WEIGHT;
+                let (word_bound, weight) = self.names_most(entry, needle, mask, word_most);
+                most += word_bound;
+                if weight == ALIAS_WEIGHT {
+                    alias_only |= 1 << n.min(63);
+                }
                 in_names |= 1 << n.min(63);
             } else if self.matches_lesser(entry, needle, mask) {
                 most += word_most * TAG_WEIGHT;
@@ -467,8 +465,14 @@ impl SearchIndex {
             if word.len() < 2 {
                 continue;
             }
-            let (weight, text) = if in_names & (1 << n.min(63)) != 0 {
-                (NAME_WEIGHT, names)
+            let bit = 1 << n.min(63);
+            let (weight, text) = if in_names & bit != 0 {
+                let weight = if alias_only & bit != 0 {
+                    ALIAS_WEIGHT
+                } else {
+                    NAME_WEIGHT
+                };
+                (weight, names)
             } else {
                 (TAG_WEIGHT, lesser)
             };
@@ -494,6 +498,30 @@ impl SearchIndex {
             }
         }
         Some(most > threshold)
+    }
+
+    /// The most `needle`, which matches the name or an alias, can score there (weighted), and the
+    /// weight that bound took: the name's only when the name may hold it; one letter only the bonus
+    /// for where it stands (nothing inside a word).
+    fn names_most(&self, entry: &Entry, needle: &[u8], mask: u32, word_most: i64) -> (i64, i64) {
+        let name_mask = self.pieces[entry.pieces.start as usize].mask;
+        if let [b] = needle
+            && let Some(bit) = letter_bit(*b)
+        {
+            let inside = (1 + ONE_WORD_BONUS) * NAME_WEIGHT;
+            return if entry.name_starts & bit != 0 {
+                (word_most * NAME_WEIGHT, NAME_WEIGHT)
+            } else if entry.names_starts & bit != 0 {
+                ((word_most * ALIAS_WEIGHT).max(inside), NAME_WEIGHT)
+            } else {
+                (inside, NAME_WEIGHT)
+            };
+        }
+        if may_contain(name_mask, mask) {
+            (word_most * NAME_WEIGHT, NAME_WEIGHT)
+        } else {
+            (word_most * ALIAS_WEIGHT, ALIAS_WEIGHT)
+        }
     }
 
     /// Whether `needle` is in the name or an alias, as [`SearchIndex::best_piece`] finds it there.

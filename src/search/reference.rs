@@ -256,3 +256,39 @@ fn name_positions(
     positions.retain(|&i| !chars[i].is_whitespace());
     positions
 }
+
+/// One line of text per exercise (name, aliases, muscles, phase, lower case): what a plain line
+/// matcher would scan. With [`floor_count`], the floor search speed is measured against
+/// (`cargo bench --bench search`, `backchain search --timings`).
+pub fn floor_lines(store: &crate::content::Store) -> Vec<String> {
+    (store.exercises.iter())
+        .map(|e| {
+            let aliases: Vec<&str> = e.aliases.iter().map(|a| a.as_str()).collect();
+            let muscles: Vec<&str> = e.muscles.iter().map(|m| m.as_str()).collect();
+            format!(
+                "{} | {} | {} | {}",
+                e.name,
+                aliases.join(", "),
+                muscles.join(", "),
+                e.phase.as_str()
+            )
+            .to_lowercase()
+        })
+        .collect()
+}
+
+/// How many of `lines` hold the query's bytes (spaces left out) in order: a plain byte subsequence
+/// scan over every line, the least any search that finds such matches must do.
+pub fn floor_count(lines: &[String], query: &str) -> usize {
+    let needle: Vec<u8> = query
+        .to_lowercase()
+        .bytes()
+        .filter(|b| *b != b' ')
+        .collect();
+    (lines.iter())
+        .filter(|line| {
+            let mut rest = line.as_bytes().iter();
+            needle.iter().all(|n| rest.any(|h| h == n))
+        })
+        .count()
+}

@@ -656,6 +656,11 @@ fn timings_report_load_and_one_keystroke_per_char() {
     assert!(timings["load_ms"].as_f64().unwrap() >= 0.0);
     let (p50, p95) = (timings["p50_ms"].as_f64(), timings["p95_ms"].as_f64());
     assert!(p50.unwrap() <= p95.unwrap(), "{timings}");
+    let (floor_p50, floor_p95) = (
+        timings["floor_p50_ms"].as_f64(),
+        timings["floor_p95_ms"].as_f64(),
+    );
+    assert!(floor_p50.unwrap() <= floor_p95.unwrap(), "{timings}");
     let keystrokes = timings["keystrokes"].as_array().unwrap();
     let typed: Vec<&str> = keystrokes
         .iter()
@@ -664,6 +669,7 @@ fn timings_report_load_and_one_keystroke_per_char() {
     assert_eq!(typed, ["h", "hi", "hip", "hip ", "hip i", "hip ir"]);
     for k in keystrokes {
         assert!(k["ms"].as_f64().unwrap() >= 0.0);
+        assert!(k["floor_ms"].as_f64().unwrap() >= 0.0);
         assert!(k["matches"].as_u64().unwrap() >= 1);
     }
 
@@ -674,14 +680,18 @@ fn timings_report_load_and_one_keystroke_per_char() {
         lines[0].starts_with("load: ") && lines[0].ends_with(" ms"),
         "{text}"
     );
-    assert_eq!(lines.len(), 1 + 4 + 1, "{text}");
+    assert_eq!(lines.len(), 1 + 4 + 2, "{text}");
     assert!(lines[1].starts_with("\"b\"  "), "{text}");
     assert!(
-        lines[4].contains(" ms  ") && lines[4].ends_with(" matches"),
+        lines[4].contains(" ms  (floor ") && lines[4].ends_with(" matches"),
         "{text}"
     );
     assert!(
-        lines[5].starts_with("per keystroke: median ") && lines[5].contains(" ms, p95 "),
+        lines[5].starts_with("floor (a plain byte scan") && lines[5].contains("× the floor"),
+        "{text}"
+    );
+    assert!(
+        lines[6].starts_with("per keystroke: median ") && lines[6].contains(" ms, p95 "),
         "{text}"
     );
 }

@@ -1,5 +1,6 @@
 //! The content store: every record backchain shows, loaded from the built-in store or a folder, and checked.
 
+pub mod cache;
 mod check;
 mod check_figure;
 mod check_words;
@@ -50,6 +51,8 @@ pub struct Store {
     /// Records a later layer replaced, each at the record that replaced it: not problems, but worth
     /// saying (`check` prints them).
     pub notes: Vec<Problem>,
+    /// Why the store cache could not be written, when it could not (the store is read all the same).
+    pub cache_note: Option<String>,
     index: Index,
 }
 
@@ -93,11 +96,27 @@ impl Store {
     /// layer replaces the one with its id below (a note, in [`Store::notes`]), so a layer may hold only
     /// what it adds or changes. `Err` when a layer's folder cannot be read.
     pub fn load_layers(layers: &Layers) -> Result<(Store, Vec<Problem>), ReadError> {
+        Store::load_layers_cached(layers, crate::paths::cache_dir().as_deref())
+    }
+
+    /// [`Store::load_layers`] with the store cache of folder layers in `cache_dir` (`None`: no cache).
+    pub fn load_layers_cached(
+        layers: &Layers,
+        cache_dir: Option<&std::path::Path>,
+    ) -> Result<(Store, Vec<Problem>), ReadError> {
         let mut files = Vec::new();
         let mut problems = Vec::new();
         let mut unreadable = Unreadable::default();
+        let mut caches = Vec::new();
         for (layer, origin) in layers.origins().iter().enumerate() {
-            let read = source::read_files(origin)?;
+            let cache = match (origin, cache_dir) {
+                (Origin::Dir(dir), Some(cache_dir)) => {
+                    Some(cache::LayerCache::open(cache_dir, dir))
+                }
+                _ => None,
+            };
+            let read = source::read_files_with(origin, cache.as_ref())?;
+            caches.push(cache);
             for failed in read.failed {
                 if let Some(kind) = failed.kind {
                     unreadable.file(kind);
@@ -114,28 +133,75 @@ impl Store {
             Origin::Dir(dir) => dir.clone(),
         };
         let names = layers.origins().iter().map(ToString::to_string).collect();
-        let store = Store::parse(files, Some(root), names, &mut problems, &mut unreadable);
+        let read_at = std::time::SystemTime::now();
+        let (mut store, trees) = Store::parse(
+            files,
+            Some(root),
+            names,
+            &mut problems,
+            &mut unreadable,
+            &caches,
+        );
+        for (layer, cache) in caches.iter().enumerate() {
+            let Some(cache) = cache else { continue };
+            let entries: Vec<_> = (store.files.iter().zip(&trees))
+                .filter(|(file, _)| file.layer == layer)
+                .filter_map(|(file, tree)| {
+                    let (_, stamp) = file.disk.as_ref()?;
+                    Some((file.relative.as_str(), *stamp, tree))
+                })
+                .collect();
+            if let Err(note) = cache.update(&entries, read_at) {
+                store.cache_note = Some(note);
+            }
+        }
         Ok((store, problems))
     }
 
     /// Parses already-read files and checks the result, adding every problem found to `problems`.
     pub fn from_files(files: Vec<SourceFile>, problems: &mut Vec<Problem>) -> Store {
         let names = vec![String::from("files made in code")];
-        Store::parse(files, None, names, problems, &mut Unreadable::default())
+        Store::parse(
+            files,
+            None,
+            names,
+            problems,
+            &mut Unreadable::default(),
+            &[],
+        )
+        .0
     }
 
+    /// Also gives, for each file, its tree for the store cache of its layer.
     fn parse(
-        files: Vec<SourceFile>,
+        mut files: Vec<SourceFile>,
         root: Option<PathBuf>,
         layers: Vec<String>,
         problems: &mut Vec<Problem>,
         unreadable: &mut Unreadable,
-    ) -> Store {
-        let numbered: Vec<(FileId, &SourceFile)> = files.iter().enumerate().collect();
-        // Files are independent until the checker looks across them: parse them on every core.
-        let parsed = crate::par::map(&numbered, |&(file_id, file)| {
-            load::parse_file(file, file_id)
+        caches: &[Option<cache::LayerCache>],
+    ) -> (Store, Vec<cache::Payload>) {
+        // Files are independent until the checker looks across them: parse them on every core, each
+        // from its cached tree when the cache holds it, and let go of its text once parsed.
+        let parsed = crate::par::map_mut(&mut files, |file_id, file| {
+            let cache = caches.get(file.layer).and_then(Option::as_ref);
+            if let (Some(cache), Some(entry)) = (cache, file.cached.clone())
+                && let Some(tree) = cache.tree(&entry)
+                && let Some(parsed) = load::parse_cached(file, file_id, &tree)
+            {
+                file.release();
+                return (parsed, cache::Payload::Cached(entry));
+            }
+            file.cached = None;
+            let mut parsed = load::parse_file(file, file_id, cache.is_some());
+            file.release();
+            let tree = parsed
+                .tree
+                .take()
+                .map_or(cache::Payload::None, cache::Payload::New);
+            (parsed, tree)
         });
+        let (parsed, trees): (Vec<_>, Vec<_>) = parsed.into_iter().unzip();
         let mut store = Store::default();
         let mut notes = Vec::new();
         // A questionnaire or plan from a later layer replaces the one below it whole.
@@ -156,6 +222,12 @@ impl Store {
                 ));
             }
         };
+        // One exercise per file: room for all of them at once, not grown by doubling (a large store's
+        // records are most of its memory).
+        let exercises = (parsed.iter())
+            .filter(|p| matches!(p.records, load::Records::Exercise(Some(_))))
+            .count();
+        store.exercises.reserve_exact(exercises);
         for (file_id, file) in parsed.into_iter().enumerate() {
             problems.extend(file.problems);
             unreadable.merge(file.unreadable);
@@ -193,7 +265,7 @@ impl Store {
         check::check(&store, unreadable, problems);
         problems.sort();
         problems.dedup();
-        store
+        (store, trees)
     }
 
     /// Rebuilds the id indexes after the record lists change.

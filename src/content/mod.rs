@@ -201,7 +201,6 @@ impl Store {
                 .map_or(cache::Payload::None, cache::Payload::New);
             (parsed, tree)
         });
-        let (parsed, trees): (Vec<_>, Vec<_>) = parsed.into_iter().unzip();
         let mut store = Store::default();
         let mut notes = Vec::new();
         // A questionnaire or plan from a later layer replaces the one below it whole.
@@ -225,10 +224,13 @@ impl Store {
         // One exercise per file: room for all of them at once, not grown by doubling (a large store's
         // records are most of its memory).
         let exercises = (parsed.iter())
-            .filter(|p| matches!(p.records, load::Records::Exercise(Some(_))))
+            .filter(|(p, _)| matches!(p.records, load::Records::Exercise(Some(_))))
             .count();
         store.exercises.reserve_exact(exercises);
-        for (file_id, file) in parsed.into_iter().enumerate() {
+        // Taken apart one by one, so the parsed files are not copied whole into two new lists.
+        let mut trees = Vec::with_capacity(parsed.len());
+        for (file_id, (file, tree)) in parsed.into_iter().enumerate() {
+            trees.push(tree);
             problems.extend(file.problems);
             unreadable.merge(file.unreadable);
             match &file.records {

@@ -74,6 +74,8 @@ pub struct LayerCache {
     /// The cache file, open to read trees from.
     handle: Option<std::fs::File>,
     entries: HashMap<String, (Stamp, Entry)>,
+    /// How many files the cache held, kept after [`LayerCache::let_go_of_index`].
+    held: usize,
     /// The file was missing or unusable: write it afresh even if nothing changed.
     rewrite: bool,
 }
@@ -111,6 +113,7 @@ impl LayerCache {
             .and_then(|handle| Some((read_index(&handle, &cache.root)?, handle)));
         match opened {
             Some((entries, handle)) => {
+                cache.held = entries.len();
                 cache.entries = entries;
                 cache.handle = Some(handle);
             }
@@ -123,6 +126,11 @@ impl LayerCache {
     pub fn hit(&self, relative: &str, stamp: Stamp) -> Option<Entry> {
         let (cached, entry) = self.entries.get(relative)?;
         (*cached == stamp).then(|| entry.clone())
+    }
+
+    /// Lets go of the index once every file has been looked up in it (a large store's is tens of MB).
+    pub fn let_go_of_index(&mut self) {
+        self.entries = HashMap::new();
     }
 
     /// The tree of an entry [`LayerCache::hit`] gave, when it reads back intact.
@@ -155,8 +163,8 @@ impl LayerCache {
         let fresh = keep
             .iter()
             .any(|(_, _, payload)| matches!(payload, Payload::New(_)));
-        let unchanged = !self.rewrite && !fresh && keep.len() == self.entries.len();
-        if unchanged || (keep.is_empty() && self.entries.is_empty() && !self.file.exists()) {
+        let unchanged = !self.rewrite && !fresh && keep.len() == self.held;
+        if unchanged || (keep.is_empty() && self.held == 0 && !self.file.exists()) {
             return Ok(());
         }
         self.write(&keep).map_err(|e| {

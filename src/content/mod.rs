@@ -109,13 +109,16 @@ impl Store {
         let mut unreadable = Unreadable::default();
         let mut caches = Vec::new();
         for (layer, origin) in layers.origins().iter().enumerate() {
-            let cache = match (origin, cache_dir) {
+            let mut cache = match (origin, cache_dir) {
                 (Origin::Dir(dir), Some(cache_dir)) => {
                     Some(cache::LayerCache::open(cache_dir, dir))
                 }
                 _ => None,
             };
             let read = source::read_files_with(origin, cache.as_ref())?;
+            if let Some(cache) = &mut cache {
+                cache.let_go_of_index();
+            }
             caches.push(cache);
             for failed in read.failed {
                 if let Some(kind) = failed.kind {

@@ -108,6 +108,8 @@ impl Store {
         let mut problems = Vec::new();
         let mut unreadable = Unreadable::default();
         let mut caches = Vec::new();
+        // Before any file is stamped: a file is cached only if it was changed well before this.
+        let read_at = std::time::SystemTime::now();
         for (layer, origin) in layers.origins().iter().enumerate() {
             let mut cache = match (origin, cache_dir) {
                 (Origin::Dir(dir), Some(cache_dir)) => {
@@ -136,54 +138,41 @@ impl Store {
             Origin::Dir(dir) => dir.clone(),
         };
         let names = layers.origins().iter().map(ToString::to_string).collect();
-        let read_at = std::time::SystemTime::now();
-        let (mut store, trees) = Store::parse(
+        let store = Store::parse(
             files,
             Some(root),
             names,
             &mut problems,
             &mut unreadable,
-            &caches,
+            (&caches, read_at),
         );
-        for (layer, cache) in caches.iter().enumerate() {
-            let Some(cache) = cache else { continue };
-            let entries: Vec<_> = (store.files.iter().zip(&trees))
-                .filter(|(file, _)| file.layer == layer)
-                .filter_map(|(file, tree)| {
-                    let (_, stamp) = file.disk.as_ref()?;
-                    Some((file.relative.as_str(), *stamp, tree))
-                })
-                .collect();
-            if let Err(note) = cache.update(&entries, read_at) {
-                store.cache_note = Some(note);
-            }
-        }
         Ok((store, problems))
     }
 
     /// Parses already-read files and checks the result, adding every problem found to `problems`.
     pub fn from_files(files: Vec<SourceFile>, problems: &mut Vec<Problem>) -> Store {
         let names = vec![String::from("files made in code")];
+        let no_cache = (&[][..], std::time::SystemTime::now());
         Store::parse(
             files,
             None,
             names,
             problems,
             &mut Unreadable::default(),
-            &[],
+            no_cache,
         )
-        .0
     }
 
-    /// Also gives, for each file, its tree for the store cache of its layer.
+    /// With the store cache of each layer (`None` for the built-in store and files made in code), and
+    /// when the files were read: a cache that changed is written while the store is checked.
     fn parse(
         mut files: Vec<SourceFile>,
         root: Option<PathBuf>,
         layers: Vec<String>,
         problems: &mut Vec<Problem>,
         unreadable: &mut Unreadable,
-        caches: &[Option<cache::LayerCache>],
-    ) -> (Store, Vec<cache::Payload>) {
+        (caches, read_at): (&[Option<cache::LayerCache>], std::time::SystemTime),
+    ) -> Store {
         // Files are independent until the checker looks across them: parse them on every core, each
         // from its cached tree when the cache holds it, and let go of its text once parsed.
         let parsed = crate::par::map_mut(&mut files, |file_id, file| {
@@ -267,10 +256,35 @@ impl Store {
         store.layers = layers;
         store.notes = notes;
         store.reindex();
-        check::check(&store, unreadable, problems);
+        // The checker runs on one core: the cache is written on another meanwhile.
+        let write_caches = |store: &Store| {
+            let mut note = None;
+            for (layer, cache) in caches.iter().enumerate() {
+                let Some(cache) = cache else { continue };
+                let entries: Vec<_> = (store.files.iter().zip(&trees))
+                    .filter(|(file, _)| file.layer == layer)
+                    .filter_map(|(file, tree)| {
+                        let (_, stamp) = file.disk.as_ref()?;
+                        Some((file.relative.as_str(), *stamp, tree))
+                    })
+                    .collect();
+                if let Err(e) = cache.update(&entries, read_at) {
+                    note = Some(e);
+                }
+            }
+            note
+        };
+        let cache_note = std::thread::scope(|scope| {
+            let writer = scope.spawn(|| write_caches(&store));
+            check::check(&store, unreadable, problems);
+            writer
+                .join()
+                .unwrap_or_else(|_| Some(String::from("note: the store cache was not written")))
+        });
+        store.cache_note = cache_note;
         problems.sort();
         problems.dedup();
-        (store, trees)
+        store
     }
 
     /// Rebuilds the id indexes after the record lists change.

@@ -28,6 +28,38 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
     })
 }
 
+/// [`map`] over items that `f` may change (given each item's index), results in the items' order.
+pub fn map_mut<T: Send, R: Send>(items: &mut [T], f: impl Fn(usize, &mut T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if workers < 2 || items.len() < MIN_PARALLEL {
+        return items.iter_mut().enumerate().map(|(i, t)| f(i, t)).collect();
+    }
+    let chunk = items.len().div_ceil(workers);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks_mut(chunk)
+            .enumerate()
+            .map(|(n, part)| {
+                scope.spawn(move || {
+                    (part.iter_mut().enumerate())
+                        .map(|(i, t)| f(n * chunk + i, t))
+                        .collect::<Vec<R>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(results) => results,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -42,5 +74,12 @@ mod tests {
             super::map(&large, |x| x + 1),
             (1..10_001).collect::<Vec<_>>()
         );
+        let mut items: Vec<usize> = vec![0; 10_000];
+        let indexes = super::map_mut(&mut items, |i, x| {
+            *x = i * 2;
+            i
+        });
+        assert_eq!(indexes, (0..10_000).collect::<Vec<_>>());
+        assert!(items.iter().enumerate().all(|(i, x)| *x == i * 2));
     }
 }

@@ -13,6 +13,8 @@ pub const STATE_ENV: &str = "BACKCHAIN_STATE_DIR";
 pub const CONFIG_ENV: &str = "BACKCHAIN_CONFIG";
 /// Environment variable naming the journal database (same as `backchain journal --journal`).
 pub const JOURNAL_ENV: &str = "BACKCHAIN_JOURNAL";
+/// Where the store cache is kept, instead of the XDG cache folder.
+pub const CACHE_ENV: &str = "BACKCHAIN_CACHE_DIR";
 
 /// A variable's value, when it is set to something.
 fn from_env(name: &str) -> Option<PathBuf> {
@@ -55,6 +57,23 @@ pub fn state_dir() -> PathBuf {
 /// Folder for data the person made (the journal): the XDG data folder (`$XDG_DATA_HOME` when it is an
 /// absolute path, else `~/.local/share`) + `backchain`, else `./.backchain` when there is no home folder
 /// (as for [`state_dir`]).
+/// Where the store cache is kept: `$BACKCHAIN_CACHE_DIR`, else `$XDG_CACHE_HOME/backchain` (or
+/// `~/.cache/backchain`); `None` when `BACKCHAIN_NO_CACHE` turns it off or no cache folder is known.
+/// Safe to delete at any time.
+pub fn cache_dir() -> Option<PathBuf> {
+    if crate::content::cache::disabled_by_env() {
+        return None;
+    }
+    if let Some(dir) = from_env(CACHE_ENV) {
+        return Some(dir);
+    }
+    etcetera::choose_base_strategy()
+        .ok()
+        .map(|base| base.cache_dir())
+        .filter(|dir| dir.is_absolute())
+        .map(|dir| dir.join("backchain"))
+}
+
 pub fn data_dir() -> PathBuf {
     etcetera::choose_base_strategy()
         .ok()

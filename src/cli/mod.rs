@@ -632,8 +632,16 @@ fn show_paths(loaded: &config::Loaded, origin: &Layers) -> Exit {
             n => content.push_str(&format!("content layer {}: {layer}\n", n + 1)),
         }
     }
+    // The cache serves folder layers only; the built-in store needs none.
+    let cache = match paths::cache_dir() {
+        Some(dir) => path(&dir),
+        None if crate::content::cache::disabled_by_env() => {
+            format!("off ({}=1)", crate::content::cache::NO_CACHE_ENV)
+        }
+        None => String::from("none (no cache folder found)"),
+    };
     emit(&format!(
-        "{content}answers: {}\nconfig: {}\nexports: {}\nexports fallback: {}\njournal: {}\n",
+        "{content}cache: {cache}\nanswers: {}\nconfig: {}\nexports: {}\nexports fallback: {}\njournal: {}\n",
         path(&paths::answers_file(origin)),
         path(&loaded.path),
         path(&loaded.settings.export_dir.value),

@@ -47,6 +47,10 @@ impl Unreadable {
         self.kinds.contains(kind) || self.ids.iter().any(|id| id.starts_with(&prefix))
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty() && self.kinds.is_empty()
+    }
+
     pub fn merge(&mut self, other: Unreadable) {
         self.ids.extend(other.ids);
         self.kinds.extend(other.kinds);
@@ -130,12 +134,17 @@ impl FileRole {
 }
 
 /// Parses a whole file, reporting every syntax error it holds.
+/// With `tree`, the document is also encoded for the store cache (`None` inside when it cannot be).
 fn parse_document<'a>(
     file: &'a SourceFile,
     problems: &mut Vec<Problem>,
+    tree: Option<&mut Option<Vec<u8>>>,
 ) -> Option<toml::Spanned<DeTable<'a>>> {
-    let (table, errors) = DeTable::parse_recoverable(&file.text);
+    let (table, errors) = DeTable::parse_recoverable(file.contents());
     if errors.is_empty() {
+        if let Some(tree) = tree {
+            *tree = super::cache::encode(&table);
+        }
         return Some(table);
     }
     problems.extend(errors.iter().map(|error| syntax_problem(file, error)));
@@ -147,7 +156,7 @@ pub fn syntax_problem(file: &SourceFile, error: &toml::de::Error) -> Problem {
     match error.span() {
         Some(span) => file.problem(span, error.message()),
         None => file.problem(
-            first_line_failing(&file.text, error.message()),
+            first_line_failing(file.contents(), error.message()),
             format!(
                 "{}: keys, tables or lists are nested too deep",
                 error.message()
@@ -209,8 +218,9 @@ pub fn records<T: Record>(
     key: &str,
     problems: &mut Vec<Problem>,
     unreadable: &mut Unreadable,
+    tree: Option<&mut Option<Vec<u8>>>,
 ) -> Vec<T> {
-    let Some(document) = parse_document(file, problems) else {
+    let Some(document) = parse_document(file, problems, tree) else {
         unreadable.file(T::KIND);
         return Vec::new();
     };
@@ -292,8 +302,9 @@ pub fn whole_record<T: Record>(
     file_id: FileId,
     problems: &mut Vec<Problem>,
     unreadable: &mut Unreadable,
+    tree: Option<&mut Option<Vec<u8>>>,
 ) -> Option<T> {
-    let Some(document) = parse_document(file, problems) else {
+    let Some(document) = parse_document(file, problems, tree) else {
         unreadable.file(T::KIND);
         return None;
     };
@@ -339,27 +350,32 @@ pub struct Parsed {
     pub records: Records,
     pub problems: Vec<Problem>,
     pub unreadable: Unreadable,
+    /// The file's tree for the store cache, when asked for and the file has no problem.
+    pub tree: Option<Vec<u8>>,
 }
 
-/// Parses one file by the role its place in the store gives it.
-pub fn parse_file(file: &SourceFile, file_id: FileId) -> Parsed {
+/// Parses one file by the role its place in the store gives it; with `encode`, also encodes its tree
+/// for the store cache.
+pub fn parse_file(file: &SourceFile, file_id: FileId, encode: bool) -> Parsed {
     let mut problems = Vec::new();
     let mut unreadable = Unreadable::default();
+    let mut tree = None;
     let (p, u) = (&mut problems, &mut unreadable);
+    let t = encode.then_some(&mut tree);
     let records = match FileRole::of(&file.relative) {
-        Some(FileRole::Articles) => Records::Articles(records(file, file_id, "article", p, u)),
-        Some(FileRole::Topics) => Records::Topics(records(file, file_id, "topic", p, u)),
-        Some(FileRole::Claims) => Records::Claims(records(file, file_id, "claim", p, u)),
-        Some(FileRole::Chains) => Records::Chains(records(file, file_id, "chain", p, u)),
+        Some(FileRole::Articles) => Records::Articles(records(file, file_id, "article", p, u, t)),
+        Some(FileRole::Topics) => Records::Topics(records(file, file_id, "topic", p, u, t)),
+        Some(FileRole::Claims) => Records::Claims(records(file, file_id, "claim", p, u, t)),
+        Some(FileRole::Chains) => Records::Chains(records(file, file_id, "chain", p, u, t)),
         Some(FileRole::Exercise) => {
-            Records::Exercise(whole_record(file, file_id, p, u).map(Box::new))
+            Records::Exercise(whole_record(file, file_id, p, u, t).map(Box::new))
         }
         Some(FileRole::Questionnaire) => {
-            Records::Questionnaire(whole_record(file, file_id, p, u).map(Box::new))
+            Records::Questionnaire(whole_record(file, file_id, p, u, t).map(Box::new))
         }
-        Some(FileRole::Plan) => Records::Plan(whole_record(file, file_id, p, u).map(Box::new)),
+        Some(FileRole::Plan) => Records::Plan(whole_record(file, file_id, p, u, t).map(Box::new)),
         Some(FileRole::SearchWords) => {
-            Records::SearchWords(whole_record(file, file_id, p, u).map(Box::new))
+            Records::SearchWords(whole_record(file, file_id, p, u, t).map(Box::new))
         }
         None => {
             p.push(file.problem(
@@ -372,9 +388,46 @@ pub fn parse_file(file: &SourceFile, file_id: FileId) -> Parsed {
             Records::Exercise(None)
         }
     };
+    // A file with a problem is parsed every time, so its problems are found the way they always are.
+    if !problems.is_empty() || !unreadable.is_empty() {
+        tree = None;
+    }
     Parsed {
         records,
         problems,
         unreadable,
+        tree,
     }
+}
+
+/// A file's records from its cached tree, as [`parse_file`] gives them for a file without problems;
+/// `None` when the tree does not read back (the file is then parsed from its text).
+pub fn parse_cached(file: &SourceFile, file_id: FileId, tree: &[u8]) -> Option<Parsed> {
+    use super::cache::Document;
+    fn tagged<T: Record>(mut records: Vec<T>, file_id: FileId) -> Vec<T> {
+        records.iter_mut().for_each(|r| r.set_file(file_id));
+        records
+    }
+    fn one<T: Record>(document: Document<'_>, file_id: FileId) -> Option<Box<T>> {
+        let mut record: T = document.whole().ok()?;
+        record.set_file(file_id);
+        Some(Box::new(record))
+    }
+    let document = Document::new(tree);
+    let records = match FileRole::of(&file.relative)? {
+        FileRole::Articles => Records::Articles(tagged(document.records("article").ok()?, file_id)),
+        FileRole::Topics => Records::Topics(tagged(document.records("topic").ok()?, file_id)),
+        FileRole::Claims => Records::Claims(tagged(document.records("claim").ok()?, file_id)),
+        FileRole::Chains => Records::Chains(tagged(document.records("chain").ok()?, file_id)),
+        FileRole::Exercise => Records::Exercise(Some(one(document, file_id)?)),
+        FileRole::Questionnaire => Records::Questionnaire(Some(one(document, file_id)?)),
+        FileRole::Plan => Records::Plan(Some(one(document, file_id)?)),
+        FileRole::SearchWords => Records::SearchWords(Some(one(document, file_id)?)),
+    };
+    Some(Parsed {
+        records,
+        problems: Vec::new(),
+        unreadable: Unreadable::default(),
+        tree: None,
+    })
 }

@@ -1,5 +1,6 @@
 //! The content store: every record backchain shows, loaded from the built-in store or a folder, and checked.
 
+pub mod cache;
 mod check;
 mod check_figure;
 mod check_words;
@@ -52,6 +53,8 @@ pub struct Store {
     /// Records a later layer replaced, each at the record that replaced it: not problems, but worth
     /// saying (`check` prints them).
     pub notes: Vec<Problem>,
+    /// Why the store cache could not be written, when it could not (the store is read all the same).
+    pub cache_note: Option<String>,
     index: Index,
 }
 
@@ -104,11 +107,41 @@ impl Store {
         layers: &Layers,
         progress: &LoadProgress,
     ) -> Result<(Store, Vec<Problem>), ReadError> {
+        Store::load_layers_with(layers, crate::paths::cache_dir().as_deref(), progress)
+    }
+
+    /// [`Store::load_layers`] with the store cache of folder layers in `cache_dir` (`None`: no cache).
+    pub fn load_layers_cached(
+        layers: &Layers,
+        cache_dir: Option<&std::path::Path>,
+    ) -> Result<(Store, Vec<Problem>), ReadError> {
+        Store::load_layers_with(layers, cache_dir, &LoadProgress::new())
+    }
+
+    /// Reads every layer (through the cache in `cache_dir`, if any), counting in `progress` as it goes.
+    fn load_layers_with(
+        layers: &Layers,
+        cache_dir: Option<&std::path::Path>,
+        progress: &LoadProgress,
+    ) -> Result<(Store, Vec<Problem>), ReadError> {
         let mut files = Vec::new();
         let mut problems = Vec::new();
         let mut unreadable = Unreadable::default();
+        let mut caches = Vec::new();
+        // Before any file is stamped: a file is cached only if it was changed well before this.
+        let read_at = std::time::SystemTime::now();
         for (layer, origin) in layers.origins().iter().enumerate() {
-            let read = source::read_files(origin, progress)?;
+            let mut cache = match (origin, cache_dir) {
+                (Origin::Dir(dir), Some(cache_dir)) => {
+                    Some(cache::LayerCache::open(cache_dir, dir))
+                }
+                _ => None,
+            };
+            let read = source::read_files_with(origin, cache.as_ref(), progress)?;
+            if let Some(cache) = &mut cache {
+                cache.let_go_of_index();
+            }
+            caches.push(cache);
             for failed in read.failed {
                 if let Some(kind) = failed.kind {
                     unreadable.file(kind);
@@ -133,6 +166,7 @@ impl Store {
             &mut problems,
             &mut unreadable,
             progress,
+            (&caches, read_at),
         );
         Ok((store, problems))
     }
@@ -141,6 +175,7 @@ impl Store {
     pub fn from_files(files: Vec<SourceFile>, problems: &mut Vec<Problem>) -> Store {
         let names = vec![String::from("files made in code")];
         let progress = LoadProgress::new();
+        let no_cache = (&[][..], std::time::SystemTime::now());
         Store::parse(
             files,
             None,
@@ -148,23 +183,42 @@ impl Store {
             problems,
             &mut Unreadable::default(),
             &progress,
+            no_cache,
         )
     }
 
+    /// With the store cache of each layer (`None` for the built-in store and files made in code), and
+    /// when the files were read: a cache that changed is written while the store is checked.
     fn parse(
-        files: Vec<SourceFile>,
+        mut files: Vec<SourceFile>,
         root: Option<PathBuf>,
         layers: Vec<String>,
         problems: &mut Vec<Problem>,
         unreadable: &mut Unreadable,
         progress: &LoadProgress,
+        (caches, read_at): (&[Option<cache::LayerCache>], std::time::SystemTime),
     ) -> Store {
-        let numbered: Vec<(FileId, &SourceFile)> = files.iter().enumerate().collect();
-        // Files are independent until the checker looks across them: parse them on every core.
-        let parsed = crate::par::map(&numbered, |&(file_id, file)| {
-            let parsed = load::parse_file(file, file_id);
+        // Files are independent until the checker looks across them: parse them on every core, each
+        // from its cached tree when the cache holds it, and let go of its text once parsed.
+        let parsed = crate::par::map_mut(&mut files, |file_id, file| {
+            let cache = caches.get(file.layer).and_then(Option::as_ref);
+            if let (Some(cache), Some(entry)) = (cache, file.cached.clone())
+                && let Some(tree) = cache.tree(&entry)
+                && let Some(parsed) = load::parse_cached(file, file_id, &tree)
+            {
+                file.release();
+                progress.parsed_one();
+                return (parsed, cache::Payload::Cached(entry));
+            }
+            file.cached = None;
+            let mut parsed = load::parse_file(file, file_id, cache.is_some());
+            file.release();
+            let tree = parsed
+                .tree
+                .take()
+                .map_or(cache::Payload::None, cache::Payload::New);
             progress.parsed_one();
-            parsed
+            (parsed, tree)
         });
         let mut store = Store::default();
         let mut notes = Vec::new();
@@ -186,7 +240,16 @@ impl Store {
                 ));
             }
         };
-        for (file_id, file) in parsed.into_iter().enumerate() {
+        // One exercise per file: room for all of them at once, not grown by doubling (a large store's
+        // records are most of its memory).
+        let exercises = (parsed.iter())
+            .filter(|(p, _)| matches!(p.records, load::Records::Exercise(Some(_))))
+            .count();
+        store.exercises.reserve_exact(exercises);
+        // Taken apart one by one, so the parsed files are not copied whole into two new lists.
+        let mut trees = Vec::with_capacity(parsed.len());
+        for (file_id, (file, tree)) in parsed.into_iter().enumerate() {
+            trees.push(tree);
             problems.extend(file.problems);
             unreadable.merge(file.unreadable);
             match &file.records {
@@ -221,7 +284,32 @@ impl Store {
         store.notes = notes;
         store.reindex();
         progress.set_phase(LoadPhase::Checking);
-        check::check(&store, unreadable, problems);
+        // The checker runs on one core: the cache is written on another meanwhile.
+        let write_caches = |store: &Store| {
+            let mut note = None;
+            for (layer, cache) in caches.iter().enumerate() {
+                let Some(cache) = cache else { continue };
+                let entries: Vec<_> = (store.files.iter().zip(&trees))
+                    .filter(|(file, _)| file.layer == layer)
+                    .filter_map(|(file, tree)| {
+                        let (_, stamp) = file.disk.as_ref()?;
+                        Some((file.relative.as_str(), *stamp, tree))
+                    })
+                    .collect();
+                if let Err(e) = cache.update(&entries, read_at) {
+                    note = Some(e);
+                }
+            }
+            note
+        };
+        let cache_note = std::thread::scope(|scope| {
+            let writer = scope.spawn(|| write_caches(&store));
+            check::check(&store, unreadable, problems);
+            writer
+                .join()
+                .unwrap_or_else(|_| Some(String::from("note: the store cache was not written")))
+        });
+        store.cache_note = cache_note;
         problems.sort();
         problems.dedup();
         store

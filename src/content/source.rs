@@ -1,5 +1,6 @@
 //! Where content comes from (the embedded store or a folder) and how problems in it are located.
 
+use super::cache::{Entry, LayerCache, Stamp};
 use crate::files::{self, MAX_FILE_BYTES};
 use include_dir::{Dir, include_dir};
 use std::fmt;
@@ -21,9 +22,18 @@ pub struct SourceFile {
     /// What messages print: `content/exercises/wall-sit.toml` or the real path on disk, escaped and
     /// quoted by [`crate::text::path`] when it holds anything that could break `path:line:col`.
     pub display: String,
+    /// Empty once [`SourceFile::release`]d: see [`SourceFile::contents`].
     pub text: String,
     /// Which layer of the store it was read from (0 for the lowest, usually the built-in store).
     pub layer: usize,
+    /// The file on disk and its size and mtime when read; `None` for the built-in store and text made
+    /// in code.
+    pub(crate) disk: Option<(PathBuf, Option<Stamp>)>,
+    /// Where the store cache holds this file's tree unchanged; its text was then not read.
+    pub(crate) cached: Option<Entry>,
+    /// The text was let go (or never read): it is read back from disk when a problem must be placed.
+    released: bool,
+    reread: OnceLock<String>,
     /// Built the first time a problem is located in this file.
     lines: OnceLock<LineIndex>,
 }
@@ -35,7 +45,60 @@ impl SourceFile {
             display,
             text,
             layer: 0,
+            disk: None,
+            cached: None,
+            released: false,
+            reread: OnceLock::new(),
             lines: OnceLock::new(),
+        }
+    }
+
+    /// A file on disk whose tree the store cache holds: its text is not read unless needed.
+    pub(crate) fn cached(
+        relative: String,
+        display: String,
+        path: PathBuf,
+        stamp: Stamp,
+        at: Entry,
+    ) -> SourceFile {
+        let mut file = SourceFile::new(relative, display, String::new());
+        file.disk = Some((path, Some(stamp)));
+        file.cached = Some(at);
+        file.released = true;
+        file
+    }
+
+    /// Were the records of this file read from the store cache (not from its text)?
+    pub fn from_cache(&self) -> bool {
+        self.cached.is_some()
+    }
+
+    /// The file's text: as read, or read back from disk after [`SourceFile::release`] (empty if it can no
+    /// longer be read).
+    pub fn contents(&self) -> &str {
+        if !self.released {
+            return &self.text;
+        }
+        self.reread.get_or_init(|| {
+            let Some((path, _)) = &self.disk else {
+                return String::new();
+            };
+            match files::read_regular(path, MAX_FILE_BYTES) {
+                Ok(bytes) => String::from_utf8(bytes)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+                Err(_) => String::new(),
+            }
+        })
+    }
+
+    /// Lets go of the text of a file on disk once it is parsed: a large store then holds its records,
+    /// not its files. Problems found later read the text back (see [`SourceFile::contents`]).
+    pub fn release(&mut self) {
+        if self.disk.is_some() {
+            self.text = String::new();
+            self.released = true;
+            self.reread = OnceLock::new();
+            self.lines = OnceLock::new();
         }
     }
 
@@ -47,12 +110,13 @@ impl SourceFile {
     /// 1-based line and column (in characters) of a byte offset. Constant time after the first call, so
     /// a file with many problems is located in one pass, not one pass per problem.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let index = self.lines.get_or_init(|| LineIndex::new(&self.text));
-        if index.fits(&self.text) {
-            index.line_col(&self.text, offset)
+        let text = self.contents();
+        let index = self.lines.get_or_init(|| LineIndex::new(text));
+        if index.fits(text) {
+            index.line_col(text, offset)
         } else {
             // `text` was replaced after the index was built (tests do this): index it afresh.
-            LineIndex::new(&self.text).line_col(&self.text, offset)
+            LineIndex::new(text).line_col(text, offset)
         }
     }
 
@@ -276,6 +340,16 @@ pub struct Failed {
 }
 
 pub fn read_files(origin: &Origin, progress: &super::LoadProgress) -> Result<ReadFiles, ReadError> {
+    read_files_with(origin, None, progress)
+}
+
+/// [`read_files`], with the store cache of a folder: a file it holds unchanged is not read, only
+/// stamped (see [`SourceFile::contents`]).
+pub fn read_files_with(
+    origin: &Origin,
+    cache: Option<&LayerCache>,
+    progress: &super::LoadProgress,
+) -> Result<ReadFiles, ReadError> {
     let mut read = ReadFiles::default();
     match origin {
         Origin::Embedded => {
@@ -304,7 +378,7 @@ pub fn read_files(origin: &Origin, progress: &super::LoadProgress) -> Result<Rea
             progress.found(found.len());
             // Reading many small files is I/O-bound per file: read them on every core.
             let results = crate::par::map(&found, |file| {
-                let result = read_one(file);
+                let result = read_one(file, cache);
                 progress.read(1);
                 result
             });
@@ -349,6 +423,9 @@ const RECORD_FOLDERS: [&str; 2] = ["claims", "exercises"];
 struct Found {
     path: PathBuf,
     relative: String,
+    /// Taken before the file is read: a change while it is read gives it another mtime than the one
+    /// cached with it.
+    stamp: Option<Stamp>,
 }
 
 fn relative_of(root: &Path, path: &Path) -> String {
@@ -415,8 +492,13 @@ fn walk(
         }
         let relative = relative_of(root, &path);
         // Follow symbolic links to see what they point at; a broken one is reported when it looks like ours.
-        let is_dir = match std::fs::metadata(&path) {
-            Ok(meta) => meta.is_dir(),
+        let (is_dir, stamp) = match std::fs::metadata(&path) {
+            Ok(meta) => (
+                meta.is_dir(),
+                (meta.is_file() && meta.len() <= MAX_FILE_BYTES)
+                    .then(|| Stamp::of(&meta))
+                    .flatten(),
+            ),
             Err(e) => {
                 let record_folder = depth == 0 && RECORD_FOLDERS.contains(&name.as_ref());
                 if record_folder {
@@ -476,20 +558,35 @@ fn walk(
         if path.extension().is_none_or(|e| e != "toml") {
             continue;
         }
-        found.push(Found { path, relative });
+        found.push(Found {
+            path,
+            relative,
+            stamp,
+        });
     }
 }
 
 /// Reads one file; a file that is not a regular file of at most [`MAX_FILE_BYTES`], cannot be opened or
 /// is not UTF-8 becomes a problem naming it.
-fn read_one(found: &Found) -> Result<SourceFile, Failed> {
+fn read_one(found: &Found, cache: Option<&LayerCache>) -> Result<SourceFile, Failed> {
     let display = crate::text::path(&found.path);
     let relative = found.relative.clone();
     let kind = kind_at(&relative, false);
+    let stamp = found.stamp;
+    if let (Some(cache), Some(stamp)) = (cache, stamp)
+        && let Some(at) = cache.hit(&relative, stamp)
+    {
+        let path = found.path.clone();
+        return Ok(SourceFile::cached(relative, display, path, stamp, at));
+    }
     let bytes = files::read_regular(&found.path, MAX_FILE_BYTES)
         .map_err(|e| failed_at(&found.path, kind, format!("cannot read file: {e}")))?;
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile::new(relative, display, text)),
+        Ok(text) => {
+            let mut file = SourceFile::new(relative, display, text);
+            file.disk = Some((found.path.clone(), stamp));
+            Ok(file)
+        }
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();

@@ -10,24 +10,29 @@ use std::ops::{Deref, Range};
 /// A cleaned string from a content or answers file, with the byte range it came from in that file.
 ///
 /// Equality, ordering and hashing look at the text only, so a `Text` can key a map looked up by `&str`.
+///
+/// Kept small (24 bytes: a boxed `str` and a span of two `u32`, as files are at most a few MiB), since a
+/// large store holds millions of them.
 #[derive(Clone, Default)]
 pub struct Text {
-    text: String,
-    span: Range<usize>,
+    text: Box<str>,
+    start: u32,
+    end: u32,
 }
 
 impl Text {
     /// Text made in code (tests, generated stores): cleaned like file text, with an empty span.
     pub fn new(text: &str) -> Self {
         Text {
-            text: clean(text),
-            span: 0..0,
+            text: clean(text).into_boxed_str(),
+            start: 0,
+            end: 0,
         }
     }
 
     /// Where the text stood in its file (byte offsets); `0..0` when it was not read from a file.
     pub fn span(&self) -> Range<usize> {
-        self.span.clone()
+        self.start as usize..self.end as usize
     }
 
     pub fn as_str(&self) -> &str {
@@ -70,13 +75,13 @@ impl Eq for Text {}
 
 impl PartialEq<str> for Text {
     fn eq(&self, other: &str) -> bool {
-        self.text == other
+        &*self.text == other
     }
 }
 
 impl PartialEq<&str> for Text {
     fn eq(&self, other: &&str) -> bool {
-        self.text == *other
+        &*self.text == *other
     }
 }
 
@@ -121,9 +126,12 @@ impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let spanned = toml::Spanned::<String>::deserialize(deserializer)?;
         let span = spanned.span();
+        // A span past 4 GiB cannot occur (files are read up to a few MiB); it would only misplace a message.
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Ok(Text {
-            text: clean_owned(spanned.into_inner()),
-            span,
+            text: clean_owned(spanned.into_inner()).into_boxed_str(),
+            start: at(span.start),
+            end: at(span.end),
         })
     }
 }

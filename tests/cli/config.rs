@@ -52,6 +52,9 @@ impl Home {
             .env_remove("XDG_CONFIG_HOME")
             .env_remove("XDG_STATE_HOME")
             .env_remove("XDG_DATA_HOME")
+            .env_remove("XDG_CACHE_HOME")
+            .env_remove("BACKCHAIN_CACHE_DIR")
+            .env_remove("BACKCHAIN_NO_CACHE")
             .env_remove("BACKCHAIN_JOURNAL");
         cmd
     }
@@ -391,7 +394,8 @@ fn show_paths_names_the_config_file_and_the_export_folders() {
     assert_eq!(
         ran.stdout,
         format!(
-            "content: built-in content\nanswers: {}/answers.toml\nconfig: {}\nexports: {}\nexports fallback: {}/exports\njournal: {}/.local/share/backchain/journal.sqlite3\n",
+            "content: built-in content\ncache: {}/.cache/backchain\nanswers: {}/answers.toml\nconfig: {}\nexports: {}\nexports fallback: {}/exports\njournal: {}/.local/share/backchain/journal.sqlite3\n",
+            home.path("home").display(),
             state.display(),
             home.config().display(),
             home.path("work").display(),

@@ -19,6 +19,8 @@ fn run(home: &Path, config: &str, env: &[(&str, &Path)], args: &[&str]) -> (i32,
         .env_remove("BACKCHAIN_CONTENT")
         .env("BACKCHAIN_CONFIG", &config_file)
         .env("BACKCHAIN_STATE_DIR", home.join("state"))
+        .env("BACKCHAIN_CACHE_DIR", home.join("cache"))
+        .env_remove("BACKCHAIN_NO_CACHE")
         .current_dir(home);
     for (name, value) in env {
         cmd.env(name, value);
@@ -264,7 +266,8 @@ fn the_config_files_content_dirs_and_the_environment_add_layers() {
     assert_eq!(code, 0);
     assert!(
         out.starts_with(&format!(
-            "content: built-in content\ncontent layer 2: {a_s}\ncontent layer 3: {b_s}\nanswers: "
+            "content: built-in content\ncontent layer 2: {a_s}\ncontent layer 3: {b_s}\ncache: {}\nanswers: ",
+            h.join("cache").display()
         )),
         "{out}"
     );

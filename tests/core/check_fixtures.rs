@@ -133,13 +133,16 @@ fn show_paths_names_the_content_and_the_answers_file() {
             "BACKCHAIN_JOURNAL",
             "/tmp/backchain-paths-test/journal.sqlite3",
         )
+        .env("BACKCHAIN_CACHE_DIR", "/tmp/backchain-paths-test/cache")
+        .env_remove("BACKCHAIN_NO_CACHE")
         .current_dir("/")
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(
         text,
-        "content: built-in content\nanswers: /tmp/backchain-paths-test/answers.toml\n\
+        "content: built-in content\ncache: /tmp/backchain-paths-test/cache\n\
+         answers: /tmp/backchain-paths-test/answers.toml\n\
          config: /tmp/backchain-paths-test/config.toml\nexports: /\n\
          exports fallback: /tmp/backchain-paths-test/exports\n\
          journal: /tmp/backchain-paths-test/journal.sqlite3\n"

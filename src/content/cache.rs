@@ -1,0 +1,1128 @@
+//! The on-disk cache of a folder store: each file's parsed TOML tree, kept while its size and mtime stay.
+//!
+//! What is cached is the TOML tree (values and their byte spans), not the records: records are made from
+//! it by the same serde code that makes them from a parsed file, so a cached store is the store the files
+//! give, whatever the record types look like in this build. Only files that parsed without a problem are
+//! cached; the rest are parsed each time, so their problems are found as they always are.
+//!
+//! The file is never trusted: a wrong magic, format, version, store folder or length, or a payload whose
+//! checksum does not match, makes the whole file (or that entry) count as missing; it is then rewritten.
+
+use serde::de::value::BorrowedStrDeserializer;
+use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
+use std::collections::HashMap;
+use std::fmt;
+use std::io::Write;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use toml::de::{DeTable, DeValue};
+
+/// Set to anything but `0` or empty to read and write no cache.
+pub const NO_CACHE_ENV: &str = "BACKCHAIN_NO_CACHE";
+
+/// Bumped whenever the layout below changes.
+const FORMAT: u32 = 3;
+const MAGIC: &[u8; 16] = b"backchain-cache\n";
+
+/// A file changed less than this long before it was read is not cached: a change within the same
+/// mtime tick (coarse on some file systems) could otherwise leave the cache holding the old text.
+const SETTLE: Duration = Duration::from_secs(2);
+
+/// Is the cache turned off by [`NO_CACHE_ENV`]?
+pub fn disabled_by_env() -> bool {
+    std::env::var_os(NO_CACHE_ENV).is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// A file's size and modification time: its cached tree is used only while both are the same.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub size: u64,
+    pub secs: i64,
+    pub nanos: u32,
+}
+
+impl Stamp {
+    pub fn of(meta: &std::fs::Metadata) -> Option<Stamp> {
+        let since = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+        Some(Stamp {
+            size: meta.len(),
+            secs: i64::try_from(since.as_secs()).ok()?,
+            nanos: since.subsec_nanos(),
+        })
+    }
+
+    /// Changed long enough before `now` that a later change gets another mtime.
+    fn settled(&self, now: SystemTime) -> bool {
+        let Ok(secs) = u64::try_from(self.secs) else {
+            return false;
+        };
+        let modified = UNIX_EPOCH + Duration::new(secs, self.nanos);
+        now.duration_since(modified).is_ok_and(|age| age >= SETTLE)
+    }
+}
+
+/// The cache file of one store folder, as read: which files it holds, unchanged or not. Only its index is
+/// read when it is opened; each file's tree is read when that file is parsed, so a large store's cache is
+/// never in memory whole.
+#[derive(Debug, Default)]
+pub struct LayerCache {
+    /// Where the cache file is (or would be).
+    file: PathBuf,
+    /// The folder it caches, as written in its header.
+    root: Vec<u8>,
+    /// The cache file, open to read trees from.
+    handle: Option<std::fs::File>,
+    entries: HashMap<String, (Stamp, Entry)>,
+    /// How many files the cache held, kept after [`LayerCache::let_go_of_index`].
+    held: usize,
+    /// The file was missing or unusable: write it afresh even if nothing changed.
+    rewrite: bool,
+}
+
+/// Where one file's tree is in the cache file, and its checksum.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    at: u64,
+    len: u32,
+    sum: u64,
+}
+
+/// The cache file for a store folder: its name holds the folder's full path hashed, so each folder has
+/// its own.
+pub fn file_for(cache_dir: &Path, root: &Path) -> (PathBuf, Vec<u8>) {
+    let full = std::fs::canonicalize(root)
+        .or_else(|_| std::path::absolute(root))
+        .unwrap_or_else(|_| root.to_path_buf());
+    let key = full.as_os_str().as_encoded_bytes().to_vec();
+    let hash = checksum(&key);
+    (cache_dir.join(format!("store-{hash:016x}.bin")), key)
+}
+
+impl LayerCache {
+    /// Reads the index of the cache for a store folder; anything wrong with it gives an empty cache.
+    pub fn open(cache_dir: &Path, root: &Path) -> LayerCache {
+        let (file, key) = file_for(cache_dir, root);
+        let mut cache = LayerCache {
+            file,
+            root: key,
+            ..LayerCache::default()
+        };
+        let opened = std::fs::File::open(&cache.file)
+            .ok()
+            .and_then(|handle| Some((read_index(&handle, &cache.root)?, handle)));
+        match opened {
+            Some((entries, handle)) => {
+                cache.held = entries.len();
+                cache.entries = entries;
+                cache.handle = Some(handle);
+            }
+            None => cache.rewrite = true,
+        }
+        cache
+    }
+
+    /// Where the cache holds a file's tree, when it holds it at this size and mtime.
+    pub fn hit(&self, relative: &str, stamp: Stamp) -> Option<Entry> {
+        let (cached, entry) = self.entries.get(relative)?;
+        (*cached == stamp).then(|| entry.clone())
+    }
+
+    /// Lets go of the index once every file has been looked up in it (a large store's is tens of MB).
+    pub fn let_go_of_index(&mut self) {
+        self.entries = HashMap::new();
+    }
+
+    /// The tree of an entry [`LayerCache::hit`] gave, when it reads back intact.
+    pub fn tree(&self, entry: &Entry) -> Option<Vec<u8>> {
+        let bytes = read_at(self.handle.as_ref()?, entry.at, entry.len as usize).ok()?;
+        (checksum(&bytes) == entry.sum).then_some(bytes)
+    }
+
+    /// Writes the cache afresh when the store read differs from what it holds: `files` are every file
+    /// read, with its stamp and either its entry in this cache or a newly encoded tree (`None`: not
+    /// cacheable). Written to a temporary file, then renamed over the old one.
+    pub fn update(
+        &self,
+        files: &[(&str, Option<Stamp>, &Payload)],
+        now: SystemTime,
+    ) -> Result<(), String> {
+        let keep: Vec<(&str, Stamp, &Payload)> = files
+            .iter()
+            .filter_map(|(relative, stamp, payload)| {
+                let stamp = (*stamp)?;
+                match payload {
+                    Payload::Cached(_) => {}
+                    Payload::New(_) if stamp.settled(now) => {}
+                    Payload::New(_) | Payload::None => return None,
+                }
+                Some((*relative, stamp, *payload))
+            })
+            .collect();
+        // Entries kept as they were are hits; any other one, or one fewer, means a change.
+        let fresh = keep
+            .iter()
+            .any(|(_, _, payload)| matches!(payload, Payload::New(_)));
+        let unchanged = !self.rewrite && !fresh && keep.len() == self.held;
+        if unchanged || (keep.is_empty() && self.held == 0 && !self.file.exists()) {
+            return Ok(());
+        }
+        self.write(&keep).map_err(|e| {
+            format!(
+                "note: cannot write the store cache {}: {e}",
+                crate::text::path(&self.file)
+            )
+        })
+    }
+
+    fn write(&self, entries: &[(&str, Stamp, &Payload)]) -> std::io::Result<()> {
+        let mut index = Vec::with_capacity(entries.len() * 64);
+        index.extend_from_slice(&len32(entries.len())?.to_le_bytes());
+        for (relative, stamp, payload) in entries {
+            let (len, sum) = match payload {
+                Payload::Cached(entry) => (entry.len, entry.sum),
+                Payload::New(bytes) => (len32(bytes.len())?, checksum(bytes)),
+                Payload::None => (0, checksum(&[])),
+            };
+            index.extend_from_slice(&len32(relative.len())?.to_le_bytes());
+            index.extend_from_slice(relative.as_bytes());
+            index.extend_from_slice(&stamp.size.to_le_bytes());
+            index.extend_from_slice(&stamp.secs.to_le_bytes());
+            index.extend_from_slice(&stamp.nanos.to_le_bytes());
+            index.extend_from_slice(&len.to_le_bytes());
+            index.extend_from_slice(&sum.to_le_bytes());
+        }
+        let dir = self.file.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        let mut out = tempfile::NamedTempFile::new_in(dir)?;
+        {
+            let mut w = std::io::BufWriter::with_capacity(1 << 20, out.as_file_mut());
+            w.write_all(MAGIC)?;
+            w.write_all(&FORMAT.to_le_bytes())?;
+            let version = env!("CARGO_PKG_VERSION").as_bytes();
+            for field in [version, &self.root] {
+                w.write_all(&len32(field.len())?.to_le_bytes())?;
+                w.write_all(field)?;
+            }
+            w.write_all(&(index.len() as u64).to_le_bytes())?;
+            w.write_all(&index)?;
+            w.write_all(&checksum(&index).to_le_bytes())?;
+            for (_, _, payload) in entries {
+                match payload {
+                    Payload::Cached(entry) => {
+                        let handle = self
+                            .handle
+                            .as_ref()
+                            .ok_or_else(|| std::io::Error::other("the old cache is gone"))?;
+                        w.write_all(&read_at(handle, entry.at, entry.len as usize)?)?;
+                    }
+                    Payload::New(bytes) => w.write_all(bytes)?,
+                    Payload::None => {}
+                }
+            }
+            w.flush()?;
+        }
+        out.persist(&self.file).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+/// `len` bytes of a file from `at`, without moving a shared cursor (so threads can read side by side).
+fn read_at(file: &std::fs::File, at: u64, len: usize) -> std::io::Result<Vec<u8>> {
+    let mut buf = vec![0; len];
+    #[cfg(unix)]
+    std::os::unix::fs::FileExt::read_exact_at(file, &mut buf, at)?;
+    #[cfg(windows)]
+    {
+        let mut done = 0;
+        while done < len {
+            match std::os::windows::fs::FileExt::seek_read(
+                file,
+                &mut buf[done..],
+                at + done as u64,
+            )? {
+                0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+                n => done += n,
+            }
+        }
+    }
+    Ok(buf)
+}
+
+/// Where a file's tree for the next cache comes from.
+#[derive(Debug)]
+pub enum Payload {
+    /// Unchanged: the entry in the cache read.
+    Cached(Entry),
+    /// Parsed now.
+    New(Vec<u8>),
+    /// Not cacheable (it has problems, or a value the cache does not hold).
+    None,
+}
+
+fn len32(n: usize) -> std::io::Result<u32> {
+    u32::try_from(n).map_err(|_| std::io::Error::other("too large for the cache"))
+}
+
+/// A fast 64-bit checksum, to notice a damaged entry (not an adversary).
+fn checksum(bytes: &[u8]) -> u64 {
+    let mix = |h: u64, w: u64| (h ^ w).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
+    let mut h = 0x243F_6A88_85A3_08D3 ^ bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h = mix(h, u64::from_le_bytes(word));
+    }
+    let mut last = [0u8; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    mix(h, u64::from_le_bytes(last))
+}
+
+/// The entries of a cache file, or `None` when anything about it is off: magic, format, version,
+/// folder, index checksum, or a length that does not add up to the file's.
+fn read_index(file: &std::fs::File, root: &[u8]) -> Option<HashMap<String, (Stamp, Entry)>> {
+    use std::io::Read;
+    let total = file.metadata().ok()?.len();
+    let mut input = std::io::BufReader::new(file);
+    let mut take = |n: u64| -> Option<Vec<u8>> {
+        let mut buf = Vec::new();
+        (&mut input).take(n).read_to_end(&mut buf).ok()?;
+        (buf.len() as u64 == n).then_some(buf)
+    };
+    let word = |b: Vec<u8>| -> Option<u64> {
+        let mut w = [0u8; 8];
+        w.get_mut(..b.len())?.copy_from_slice(&b);
+        Some(u64::from_le_bytes(w))
+    };
+    let head = take(MAGIC.len() as u64 + 4)?;
+    if head[..MAGIC.len()] != MAGIC[..] || word(head[MAGIC.len()..].to_vec())? != u64::from(FORMAT)
+    {
+        return None;
+    }
+    let mut at = head.len() as u64;
+    for expected in [env!("CARGO_PKG_VERSION").as_bytes(), root] {
+        let len = word(take(4)?)?;
+        if len != expected.len() as u64 || take(len)? != expected {
+            return None;
+        }
+        at += 4 + len;
+    }
+    let index_len = word(take(8)?)?;
+    if index_len > total {
+        return None;
+    }
+    let index = take(index_len)?;
+    if word(take(8)?)? != checksum(&index) {
+        return None;
+    }
+    at += 8 + index_len + 8;
+    let mut r = Reader { buf: &index, at: 0 };
+    let count = r.u32().ok()? as usize;
+    let mut entries = HashMap::with_capacity(count.min(index.len() / 32));
+    for _ in 0..count {
+        let relative = std::str::from_utf8(r.bytes().ok()?).ok()?.to_owned();
+        let stamp = Stamp {
+            size: r.u64().ok()?,
+            secs: r.u64().ok()? as i64,
+            nanos: r.u32().ok()?,
+        };
+        let len = r.u32().ok()?;
+        let sum = r.u64().ok()?;
+        entries.insert(relative, (stamp, Entry { at, len, sum }));
+        at += u64::from(len);
+    }
+    (r.at == index.len() && at == total).then_some(entries)
+}
+
+// The tree: each value is a tag, its span (start, then length) and its content; numbers other than floats
+// are LEB128 varints. Tables hold their keys, each with its span: a key in [`KEYS`] as its place there, any
+// other as its text.
+const STR: u8 = 1;
+const INT: u8 = 2;
+const FLOAT: u8 = 3;
+const BOOL: u8 = 4;
+const ARRAY: u8 = 5;
+const TABLE: u8 = 6;
+
+/// Keys the store's files use, written as one byte. Changing this list changes the format: bump [`FORMAT`].
+const KEYS: [&str; 84] = [
+    "id",
+    "name",
+    "aliases",
+    "summary",
+    "regions",
+    "muscles",
+    "equipment",
+    "position",
+    "phase",
+    "steps",
+    "cues",
+    "cautions",
+    "chains",
+    "articles",
+    "requires",
+    "dosage",
+    "sets",
+    "reps",
+    "breaths",
+    "seconds",
+    "hold_seconds",
+    "per_side",
+    "rest_seconds",
+    "provenance",
+    "idea",
+    "dose",
+    "note",
+    "ladder",
+    "move_up",
+    "move_down",
+    "easier",
+    "harder",
+    "change",
+    "exercise",
+    "level",
+    "source",
+    "licence",
+    "url",
+    "import",
+    "figure",
+    "steady",
+    "props",
+    "labels",
+    "keyframe",
+    "kind",
+    "x",
+    "at",
+    "text",
+    "trunk",
+    "pelvis",
+    "neck",
+    "shoulder",
+    "elbow",
+    "hip",
+    "knee",
+    "ankle",
+    "move_ms",
+    "hold_ms",
+    "key",
+    "article",
+    "topic",
+    "claim",
+    "chain",
+    "stance",
+    "statement",
+    "evidence",
+    "location",
+    "label",
+    "meaning",
+    "question",
+    "title",
+    "short",
+    "tilt",
+    "tilt_source",
+    "who",
+    "step",
+    "detail",
+    "claims",
+    "source_note",
+    "way_out",
+    "first",
+    "next",
+    "avoid",
+    "counterpoints",
+];
+
+/// A parsed file's tree, or `None` when it holds what the cache does not keep (a date, an integer past
+/// i64).
+pub fn encode(document: &toml::Spanned<DeTable<'_>>) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(2048);
+    head(&mut out, TABLE, document.span());
+    table(document.get_ref(), &mut out)?;
+    Some(out)
+}
+
+fn varint(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn head(out: &mut Vec<u8>, tag: u8, span: Range<usize>) {
+    out.push(tag);
+    varint(out, span.start as u64);
+    varint(out, span.end.saturating_sub(span.start) as u64);
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    varint(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn table(table: &DeTable<'_>, out: &mut Vec<u8>) -> Option<()> {
+    varint(out, table.len() as u64);
+    for (spanned_key, value) in table {
+        let key: &str = spanned_key.get_ref();
+        match KEYS.iter().position(|k| *k == key) {
+            Some(at) => varint(out, at as u64 + 1),
+            None => {
+                out.push(0);
+                put_str(out, key);
+            }
+        }
+        let span = spanned_key.span();
+        varint(out, span.start as u64);
+        varint(out, span.end.saturating_sub(span.start) as u64);
+        encode_value(value, out)?;
+    }
+    Some(())
+}
+
+fn encode_value(value: &toml::Spanned<DeValue<'_>>, out: &mut Vec<u8>) -> Option<()> {
+    let span = value.span();
+    match value.get_ref() {
+        DeValue::String(s) => {
+            head(out, STR, span);
+            put_str(out, s);
+        }
+        DeValue::Integer(n) => {
+            // What toml's deserializer gives an integer that fits i64; larger ones are not cached.
+            let n = i64::from_str_radix(n.as_str(), n.radix()).ok()?;
+            head(out, INT, span);
+            varint(out, ((n << 1) ^ (n >> 63)) as u64);
+        }
+        DeValue::Float(f) => {
+            let x: f64 = f.as_str().parse().ok()?;
+            if x.is_infinite() && !f.as_str().contains("inf") {
+                return None;
+            }
+            head(out, FLOAT, span);
+            out.extend_from_slice(&x.to_bits().to_le_bytes());
+        }
+        DeValue::Boolean(b) => {
+            head(out, BOOL, span);
+            out.push(u8::from(*b));
+        }
+        DeValue::Datetime(_) => return None,
+        DeValue::Array(items) => {
+            head(out, ARRAY, span);
+            varint(out, items.len() as u64);
+            for item in items {
+                encode_value(item, out)?;
+            }
+        }
+        DeValue::Table(t) => {
+            head(out, TABLE, span);
+            table(t, out)?;
+        }
+    }
+    Some(())
+}
+
+/// Why a cached tree could not be read back; the file is then parsed from its text.
+#[derive(Debug)]
+pub struct DecodeError(String);
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+impl de::Error for DecodeError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        DecodeError(msg.to_string())
+    }
+}
+
+fn short() -> DecodeError {
+    DecodeError(String::from("cache entry cut short"))
+}
+
+struct Reader<'a> {
+    buf: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
+        let end = self.at.checked_add(n).ok_or_else(short)?;
+        let out = self.buf.get(self.at..end).ok_or_else(short)?;
+        self.at = end;
+        Ok(out)
+    }
+
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], DecodeError> {
+        let mut out = [0u8; N];
+        out.copy_from_slice(self.take(N)?);
+        Ok(out)
+    }
+
+    fn u32(&mut self) -> Result<u32, DecodeError> {
+        self.array().map(u32::from_le_bytes)
+    }
+
+    fn u64(&mut self) -> Result<u64, DecodeError> {
+        self.array().map(u64::from_le_bytes)
+    }
+
+    fn bytes(&mut self) -> Result<&'a [u8], DecodeError> {
+        let len = self.u32()? as usize;
+        self.take(len)
+    }
+
+    fn byte(&mut self) -> Result<u8, DecodeError> {
+        let b = *self.buf.get(self.at).ok_or_else(short)?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    fn varint(&mut self) -> Result<u64, DecodeError> {
+        let mut n = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            n |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Ok(n);
+            }
+        }
+        Err(DecodeError(String::from("varint too long")))
+    }
+
+    fn count(&mut self) -> Result<usize, DecodeError> {
+        usize::try_from(self.varint()?).map_err(|_| short())
+    }
+
+    fn str(&mut self) -> Result<&'a str, DecodeError> {
+        let len = self.count()?;
+        std::str::from_utf8(self.take(len)?).map_err(|_| DecodeError(String::from("not UTF-8")))
+    }
+
+    fn key(&mut self) -> Result<(&'a str, Range<usize>), DecodeError> {
+        let key = match self.count()? {
+            0 => self.str()?,
+            n => KEYS.get(n - 1).copied().ok_or_else(short)?,
+        };
+        let start = self.count()?;
+        let len = self.count()?;
+        Ok((key, start..start.saturating_add(len)))
+    }
+
+    fn head(&mut self) -> Result<(u8, Range<usize>), DecodeError> {
+        let tag = self.byte()?;
+        let start = self.count()?;
+        let len = self.count()?;
+        Ok((tag, start..start.saturating_add(len)))
+    }
+
+    /// Skips the content of a value whose head was read.
+    fn skip(&mut self, tag: u8) -> Result<(), DecodeError> {
+        match tag {
+            STR => self.str().map(drop),
+            INT => self.varint().map(drop),
+            FLOAT => self.take(8).map(drop),
+            BOOL => self.take(1).map(drop),
+            ARRAY => {
+                for _ in 0..self.count()? {
+                    let (tag, _) = self.head()?;
+                    self.skip(tag)?;
+                }
+                Ok(())
+            }
+            TABLE => {
+                for _ in 0..self.count()? {
+                    self.key()?;
+                    let (tag, _) = self.head()?;
+                    self.skip(tag)?;
+                }
+                Ok(())
+            }
+            _ => Err(DecodeError(format!("unknown tag {tag}"))),
+        }
+    }
+}
+
+/// A cached file's tree, read back as the document toml would give.
+pub struct Document<'a> {
+    reader: Reader<'a>,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(payload: &'a [u8]) -> Document<'a> {
+        Document {
+            reader: Reader {
+                buf: payload,
+                at: 0,
+            },
+        }
+    }
+
+    /// The whole file as one record (an exercise, the questionnaire).
+    pub fn whole<T: de::DeserializeOwned>(mut self) -> Result<T, DecodeError> {
+        let (tag, span) = self.reader.head()?;
+        let out = T::deserialize(Value {
+            r: &mut self.reader,
+            tag,
+            span,
+        })?;
+        self.end()?;
+        Ok(out)
+    }
+
+    /// The records of an array-of-tables file whose only key is `key`.
+    pub fn records<T: de::DeserializeOwned>(mut self, key: &str) -> Result<Vec<T>, DecodeError> {
+        let r = &mut self.reader;
+        let (tag, _) = r.head()?;
+        if tag != TABLE {
+            return Err(DecodeError(String::from("not a table")));
+        }
+        let mut out = Vec::new();
+        for _ in 0..r.count()? {
+            if r.key()?.0 != key {
+                return Err(DecodeError(String::from("another key")));
+            }
+            let (tag, _) = r.head()?;
+            if tag != ARRAY {
+                return Err(DecodeError(String::from("not a list")));
+            }
+            for _ in 0..r.count()? {
+                let (tag, span) = r.head()?;
+                if tag != TABLE {
+                    return Err(DecodeError(String::from("not a table")));
+                }
+                out.push(T::deserialize(Value {
+                    r: &mut *r,
+                    tag,
+                    span,
+                })?);
+            }
+        }
+        self.end()?;
+        Ok(out)
+    }
+
+    fn end(&self) -> Result<(), DecodeError> {
+        if self.reader.at == self.reader.buf.len() {
+            Ok(())
+        } else {
+            Err(DecodeError(String::from("bytes left over")))
+        }
+    }
+}
+
+/// One value whose head was read, as a serde deserializer that behaves like toml's for a value that
+/// deserialized without error when the file was parsed.
+struct Value<'r, 'a> {
+    r: &'r mut Reader<'a>,
+    tag: u8,
+    span: Range<usize>,
+}
+
+impl<'de> IntoDeserializer<'de, DecodeError> for Value<'_, 'de> {
+    type Deserializer = Self;
+    fn into_deserializer(self) -> Self {
+        self
+    }
+}
+
+impl<'de> de::Deserializer<'de> for Value<'_, 'de> {
+    type Error = DecodeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        match self.tag {
+            STR => visitor.visit_borrowed_str(self.r.str()?),
+            INT => {
+                let n = self.r.varint()?;
+                visitor.visit_i64(((n >> 1) as i64) ^ -((n & 1) as i64))
+            }
+            FLOAT => visitor.visit_f64(f64::from_bits(self.r.u64()?)),
+            BOOL => visitor.visit_bool(self.r.byte()? != 0),
+            ARRAY => {
+                let left = self.r.count()?;
+                let mut seq = Seq { r: self.r, left };
+                let out = visitor.visit_seq(&mut seq)?;
+                seq.rest()?;
+                Ok(out)
+            }
+            TABLE => {
+                let left = self.r.count()?;
+                let mut map = Map {
+                    r: self.r,
+                    left,
+                    value_due: false,
+                };
+                let out = visitor.visit_map(&mut map)?;
+                map.rest()?;
+                Ok(out)
+            }
+            tag => Err(DecodeError(format!("unknown tag {tag}"))),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        visitor.visit_some(self)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        if serde_spanned::de::is_spanned(name) {
+            let span = self.span.clone();
+            return visitor.visit_map(serde_spanned::de::SpannedDeserializer::new(self, span));
+        }
+        self.deserialize_any(visitor)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        if self.tag != STR {
+            return Err(DecodeError(String::from("enum from a table")));
+        }
+        visitor.visit_enum(BorrowedStrDeserializer::new(self.r.str()?))
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        self.r.skip(self.tag)?;
+        visitor.visit_unit()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool u8 u16 u32 u64 i8 i16 i32 i64 i128 u128 f32 f64 char str string seq
+        bytes byte_buf map unit unit_struct tuple_struct tuple identifier
+    }
+}
+
+/// A table's key, as toml gives it: a string, or a spanned string.
+struct Key<'a> {
+    key: &'a str,
+    span: Range<usize>,
+}
+
+impl<'de> IntoDeserializer<'de, DecodeError> for Key<'de> {
+    type Deserializer = Self;
+    fn into_deserializer(self) -> Self {
+        self
+    }
+}
+
+impl<'de> de::Deserializer<'de> for Key<'de> {
+    type Error = DecodeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeError> {
+        visitor.visit_borrowed_str(self.key)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        if serde_spanned::de::is_spanned(name) {
+            let span = self.span.clone();
+            return visitor.visit_map(serde_spanned::de::SpannedDeserializer::new(self, span));
+        }
+        self.deserialize_any(visitor)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        visitor.visit_enum(BorrowedStrDeserializer::new(self.key))
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DecodeError> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool u8 u16 u32 u64 i8 i16 i32 i64 i128 u128 f32 f64 char str string seq option
+        bytes byte_buf map unit unit_struct tuple_struct tuple identifier ignored_any
+    }
+}
+
+struct Seq<'r, 'a> {
+    r: &'r mut Reader<'a>,
+    left: usize,
+}
+
+impl Seq<'_, '_> {
+    /// Skips what the visitor left unread, so the next value starts where it should.
+    fn rest(&mut self) -> Result<(), DecodeError> {
+        while self.left > 0 {
+            self.left -= 1;
+            let (tag, _) = self.r.head()?;
+            self.r.skip(tag)?;
+        }
+        Ok(())
+    }
+}
+
+impl<'de> SeqAccess<'de> for Seq<'_, 'de> {
+    type Error = DecodeError;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, DecodeError> {
+        if self.left == 0 {
+            return Ok(None);
+        }
+        self.left -= 1;
+        let (tag, span) = self.r.head()?;
+        seed.deserialize(Value {
+            r: &mut *self.r,
+            tag,
+            span,
+        })
+        .map(Some)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.left)
+    }
+}
+
+struct Map<'r, 'a> {
+    r: &'r mut Reader<'a>,
+    left: usize,
+    /// A key was read and its value not yet.
+    value_due: bool,
+}
+
+impl Map<'_, '_> {
+    fn rest(&mut self) -> Result<(), DecodeError> {
+        loop {
+            if self.value_due {
+                self.value_due = false;
+                let (tag, _) = self.r.head()?;
+                self.r.skip(tag)?;
+            }
+            if self.left == 0 {
+                return Ok(());
+            }
+            self.left -= 1;
+            self.r.key()?;
+            self.value_due = true;
+        }
+    }
+}
+
+impl<'de> MapAccess<'de> for Map<'_, 'de> {
+    type Error = DecodeError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DecodeError> {
+        if self.left == 0 {
+            return Ok(None);
+        }
+        self.left -= 1;
+        let (key, span) = self.r.key()?;
+        self.value_due = true;
+        seed.deserialize(Key { key, span }).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, DecodeError> {
+        if !self.value_due {
+            return Err(DecodeError(String::from("value without a key")));
+        }
+        self.value_due = false;
+        let (tag, span) = self.r.head()?;
+        seed.deserialize(Value {
+            r: &mut *self.r,
+            tag,
+            span,
+        })
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.left)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Text;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    #[serde(deny_unknown_fields)]
+    struct Sample {
+        id: Text,
+        count: toml::Spanned<u32>,
+        ratio: f64,
+        on: bool,
+        #[serde(default)]
+        tags: Vec<Text>,
+        nested: Nested,
+        weights: std::collections::BTreeMap<toml::Spanned<String>, f64>,
+        missing: Option<Text>,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Nested {
+        kind: crate::content::Phase,
+        at: Option<toml::Spanned<f64>>,
+    }
+
+    const TEXT: &str = "id = \"one\"\ncount = 7\nratio = 2\non = true\ntags = [\"a\", \"bé\"]\nunknown_is_skipped_by_serde = 1\n\n[nested]\nkind = \"breathe\"\nat = -1.5\n\n[weights]\nx = 0.25\n\"y z\" = 1e3\n";
+
+    fn both(text: &str) -> (Result<Sample, toml::de::Error>, Option<Vec<u8>>) {
+        let (doc, errors) = DeTable::parse_recoverable(text);
+        assert!(errors.is_empty());
+        let tree = encode(&doc);
+        (Sample::deserialize(doc.into_deserializer()), tree)
+    }
+
+    #[test]
+    fn a_tree_reads_back_as_the_parsed_file_spans_included() {
+        let text = TEXT.replace("unknown_is_skipped_by_serde = 1\n", "");
+        let (parsed, tree) = both(&text);
+        let parsed = parsed.unwrap();
+        let cached: Sample = Document::new(&tree.unwrap()).whole().unwrap();
+        assert_eq!(cached, parsed);
+        assert_eq!(cached.id.span(), parsed.id.span());
+        assert_eq!(cached.tags[1].span(), parsed.tags[1].span());
+        assert_eq!(cached.count.span(), parsed.count.span());
+        let keys: Vec<_> = cached.weights.keys().map(|k| k.span()).collect();
+        let parsed_keys: Vec<_> = parsed.weights.keys().map(|k| k.span()).collect();
+        assert_eq!(keys, parsed_keys);
+        assert_eq!(
+            cached.nested.at.as_ref().map(|a| a.span()),
+            parsed.nested.at.map(|a| a.span())
+        );
+    }
+
+    #[test]
+    fn a_tree_cut_short_or_damaged_is_an_error_never_a_panic() {
+        let text = TEXT.replace("unknown_is_skipped_by_serde = 1\n", "");
+        let tree = both(&text).1.unwrap();
+        for end in 0..tree.len() {
+            assert!(
+                Document::new(&tree[..end]).whole::<Sample>().is_err(),
+                "cut at {end}"
+            );
+        }
+        for at in 0..tree.len() {
+            let mut damaged = tree.clone();
+            damaged[at] = damaged[at].wrapping_add(0x41);
+            // Either an error or some value: never a panic (the checksum keeps damage out in use).
+            let _ = Document::new(&damaged).whole::<Sample>();
+        }
+    }
+
+    #[test]
+    fn what_the_cache_cannot_hold_is_not_encoded() {
+        for text in [
+            "when = 1979-05-27",
+            "big = 0xffffffffffffffff",
+            "x = [2024-01-01]",
+        ] {
+            let (doc, errors) = DeTable::parse_recoverable(text);
+            assert!(errors.is_empty(), "{text}");
+            assert!(encode(&doc).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_cache_file_is_read_only_when_everything_about_it_fits() {
+        let dir = std::env::temp_dir().join(format!("backchain-cache-unit-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let root = dir.join("store");
+        std::fs::create_dir_all(&root).unwrap();
+        let cache = LayerCache::open(&dir, &root);
+        assert!(cache.rewrite && cache.entries.is_empty());
+        let stamp = Stamp {
+            size: 3,
+            secs: 1_000_000,
+            nanos: 5,
+        };
+        let tree = Payload::New(vec![TABLE, 0, 0, 0]);
+        let now = SystemTime::now();
+        cache
+            .update(&[("a.toml", Some(stamp), &tree)], now)
+            .unwrap();
+        let cache = LayerCache::open(&dir, &root);
+        let hit = cache.hit("a.toml", stamp).unwrap();
+        assert_eq!(cache.tree(&hit).unwrap(), vec![TABLE, 0, 0, 0]);
+        let newer = Stamp { nanos: 6, ..stamp };
+        assert!(cache.hit("a.toml", newer).is_none());
+        assert!(cache.hit("b.toml", stamp).is_none());
+        let (file, _) = file_for(&dir, &root);
+        let good = std::fs::read(&file).unwrap();
+        let index_of = |bytes: &[u8], root: &[u8]| {
+            let damaged = dir.join("damaged.bin");
+            std::fs::write(&damaged, bytes).unwrap();
+            read_index(&std::fs::File::open(&damaged).unwrap(), root)
+        };
+        // Another folder with the same cache file name (a hash collision) is not this one's cache.
+        assert!(index_of(&good, b"/elsewhere").is_none());
+        assert!(index_of(&good, &cache.root).is_some());
+        // Every shorter or longer file is refused, and so is any byte changed before the trees.
+        for end in 0..good.len() {
+            assert!(index_of(&good[..end], &cache.root).is_none(), "{end}");
+        }
+        assert!(index_of(&[&good[..], b"x"].concat(), &cache.root).is_none());
+        for at in 0..good.len() - 4 {
+            let mut damaged = good.clone();
+            damaged[at] ^= 0x10;
+            assert!(index_of(&damaged, &cache.root).is_none(), "{at}");
+        }
+        // A damaged tree is caught by its checksum.
+        let mut damaged = good.clone();
+        let last = damaged.len() - 1;
+        damaged[last] ^= 0x10;
+        std::fs::write(&file, &damaged).unwrap();
+        let cache = LayerCache::open(&dir, &root);
+        assert!(cache.tree(&cache.hit("a.toml", stamp).unwrap()).is_none());
+        // A file changed a moment ago is not written.
+        let recent = Stamp::of(&std::fs::metadata(&root).unwrap()).unwrap();
+        cache
+            .update(&[("b.toml", Some(recent), &tree)], SystemTime::now())
+            .unwrap();
+        let cache = LayerCache::open(&dir, &root);
+        assert!(cache.entries.is_empty() && !cache.rewrite);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn varints_and_zigzag_round_trip() {
+        for n in [0u64, 1, 127, 128, 300, u32::MAX as u64, u64::MAX] {
+            let mut out = Vec::new();
+            varint(&mut out, n);
+            assert_eq!(Reader { buf: &out, at: 0 }.varint().unwrap(), n);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! The store cache: a warm load gives the store and the problems a cold one does, and a changed, deleted
+//! or damaged file, or a damaged cache, never gives a wrong store.
+
+use backchain::content::{Layers, Origin, Problem, Store, synthetic};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+/// A fresh folder under the temp dir for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("backchain-cache-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Sets every file's mtime an hour back (less `shift` seconds): the cache keeps only files changed more
+/// than a moment before they are read.
+fn age(dir: &Path, shift: u64) {
+    let when = SystemTime::now() - Duration::from_secs(3600 - shift);
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            age(&path, shift);
+        } else {
+            let file = std::fs::File::options().write(true).open(&path).unwrap();
+            file.set_modified(when).unwrap();
+        }
+    }
+}
+
+/// A store of 12 exercises with problems of both kinds: one a file's own (a syntax error, never cached)
+/// and one the checker finds across files (an unknown chain, placed by a span read from the cache).
+fn store_with_problems(name: &str) -> (PathBuf, PathBuf) {
+    let root = scratch(name);
+    let store = root.join("store");
+    synthetic::write_store(&store, 12).unwrap();
+    let exercises = store.join("exercises");
+    let mut names: Vec<_> = std::fs::read_dir(&exercises)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    let text = std::fs::read_to_string(&names[3]).unwrap();
+    let text = text.replacen("chains = [\"", "chains = [\"no-such-chain\", \"", 1);
+    std::fs::write(&names[3], text).unwrap();
+    std::fs::write(exercises.join("broken.toml"), "id = \"broken\"\nname = [\n").unwrap();
+    age(&store, 0);
+    (store, root.join("cache"))
+}
+
+fn load(store: &Path, cache: Option<&Path>) -> (Store, Vec<Problem>) {
+    Store::load_layers_cached(&Layers::one(Origin::Dir(store.to_path_buf())), cache).unwrap()
+}
+
+fn from_cache(store: &Store) -> usize {
+    store.files.iter().filter(|f| f.from_cache()).count()
+}
+
+/// Everything a load gives that a user can see, spans included.
+fn described(store: &Store) -> String {
+    let spans: Vec<_> = (store.exercises.iter())
+        .flat_map(|e| {
+            [e.id.span(), e.name.span()]
+                .into_iter()
+                .chain(e.steps.iter().map(|s| s.span()))
+                .chain(e.provenance.iter().map(|p| p.idea.span()))
+        })
+        .collect();
+    format!(
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{spans:?}",
+        store.articles,
+        store.claims,
+        store.chains,
+        store.exercises,
+        store.questionnaire,
+        store.notes
+    )
+}
+
+#[test]
+fn cold_and_warm_loads_give_the_same_store_and_problems() {
+    let (store, cache) = store_with_problems("same");
+    let (plain, plain_problems) = load(&store, None);
+    let (cold, cold_problems) = load(&store, Some(&cache));
+    let (warm, warm_problems) = load(&store, Some(&cache));
+    assert_eq!(from_cache(&cold), 0);
+    // Every file but the broken one comes from the cache.
+    assert_eq!(
+        from_cache(&warm),
+        warm.files.len() - 1,
+        "{:?}",
+        warm.cache_note
+    );
+    assert!(
+        warm_problems
+            .iter()
+            .any(|p| p.message.contains("no-such-chain")),
+        "{warm_problems:#?}"
+    );
+    assert!(
+        warm_problems
+            .iter()
+            .any(|p| p.path.ends_with("broken.toml"))
+    );
+    assert_eq!(cold_problems, plain_problems);
+    assert_eq!(warm_problems, cold_problems);
+    assert_eq!(described(&warm), described(&cold));
+    assert_eq!(described(&cold), described(&plain));
+    assert!(
+        warm.files.iter().all(|f| f.text.is_empty()),
+        "texts are let go"
+    );
+}
+
+#[test]
+fn a_touched_file_is_parsed_again_and_a_deleted_one_is_gone() {
+    let (store, cache) = store_with_problems("touched");
+    load(&store, Some(&cache));
+    let exercises = store.join("exercises");
+    let mut names: Vec<_> = std::fs::read_dir(&exercises)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| !p.ends_with("broken.toml"))
+        .collect();
+    names.sort();
+    // Same size, other text, another mtime.
+    let text = std::fs::read_to_string(&names[0]).unwrap();
+    let at = text.find("\nname = \"").unwrap() + 9;
+    let changed = format!("{}Z{}", &text[..at], &text[at + 1..]);
+    assert_eq!(changed.len(), text.len());
+    std::fs::write(&names[0], &changed).unwrap();
+    std::fs::remove_file(&names[1]).unwrap();
+    age(&store, 60);
+    let (warm, warm_problems) = load(&store, Some(&cache));
+    let (plain, plain_problems) = load(&store, None);
+    assert_eq!(warm.exercises.len(), plain.exercises.len());
+    assert!(warm.exercises.iter().any(|e| e.name.starts_with('Z')));
+    assert_eq!(described(&warm), described(&plain));
+    assert_eq!(warm_problems, plain_problems);
+    // Every file changed since (all were aged again) is parsed afresh, then cached again.
+    let (again, _) = load(&store, Some(&cache));
+    assert_eq!(from_cache(&again), again.files.len() - 1);
+    assert_eq!(described(&again), described(&plain));
+}
+
+#[test]
+fn a_damaged_cache_is_ignored_and_rewritten() {
+    let (store, cache) = store_with_problems("damaged");
+    let (cold, cold_problems) = load(&store, Some(&cache));
+    let file = std::fs::read_dir(&cache)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let good = std::fs::read(&file).unwrap();
+    let damages: Vec<Vec<u8>> = vec![
+        good[..good.len() / 2].to_vec(),
+        Vec::new(),
+        b"not a cache at all".to_vec(),
+        {
+            // One byte flipped in the last entry's tree: the checksum catches it.
+            let mut d = good.clone();
+            let at = d.len() - 20;
+            d[at] ^= 0x5a;
+            d
+        },
+        {
+            // Another format version.
+            let mut d = good.clone();
+            d[16] ^= 0xff;
+            d
+        },
+    ];
+    for damaged in damages {
+        std::fs::write(&file, &damaged).unwrap();
+        let (warm, warm_problems) = load(&store, Some(&cache));
+        assert_eq!(described(&warm), described(&cold));
+        assert_eq!(warm_problems, cold_problems);
+        // Rewritten: the next load reads every cacheable file from it.
+        let (again, _) = load(&store, Some(&cache));
+        assert_eq!(from_cache(&again), again.files.len() - 1);
+    }
+}
+
+#[test]
+fn a_cache_folder_that_cannot_be_written_is_only_a_note() {
+    let (store, root_cache) = store_with_problems("unwritable");
+    std::fs::write(&root_cache, "a file where the cache folder would be").unwrap();
+    let (loaded, problems) = load(&store, Some(&root_cache.join("inside")));
+    let (plain, plain_problems) = load(&store, None);
+    assert_eq!(described(&loaded), described(&plain));
+    assert_eq!(problems, plain_problems);
+    let note = loaded.cache_note.expect("a note");
+    assert!(note.contains("cannot write the store cache"), "{note}");
+}
+
+#[test]
+fn files_changed_a_moment_ago_are_not_cached() {
+    let root = scratch("fresh");
+    let store = root.join("store");
+    synthetic::write_store(&store, 3).unwrap();
+    let cache = root.join("cache");
+    load(&store, Some(&cache));
+    let (warm, problems) = load(&store, Some(&cache));
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(from_cache(&warm), 0);
+}

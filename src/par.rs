@@ -3,60 +3,65 @@
 /// Below this many items the work is done on the calling thread: threads would cost more than they save.
 const MIN_PARALLEL: usize = 256;
 
+/// How many threads parallel work may use: the available cores, at most 8 (more gain little here).
+pub fn workers() -> usize {
+    static WORKERS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *WORKERS.get_or_init(|| {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8)
+    })
+}
+
+/// What scoped threads returned, in the threads' order; a thread's panic goes on in the caller.
+pub fn joined<R>(handles: Vec<std::thread::ScopedJoinHandle<'_, Vec<R>>>) -> Vec<R> {
+    let mut out = Vec::new();
+    for handle in handles {
+        match handle.join() {
+            Ok(results) => out.extend(results),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    }
+    out
+}
+
 /// `f` applied to every item, results in the items' order, spread over the available cores.
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
+    let workers = workers();
     if workers < 2 || items.len() < MIN_PARALLEL {
         return items.iter().map(f).collect();
     }
     let chunk = items.len().div_ceil(workers);
     let f = &f;
     std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| match h.join() {
-                Ok(results) => results,
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
+        joined(
+            (items.chunks(chunk))
+                .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+                .collect(),
+        )
     })
 }
 
 /// [`map`] over items that `f` may change (given each item's index), results in the items' order.
 pub fn map_mut<T: Send, R: Send>(items: &mut [T], f: impl Fn(usize, &mut T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
+    let workers = workers();
     if workers < 2 || items.len() < MIN_PARALLEL {
         return items.iter_mut().enumerate().map(|(i, t)| f(i, t)).collect();
     }
     let chunk = items.len().div_ceil(workers);
     let f = &f;
     std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks_mut(chunk)
-            .enumerate()
-            .map(|(n, part)| {
-                scope.spawn(move || {
-                    (part.iter_mut().enumerate())
-                        .map(|(i, t)| f(n * chunk + i, t))
-                        .collect::<Vec<R>>()
+        joined(
+            (items.chunks_mut(chunk).enumerate())
+                .map(|(n, part)| {
+                    scope.spawn(move || {
+                        (part.iter_mut().enumerate())
+                            .map(|(i, t)| f(n * chunk + i, t))
+                            .collect::<Vec<R>>()
+                    })
                 })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| match h.join() {
-                Ok(results) => results,
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
+                .collect(),
+        )
     })
 }
 

@@ -9,7 +9,6 @@ use super::prefilter::{
 };
 use super::query::Query;
 use super::{Field, Filters, Hit};
-use std::sync::OnceLock;
 
 /// Score multipliers: a match on the name or an alias counts most, then a tag, then a summary word.
 /// The name weighs only a little more than an alias: skim barely penalises gaps, so a much heavier name
@@ -148,18 +147,13 @@ fn sort_key(score: i64, tie_rank: u32) -> u64 {
 
 /// Below this many items one thread is quicker than starting more.
 const PARALLEL_FROM: usize = 16 * 1024;
-/// More threads than this gain little for one keystroke's work.
-const MAX_THREADS: usize = 8;
 
 /// `items.iter().enumerate().filter_map(f)`, on several threads for long lists; same order either way.
 fn parallel_filter_map<S: Sync, T: Send>(
     items: &[S],
     f: impl Fn(usize, &S) -> Option<T> + Sync,
 ) -> Vec<T> {
-    static THREADS: OnceLock<usize> = OnceLock::new();
-    let threads = *THREADS.get_or_init(|| {
-        std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
-    });
+    let threads = crate::par::workers();
     if threads < 2 || items.len() < PARALLEL_FROM {
         return (items.iter().enumerate())
             .filter_map(|(i, item)| f(i, item))
@@ -168,23 +162,17 @@ fn parallel_filter_map<S: Sync, T: Send>(
     let f = &f;
     let size = items.len().div_ceil(threads);
     std::thread::scope(|scope| {
-        let parts: Vec<_> = (items.chunks(size).enumerate())
-            .map(|(n, part)| {
-                scope.spawn(move || {
-                    (part.iter().enumerate())
-                        .filter_map(|(i, item)| f(n * size + i, item))
-                        .collect::<Vec<T>>()
+        crate::par::joined(
+            (items.chunks(size).enumerate())
+                .map(|(n, part)| {
+                    scope.spawn(move || {
+                        (part.iter().enumerate())
+                            .filter_map(|(i, item)| f(n * size + i, item))
+                            .collect::<Vec<T>>()
+                    })
                 })
-            })
-            .collect();
-        let mut out = Vec::new();
-        for part in parts {
-            out.extend(
-                part.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            );
-        }
-        out
+                .collect(),
+        )
     })
 }
 

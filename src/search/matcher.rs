@@ -96,7 +96,7 @@ const GAP_COST: i64 = 12;
 
 /// What a lazy search works an exercise's upper bound out from, once per query.
 struct Bounds<'q> {
-    words: &'q [String],
+    query: &'q Query,
     /// Finds each word as one run.
     finders: Vec<memchr::memmem::Finder<'q>>,
     /// The most each word can score on one piece before weighting: the scorer's bound, and the bonus
@@ -104,8 +104,6 @@ struct Bounds<'q> {
     word_most: Vec<i64>,
     /// With two or more words: finds the whole query as one run, and the most it can score.
     whole: Option<(memchr::memmem::Finder<'q>, i64)>,
-    whole_text: &'q str,
-    query: &'q Query,
     /// The entries whose name or an alias is the whole query, in order.
     named: Vec<u32>,
 }
@@ -125,14 +123,12 @@ impl<'q> Bounds<'q> {
             None
         };
         Some(Bounds {
-            words: &query.words,
+            query,
             finders: (query.words.iter())
                 .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
                 .collect(),
             word_most,
             whole,
-            whole_text: &query.whole,
-            query,
             named: index.named(&query.whole),
         })
     }
@@ -415,8 +411,12 @@ impl SearchIndex {
         let mut most = 0;
         let mut in_names = 0u64;
         let mut alias_only = 0u64;
-        for (n, (word, (&mask, &word_most))) in
-            (bounds.words.iter().zip(masks.iter().zip(&bounds.word_most))).enumerate()
+        for (n, (word, (&mask, &word_most))) in (bounds
+            .query
+            .words
+            .iter()
+            .zip(masks.iter().zip(&bounds.word_most)))
+        .enumerate()
         {
             let needle = word.as_bytes();
             if self.matches_names(entry, needle, mask) {
@@ -433,7 +433,7 @@ impl SearchIndex {
             }
         }
         let whole_fits = match &bounds.whole {
-            Some(_) => is_subsequence_long(names, bounds.whole_text.as_bytes()),
+            Some(_) => is_subsequence_long(names, bounds.query.whole.as_bytes()),
             None => false,
         };
         if let Some((_, whole_most)) = &bounds.whole
@@ -449,7 +449,7 @@ impl SearchIndex {
             return Some(false);
         }
         // Words (and the whole query) that are not one run in their text lose at least a gap.
-        for (n, (word, finder)) in bounds.words.iter().zip(&bounds.finders).enumerate() {
+        for (n, (word, finder)) in bounds.query.words.iter().zip(&bounds.finders).enumerate() {
             if word.len() < 2 {
                 continue;
             }

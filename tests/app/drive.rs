@@ -16,6 +16,18 @@ pub fn render(app: &mut App, width: u16, height: u16) -> String {
     terminal.backend().to_string()
 }
 
+/// The backend's rows as text, top to bottom.
+pub fn rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect()
+}
+
 /// Presses keys one by one: what the table maps each to, in the scopes active at that moment.
 pub fn press(app: &mut App, keys: &[KeyCode]) {
     for &code in keys {

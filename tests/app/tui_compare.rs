@@ -60,15 +60,7 @@ fn draw(app: &mut App) -> Terminal<TestBackend> {
 
 /// The screen as lines of text.
 fn screen_lines(app: &mut App) -> Vec<String> {
-    let terminal = draw(app);
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect()
+    crate::drive::rows(&draw(app))
 }
 
 fn drawn(app: &App) -> &Drawn {

@@ -1,6 +1,7 @@
 //! The app while its content loads: drawn into a TestBackend, keys through the real key table. The status
 //! line carries the load's counts and a gauge; every screen's body says "loading…".
 
+use crate::drive::rows;
 use backchain::content::{LoadCounts, LoadPhase};
 use backchain::tui::keys::map_key;
 use backchain::tui::loading::{self, Loading};
@@ -14,17 +15,6 @@ fn frame(state: &mut Loading, width: u16, height: u16) -> Terminal<TestBackend> 
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|frame| loading::draw(state, frame)).unwrap();
     terminal
-}
-
-fn rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect()
 }
 
 fn press(state: &mut Loading, code: KeyCode) -> bool {

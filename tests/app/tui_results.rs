@@ -62,6 +62,12 @@ fn undecided(width: u16, height: u16) -> App {
 }
 
 /// Lays out and draws a frame, as the event loop does between keys; returns the screen's text.
+/// The routine pane as the last frame laid it out.
+fn routine_drawn(app: &App) -> &backchain::tui::screens::results::layout::Routine {
+    let drawn = app.results.drawn.as_ref().expect("a frame was drawn");
+    drawn.routine.as_ref().expect("the routine pane is shown")
+}
+
 fn draw(app: &mut App) -> String {
     let mut terminal =
         Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("terminal");
@@ -976,14 +982,7 @@ fn the_selected_routine_exercise_moves_under_the_list_when_there_is_room() {
     app.results.pane = Pane::Routine;
     app.results.exercise = 1;
     let screen = draw(&mut app);
-    let routine = app
-        .results
-        .drawn
-        .as_ref()
-        .unwrap()
-        .routine
-        .as_ref()
-        .unwrap();
+    let routine = routine_drawn(&app);
     let (_, id) = routine
         .figure
         .as_ref()
@@ -998,25 +997,11 @@ fn the_selected_routine_exercise_moves_under_the_list_when_there_is_room() {
     // Another pane focused, or too little room: the list keeps the whole pane.
     app.results.pane = Pane::Chains;
     draw(&mut app);
-    let routine = app
-        .results
-        .drawn
-        .as_ref()
-        .unwrap()
-        .routine
-        .as_ref()
-        .unwrap();
+    let routine = routine_drawn(&app);
     assert!(routine.figure.is_none());
     let mut small = ribs(80, 24);
     small.results.pane = Pane::Routine;
     draw(&mut small);
-    let routine = small
-        .results
-        .drawn
-        .as_ref()
-        .unwrap()
-        .routine
-        .as_ref()
-        .unwrap();
+    let routine = routine_drawn(&small);
     assert!(routine.figure.is_none());
 }

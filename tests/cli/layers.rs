@@ -55,53 +55,23 @@ fn a_later_layer_wins_by_id_and_check_notes_each_replacement() {
     wall_sit_layer(&b, "Wall sit B");
     let (a_s, b_s) = (a.to_str().unwrap(), b.to_str().unwrap());
 
-    let (code, out, _) = run(
-        h,
-        "",
-        &[],
-        &["show", "exercise", "wall-sit", "--content", a_s],
-    );
-    assert_eq!(code, 0, "{out}");
-    assert!(
-        show_name(&out).starts_with("Wall sit A (wall-sit)"),
-        "{out}"
-    );
-    let (_, out, _) = run(
-        h,
-        "",
-        &[],
-        &[
-            "show",
-            "exercise",
-            "wall-sit",
-            "--content",
-            a_s,
-            "--content",
-            b_s,
-        ],
-    );
-    assert!(
-        show_name(&out).starts_with("Wall sit B (wall-sit)"),
-        "{out}"
-    );
-    let (_, out, _) = run(
-        h,
-        "",
-        &[],
-        &[
-            "show",
-            "exercise",
-            "wall-sit",
-            "--content",
-            b_s,
-            "--content",
-            a_s,
-        ],
-    );
-    assert!(
-        show_name(&out).starts_with("Wall sit A (wall-sit)"),
-        "the order decides: {out}"
-    );
+    // The later layer wins; the order of the flags decides.
+    for (layers, shown) in [
+        (&[a_s][..], "Wall sit A"),
+        (&[a_s, b_s][..], "Wall sit B"),
+        (&[b_s, a_s][..], "Wall sit A"),
+    ] {
+        let mut args = vec!["show", "exercise", "wall-sit"];
+        for layer in layers {
+            args.extend(["--content", layer]);
+        }
+        let (code, out, _) = run(h, "", &[], &args);
+        assert_eq!(code, 0, "{layers:?}: {out}");
+        assert!(
+            show_name(&out).starts_with(&format!("{shown} (wall-sit)")),
+            "{layers:?}: {out}"
+        );
+    }
 
     // Each replacement is a note at the record that won, naming the one it replaced; check still passes.
     let (code, out, _) = run(h, "", &[], &["check", "--content", a_s, "--content", b_s]);

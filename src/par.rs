@@ -44,17 +44,29 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
 
 /// [`map`] over items that `f` may change (given each item's index), results in the items' order.
 pub fn map_mut<T: Send, R: Send>(items: &mut [T], f: impl Fn(usize, &mut T) -> R + Sync) -> Vec<R> {
+    map_mut_with(items, || (), f)
+}
+
+/// [`map_mut`], with `setup` called on each thread before its share of the items and what it gives kept
+/// until the share is done (a per-thread pool, say).
+pub fn map_mut_with<T: Send, R: Send, G>(
+    items: &mut [T],
+    setup: impl Fn() -> G + Sync,
+    f: impl Fn(usize, &mut T) -> R + Sync,
+) -> Vec<R> {
     let workers = workers();
     if workers < 2 || items.len() < MIN_PARALLEL {
+        let _kept = setup();
         return items.iter_mut().enumerate().map(|(i, t)| f(i, t)).collect();
     }
     let chunk = items.len().div_ceil(workers);
-    let f = &f;
+    let (f, setup) = (&f, &setup);
     std::thread::scope(|scope| {
         joined(
             (items.chunks_mut(chunk).enumerate())
                 .map(|(n, part)| {
                     scope.spawn(move || {
+                        let _kept = setup();
                         (part.iter_mut().enumerate())
                             .map(|(i, t)| f(n * chunk + i, t))
                             .collect::<Vec<R>>()

@@ -22,7 +22,7 @@ use toml::de::{DeTable, DeValue};
 pub const NO_CACHE_ENV: &str = "BACKCHAIN_NO_CACHE";
 
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 const MAGIC: &[u8; 16] = b"backchain-cache\n";
 
 /// A file changed less than this long before it was read is not cached: a change within the same
@@ -78,6 +78,8 @@ pub struct LayerCache {
     held: usize,
     /// The file was missing or unusable: write it afresh even if nothing changed.
     rewrite: bool,
+    /// The new cache file, once a tree changed; the error that stopped it, if one did.
+    spool: std::sync::Mutex<Option<std::io::Result<Spool>>>,
 }
 
 /// Where one file's tree is in the cache file, and its checksum.
@@ -139,24 +141,37 @@ impl LayerCache {
         (checksum(&bytes) == entry.sum).then_some(bytes)
     }
 
+    /// Keeps a file's newly encoded tree for the next cache: written at once to the new cache file (begun
+    /// on the first tree), so a cold load does not hold every tree until the end. `Payload::None` when
+    /// the file changed too recently to be cached (see [`SETTLE`]) or the new file cannot be written
+    /// ([`LayerCache::update`] then says why).
+    pub fn keep_new(&self, tree: &[u8], stamp: Option<Stamp>, now: SystemTime) -> Payload {
+        if !stamp.is_some_and(|stamp| stamp.settled(now)) {
+            return Payload::None;
+        }
+        let mut spool = self.spool.lock().unwrap_or_else(|e| e.into_inner());
+        let appended = match spool.get_or_insert_with(|| Spool::begin(&self.file, &self.root)) {
+            Ok(writing) => writing.append(tree),
+            Err(_) => return Payload::None,
+        };
+        match appended {
+            Ok(entry) => Payload::New(entry),
+            Err(e) => {
+                *spool = Some(Err(e));
+                Payload::None
+            }
+        }
+    }
+
     /// Writes the cache afresh when the store read differs from what it holds: `files` are every file
-    /// read, with its stamp and either its entry in this cache or a newly encoded tree (`None`: not
-    /// cacheable). Written to a temporary file, then renamed over the old one.
-    pub fn update(
-        &self,
-        files: &[(&str, Option<Stamp>, &Payload)],
-        now: SystemTime,
-    ) -> Result<(), String> {
+    /// read, with its stamp and either its entry in this cache or its tree kept by
+    /// [`LayerCache::keep_new`]. The new file is renamed over the old one only once complete.
+    pub fn update(&self, files: &[(&str, Option<Stamp>, &Payload)]) -> Result<(), String> {
         let keep: Vec<(&str, Stamp, &Payload)> = files
             .iter()
             .filter_map(|(relative, stamp, payload)| {
                 let stamp = (*stamp)?;
-                match payload {
-                    Payload::Cached(_) => {}
-                    Payload::New(_) if stamp.settled(now) => {}
-                    Payload::New(_) | Payload::None => return None,
-                }
-                Some((*relative, stamp, *payload))
+                (!matches!(payload, Payload::None)).then_some((*relative, stamp, *payload))
             })
             .collect();
         // Entries kept as they were are hits; any other one, or one fewer, means a change.
@@ -164,65 +179,101 @@ impl LayerCache {
             .iter()
             .any(|(_, _, payload)| matches!(payload, Payload::New(_)));
         let unchanged = !self.rewrite && !fresh && keep.len() == self.held;
-        if unchanged || (keep.is_empty() && self.held == 0 && !self.file.exists()) {
+        let spool = self.spool.lock().unwrap_or_else(|e| e.into_inner()).take();
+        // A tree that could not be kept is a change the cache misses, whatever else stayed the same.
+        let failed = matches!(spool, Some(Err(_)));
+        let nothing = keep.is_empty() && self.held == 0 && !self.file.exists();
+        if !failed && (unchanged || nothing) {
             return Ok(());
         }
-        self.write(&keep).map_err(|e| {
-            format!(
-                "note: cannot write the store cache {}: {e}",
-                crate::text::path(&self.file)
-            )
+        let spool = spool.unwrap_or_else(|| Spool::begin(&self.file, &self.root));
+        spool
+            .and_then(|spool| spool.finish(&self.file, self.handle.as_ref(), &keep))
+            .map_err(|e| {
+                format!(
+                    "note: cannot write the store cache {}: {e}",
+                    crate::text::path(&self.file)
+                )
+            })
+    }
+}
+
+/// A new cache file being written beside the old one: its header, then trees as they come, then (once
+/// every file is read) the trees kept from the old file, the index and the trailer.
+#[derive(Debug)]
+struct Spool {
+    out: std::io::BufWriter<tempfile::NamedTempFile>,
+    at: u64,
+}
+
+impl Spool {
+    fn begin(file: &Path, root: &[u8]) -> std::io::Result<Spool> {
+        let dir = file.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        let mut out =
+            std::io::BufWriter::with_capacity(1 << 20, tempfile::NamedTempFile::new_in(dir)?);
+        let mut header = Vec::new();
+        header.extend_from_slice(MAGIC);
+        header.extend_from_slice(&FORMAT.to_le_bytes());
+        for field in [env!("CARGO_PKG_VERSION").as_bytes(), root] {
+            header.extend_from_slice(&len32(field.len())?.to_le_bytes());
+            header.extend_from_slice(field);
+        }
+        out.write_all(&header)?;
+        Ok(Spool {
+            out,
+            at: header.len() as u64,
         })
     }
 
-    fn write(&self, entries: &[(&str, Stamp, &Payload)]) -> std::io::Result<()> {
-        let mut index = Vec::with_capacity(entries.len() * 64);
-        index.extend_from_slice(&len32(entries.len())?.to_le_bytes());
-        for (relative, stamp, payload) in entries {
-            let (len, sum) = match payload {
-                Payload::Cached(entry) => (entry.len, entry.sum),
-                Payload::New(bytes) => (len32(bytes.len())?, checksum(bytes)),
-                Payload::None => (0, checksum(&[])),
+    fn append(&mut self, tree: &[u8]) -> std::io::Result<Entry> {
+        let entry = Entry {
+            at: self.at,
+            len: len32(tree.len())?,
+            sum: checksum(tree),
+        };
+        self.out.write_all(tree)?;
+        self.at += tree.len() as u64;
+        Ok(entry)
+    }
+
+    /// Copies in the trees kept from the old cache file (`old`), writes the index and the trailer (the
+    /// index's length and checksum), and puts the file in place of `file`.
+    fn finish(
+        mut self,
+        file: &Path,
+        old: Option<&std::fs::File>,
+        keep: &[(&str, Stamp, &Payload)],
+    ) -> std::io::Result<()> {
+        let mut index = Vec::with_capacity(keep.len() * 72);
+        index.extend_from_slice(&len32(keep.len())?.to_le_bytes());
+        for (relative, stamp, payload) in keep {
+            let entry = match payload {
+                Payload::New(entry) => entry.clone(),
+                Payload::Cached(entry) => {
+                    let old = old.ok_or_else(|| std::io::Error::other("the old cache is gone"))?;
+                    let copied = self.append(&read_at(old, entry.at, entry.len as usize)?)?;
+                    if copied.sum != entry.sum {
+                        return Err(std::io::Error::other("the old cache changed while read"));
+                    }
+                    copied
+                }
+                Payload::None => continue,
             };
             index.extend_from_slice(&len32(relative.len())?.to_le_bytes());
             index.extend_from_slice(relative.as_bytes());
             index.extend_from_slice(&stamp.size.to_le_bytes());
             index.extend_from_slice(&stamp.secs.to_le_bytes());
             index.extend_from_slice(&stamp.nanos.to_le_bytes());
-            index.extend_from_slice(&len.to_le_bytes());
-            index.extend_from_slice(&sum.to_le_bytes());
+            index.extend_from_slice(&entry.at.to_le_bytes());
+            index.extend_from_slice(&entry.len.to_le_bytes());
+            index.extend_from_slice(&entry.sum.to_le_bytes());
         }
-        let dir = self.file.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)?;
-        let mut out = tempfile::NamedTempFile::new_in(dir)?;
-        {
-            let mut w = std::io::BufWriter::with_capacity(1 << 20, out.as_file_mut());
-            w.write_all(MAGIC)?;
-            w.write_all(&FORMAT.to_le_bytes())?;
-            let version = env!("CARGO_PKG_VERSION").as_bytes();
-            for field in [version, &self.root] {
-                w.write_all(&len32(field.len())?.to_le_bytes())?;
-                w.write_all(field)?;
-            }
-            w.write_all(&(index.len() as u64).to_le_bytes())?;
-            w.write_all(&index)?;
-            w.write_all(&checksum(&index).to_le_bytes())?;
-            for (_, _, payload) in entries {
-                match payload {
-                    Payload::Cached(entry) => {
-                        let handle = self
-                            .handle
-                            .as_ref()
-                            .ok_or_else(|| std::io::Error::other("the old cache is gone"))?;
-                        w.write_all(&read_at(handle, entry.at, entry.len as usize)?)?;
-                    }
-                    Payload::New(bytes) => w.write_all(bytes)?,
-                    Payload::None => {}
-                }
-            }
-            w.flush()?;
-        }
-        out.persist(&self.file).map_err(|e| e.error)?;
+        self.out.write_all(&index)?;
+        self.out.write_all(&(index.len() as u64).to_le_bytes())?;
+        self.out.write_all(&checksum(&index).to_le_bytes())?;
+        let out = self.out.into_inner().map_err(|e| e.into_error())?;
+        out.persist(file).map_err(|e| e.error)?;
         Ok(())
     }
 }
@@ -254,8 +305,8 @@ fn read_at(file: &std::fs::File, at: u64, len: usize) -> std::io::Result<Vec<u8>
 pub enum Payload {
     /// Unchanged: the entry in the cache read.
     Cached(Entry),
-    /// Parsed now.
-    New(Vec<u8>),
+    /// Parsed now, and already in the new cache file.
+    New(Entry),
     /// Not cacheable (it has problems, or a value the cache does not hold).
     None,
 }
@@ -280,46 +331,47 @@ fn checksum(bytes: &[u8]) -> u64 {
 }
 
 /// The entries of a cache file, or `None` when anything about it is off: magic, format, version,
-/// folder, index checksum, or a length that does not add up to the file's.
+/// folder, index checksum, or an entry outside the trees' part of the file.
 fn read_index(file: &std::fs::File, root: &[u8]) -> Option<HashMap<String, (Stamp, Entry)>> {
     use std::io::Read;
     let total = file.metadata().ok()?.len();
-    let mut input = std::io::BufReader::new(file);
+    let mut input = std::io::BufReader::with_capacity(256, file);
     let mut take = |n: u64| -> Option<Vec<u8>> {
         let mut buf = Vec::new();
         (&mut input).take(n).read_to_end(&mut buf).ok()?;
         (buf.len() as u64 == n).then_some(buf)
     };
-    let word = |b: Vec<u8>| -> Option<u64> {
+    let word = |b: &[u8]| -> Option<u64> {
         let mut w = [0u8; 8];
-        w.get_mut(..b.len())?.copy_from_slice(&b);
+        w.get_mut(..b.len())?.copy_from_slice(b);
         Some(u64::from_le_bytes(w))
     };
     let head = take(MAGIC.len() as u64 + 4)?;
-    if head[..MAGIC.len()] != MAGIC[..] || word(head[MAGIC.len()..].to_vec())? != u64::from(FORMAT)
-    {
+    if head[..MAGIC.len()] != MAGIC[..] || word(&head[MAGIC.len()..])? != u64::from(FORMAT) {
         return None;
     }
-    let mut at = head.len() as u64;
+    let mut trees_from = head.len() as u64;
     for expected in [env!("CARGO_PKG_VERSION").as_bytes(), root] {
-        let len = word(take(4)?)?;
+        let len = word(&take(4)?)?;
         if len != expected.len() as u64 || take(len)? != expected {
             return None;
         }
-        at += 4 + len;
+        trees_from += 4 + len;
     }
-    let index_len = word(take(8)?)?;
-    if index_len > total {
+    // The trailer: the index's length and checksum, the last 16 bytes.
+    let trailer = read_at(file, total.checked_sub(16)?, 16).ok()?;
+    let index_len = word(&trailer[..8])?;
+    let trees_to = (total - 16).checked_sub(index_len)?;
+    if trees_to < trees_from {
         return None;
     }
-    let index = take(index_len)?;
-    if word(take(8)?)? != checksum(&index) {
+    let index = read_at(file, trees_to, usize::try_from(index_len).ok()?).ok()?;
+    if word(&trailer[8..])? != checksum(&index) {
         return None;
     }
-    at += 8 + index_len + 8;
     let mut r = Reader { buf: &index, at: 0 };
     let count = r.u32().ok()? as usize;
-    let mut entries = HashMap::with_capacity(count.min(index.len() / 32));
+    let mut entries = HashMap::with_capacity(count.min(index.len() / 40));
     for _ in 0..count {
         let relative = std::str::from_utf8(r.bytes().ok()?).ok()?.to_owned();
         let stamp = Stamp {
@@ -327,12 +379,17 @@ fn read_index(file: &std::fs::File, root: &[u8]) -> Option<HashMap<String, (Stam
             secs: r.u64().ok()? as i64,
             nanos: r.u32().ok()?,
         };
-        let len = r.u32().ok()?;
-        let sum = r.u64().ok()?;
-        entries.insert(relative, (stamp, Entry { at, len, sum }));
-        at += u64::from(len);
+        let entry = Entry {
+            at: r.u64().ok()?,
+            len: r.u32().ok()?,
+            sum: r.u64().ok()?,
+        };
+        if entry.at < trees_from || entry.at.checked_add(u64::from(entry.len))? > trees_to {
+            return None;
+        }
+        entries.insert(relative, (stamp, entry));
     }
-    (r.at == index.len() && at == total).then_some(entries)
+    (r.at == index.len()).then_some(entries)
 }
 
 // The tree: each value is a tag, its span (start, then length) and its content; numbers other than floats
@@ -1069,11 +1126,11 @@ mod tests {
             secs: 1_000_000,
             nanos: 5,
         };
-        let tree = Payload::New(vec![TABLE, 0, 0, 0]);
+        // Changed in 1970: long settled.
         let now = SystemTime::now();
-        cache
-            .update(&[("a.toml", Some(stamp), &tree)], now)
-            .unwrap();
+        let tree = cache.keep_new(&[TABLE, 0, 0, 0], Some(stamp), now);
+        assert!(matches!(tree, Payload::New(_)));
+        cache.update(&[("a.toml", Some(stamp), &tree)]).unwrap();
         let cache = LayerCache::open(&dir, &root);
         let hit = cache.hit("a.toml", stamp).unwrap();
         assert_eq!(cache.tree(&hit).unwrap(), vec![TABLE, 0, 0, 0]);
@@ -1090,28 +1147,28 @@ mod tests {
         // Another folder with the same cache file name (a hash collision) is not this one's cache.
         assert!(index_of(&good, b"/elsewhere").is_none());
         assert!(index_of(&good, &cache.root).is_some());
-        // Every shorter or longer file is refused, and so is any byte changed before the trees.
+        // Every shorter or longer file is refused, and so is any byte changed outside the tree.
         for end in 0..good.len() {
             assert!(index_of(&good[..end], &cache.root).is_none(), "{end}");
         }
         assert!(index_of(&[&good[..], b"x"].concat(), &cache.root).is_none());
-        for at in 0..good.len() - 4 {
+        let tree_at = hit.at as usize..hit.at as usize + 4;
+        for at in (0..good.len()).filter(|at| !tree_at.contains(at)) {
             let mut damaged = good.clone();
             damaged[at] ^= 0x10;
             assert!(index_of(&damaged, &cache.root).is_none(), "{at}");
         }
         // A damaged tree is caught by its checksum.
         let mut damaged = good.clone();
-        let last = damaged.len() - 1;
-        damaged[last] ^= 0x10;
+        damaged[tree_at.end - 1] ^= 0x10;
         std::fs::write(&file, &damaged).unwrap();
         let cache = LayerCache::open(&dir, &root);
         assert!(cache.tree(&cache.hit("a.toml", stamp).unwrap()).is_none());
-        // A file changed a moment ago is not written.
+        // A file changed a moment ago is not kept, and a cache that gains nothing is not written.
         let recent = Stamp::of(&std::fs::metadata(&root).unwrap()).unwrap();
-        cache
-            .update(&[("b.toml", Some(recent), &tree)], SystemTime::now())
-            .unwrap();
+        let tree = cache.keep_new(&[TABLE, 0, 0, 0], Some(recent), SystemTime::now());
+        assert!(matches!(tree, Payload::None));
+        cache.update(&[("b.toml", Some(recent), &tree)]).unwrap();
         let cache = LayerCache::open(&dir, &root);
         assert!(cache.entries.is_empty() && !cache.rewrite);
         let _ = std::fs::remove_dir_all(&dir);

@@ -200,7 +200,9 @@ impl Store {
     ) -> Store {
         // Files are independent until the checker looks across them: parse them on every core, each
         // from its cached tree when the cache holds it, and let go of its text once parsed.
-        let parsed = crate::par::map_mut(&mut files, |file_id, file| {
+        // Each thread shares the strings its files repeat (muscles, ids, cautions …).
+        let pool = crate::text::intern::Pool::open;
+        let parsed = crate::par::map_mut_with(&mut files, pool, |file_id, file| {
             let cache = caches.get(file.layer).and_then(Option::as_ref);
             if let (Some(cache), Some(entry)) = (cache, file.cached.clone())
                 && let Some(tree) = cache.tree(&entry)
@@ -213,10 +215,14 @@ impl Store {
             file.cached = None;
             let mut parsed = load::parse_file(file, file_id, cache.is_some());
             file.release();
-            let tree = parsed
-                .tree
-                .take()
-                .map_or(cache::Payload::None, cache::Payload::New);
+            // Into the new cache file at once, rather than held until every file is parsed.
+            let tree = match (cache, parsed.tree.take()) {
+                (Some(cache), Some(tree)) => {
+                    let stamp = file.disk.as_ref().and_then(|(_, stamp)| *stamp);
+                    cache.keep_new(&tree, stamp, read_at)
+                }
+                _ => cache::Payload::None,
+            };
             progress.parsed_one();
             (parsed, tree)
         });
@@ -296,7 +302,7 @@ impl Store {
                         Some((file.relative.as_str(), *stamp, tree))
                     })
                     .collect();
-                if let Err(e) = cache.update(&entries, read_at) {
+                if let Err(e) = cache.update(&entries) {
                     note = Some(e);
                 }
             }

@@ -20,17 +20,8 @@ pub fn clean(input: &str) -> String {
     clean_dirty(input)
 }
 
-/// Like [`clean`], but keeps the string it was given when there is nothing to remove (no copy).
-pub fn clean_owned(input: String) -> String {
-    if is_clean(&input) {
-        input
-    } else {
-        clean_dirty(&input)
-    }
-}
-
 /// Nothing to remove: the common case, checked byte-wise for ASCII.
-fn is_clean(input: &str) -> bool {
+pub(super) fn is_clean(input: &str) -> bool {
     if input.is_ascii() {
         return input
             .bytes()

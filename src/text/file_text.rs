@@ -1,21 +1,23 @@
 //! Text read from a content or answers file: cleaned, and remembering the byte range it came from.
 
-use super::clean::{clean, clean_owned, quote};
+use super::clean::{clean, quote};
+use super::intern;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Borrow;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::{Deref, Range};
+use std::sync::Arc;
 
 /// A cleaned string from a content or answers file, with the byte range it came from in that file.
 ///
 /// Equality, ordering and hashing look at the text only, so a `Text` can key a map looked up by `&str`.
 ///
-/// Kept small (24 bytes: a boxed `str` and a span of two `u32`, as files are at most a few MiB), since a
-/// large store holds millions of them.
+/// Kept small (24 bytes: a shared `str` and a span of two `u32`, as files are at most a few MiB), since a
+/// large store holds millions of them; texts read while an [`intern::Pool`] is open share repeated strings.
 #[derive(Clone, Default)]
 pub struct Text {
-    text: Box<str>,
+    text: Arc<str>,
     start: u32,
     end: u32,
 }
@@ -24,7 +26,7 @@ impl Text {
     /// Text made in code (tests, generated stores): cleaned like file text, with an empty span.
     pub fn new(text: &str) -> Self {
         Text {
-            text: clean(text).into_boxed_str(),
+            text: Arc::from(clean(text)),
             start: 0,
             end: 0,
         }
@@ -37,6 +39,11 @@ impl Text {
 
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+
+    /// Do both point at one string in memory (texts a store shares while it loads, see [`intern`])?
+    pub fn shares_with(&self, other: &Text) -> bool {
+        Arc::ptr_eq(&self.text, &other.text)
     }
 }
 
@@ -124,14 +131,33 @@ impl Serialize for Text {
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let spanned = toml::Spanned::<String>::deserialize(deserializer)?;
+        let spanned = toml::Spanned::<Shared>::deserialize(deserializer)?;
         let span = spanned.span();
         // A span past 4 GiB cannot occur (files are read up to a few MiB); it would only misplace a message.
         let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Ok(Text {
-            text: clean_owned(spanned.into_inner()).into_boxed_str(),
+            text: spanned.into_inner().0,
             start: at(span.start),
             end: at(span.end),
         })
+    }
+}
+
+/// A string read without a copy of its own: cleaned and shared through [`intern::shared`].
+struct Shared(Arc<str>);
+
+impl<'de> Deserialize<'de> for Shared {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl serde::de::Visitor<'_> for Visit {
+            type Value = Shared;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Shared, E> {
+                Ok(Shared(intern::shared(text)))
+            }
+        }
+        deserializer.deserialize_str(Visit)
     }
 }

@@ -3,11 +3,12 @@
 
 mod clean;
 mod file_text;
+pub mod intern;
 mod number;
 pub mod styled;
 mod wrap;
 
-pub use clean::{MAX_ECHO, clean, clean_owned, path, printable, quote};
+pub use clean::{MAX_ECHO, clean, path, printable, quote};
 pub use file_text::Text;
 pub use number::thousands;
 pub use styled::{Line, Role, Run};

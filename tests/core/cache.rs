@@ -159,7 +159,21 @@ fn a_damaged_cache_is_ignored_and_rewritten() {
         Vec::new(),
         b"not a cache at all".to_vec(),
         {
-            // One byte flipped in the last entry's tree: the checksum catches it.
+            // One byte flipped in the first tree (right after the header, which ends with the store's
+            // folder): its checksum catches it.
+            let folder = std::fs::canonicalize(&store).unwrap();
+            let folder = folder.as_os_str().as_encoded_bytes();
+            let header = good
+                .windows(folder.len())
+                .position(|w| w == folder)
+                .unwrap()
+                + folder.len();
+            let mut d = good.clone();
+            d[header + 1] ^= 0x5a;
+            d
+        },
+        {
+            // One byte flipped in the index, at the end: the index's checksum catches it.
             let mut d = good.clone();
             let at = d.len() - 20;
             d[at] ^= 0x5a;
@@ -205,4 +219,33 @@ fn files_changed_a_moment_ago_are_not_cached() {
     let (warm, problems) = load(&store, Some(&cache));
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(from_cache(&warm), 0);
+}
+
+#[test]
+fn a_loaded_store_keeps_one_copy_of_each_repeated_text() {
+    let root = scratch("shared");
+    let store = root.join("store");
+    // Enough files to be parsed on more than one thread; each thread shares the texts of its files.
+    synthetic::write_store(&store, 600).unwrap();
+    age(&store, 0);
+    let cache = root.join("cache");
+    for pass in ["cold", "warm"] {
+        let (loaded, problems) = load(&store, Some(&cache));
+        assert!(problems.is_empty(), "{pass}: {:?}", problems.first());
+        let first: Vec<_> = loaded.exercises.iter().take(200).collect();
+        let mut equal = 0;
+        for (a, b) in first.iter().zip(first.iter().skip(1)) {
+            for (x, y) in a.cautions.iter().zip(&b.cautions) {
+                if x == y {
+                    equal += 1;
+                    assert!(x.shares_with(y), "{pass}: {x:?} is held twice");
+                }
+            }
+        }
+        assert!(equal > 50, "{pass}: only {equal} repeated cautions");
+        // Texts that differ stay apart, and a name is the exercise's own.
+        assert!(!first[0].id.shares_with(&first[1].id));
+    }
+    let warm = load(&store, Some(&cache)).0;
+    assert_eq!(from_cache(&warm), warm.files.len());
 }

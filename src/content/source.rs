@@ -483,16 +483,16 @@ fn walk(
         }
     }
     list.sort_by_key(|e| e.file_name());
-    for entry in list {
+    list.retain(|entry| !entry.file_name().as_encoded_bytes().starts_with(b"."));
+    // Follow symbolic links to see what they point at; a broken one is reported when it looks like ours.
+    // A record folder holds a file per record: their `stat`s go on every core.
+    let metadata = crate::par::map(&list, |entry| std::fs::metadata(entry.path()));
+    for (entry, metadata) in list.into_iter().zip(metadata) {
         let path = entry.path();
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with('.') {
-            continue;
-        }
         let relative = relative_of(root, &path);
-        // Follow symbolic links to see what they point at; a broken one is reported when it looks like ours.
-        let (is_dir, stamp) = match std::fs::metadata(&path) {
+        let (is_dir, stamp) = match metadata {
             Ok(meta) => (
                 meta.is_dir(),
                 (meta.is_file() && meta.len() <= MAX_FILE_BYTES)

@@ -66,7 +66,8 @@ pub(crate) use context;
 
 pub struct App {
     pub store: Store,
-    pub search: SearchIndex,
+    /// Shared with the search thread on a large store.
+    pub search: std::sync::Arc<SearchIndex>,
     pub theme: Theme,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
@@ -131,6 +132,14 @@ impl App {
         let library = screens::library::State::new(&ctx);
         let session = screens::session::State::new(&ctx);
         let progress = screens::progress::State::new(&ctx);
+        // A large store's search runs on a thread of its own (see `searcher`).
+        let search = std::sync::Arc::new(search);
+        let mut exercises = exercises;
+        if search.len() >= super::searcher::BACKGROUND_FROM
+            && let Ok(searcher) = super::searcher::Searcher::start(std::sync::Arc::clone(&search))
+        {
+            exercises.search_in_background(searcher);
+        }
         let mut app = App {
             store,
             search,
@@ -380,7 +389,12 @@ impl App {
         let drawings = (self.screen == Screen::Results && self.overlay.is_none())
             .then(|| self.results.wake_in(&ctx))
             .flatten();
-        [self.session.wake_in(&ctx), figure, drawings]
+        // While the search thread works, look for its answer every frame.
+        let search = self
+            .exercises
+            .searching()
+            .then_some(std::time::Duration::from_millis(16));
+        [self.session.wake_in(&ctx), figure, drawings, search]
             .into_iter()
             .flatten()
             .min()

@@ -11,6 +11,7 @@ pub mod loading;
 pub mod overlay;
 pub mod save;
 pub mod screens;
+pub mod searcher;
 mod terminal;
 pub mod theme;
 pub mod ui;

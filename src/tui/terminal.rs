@@ -390,8 +390,9 @@ fn event_loop(
             terminal.draw(|frame| view::draw(app, frame))?;
         }
         // Wait for input, with no timeout while nothing moves: idle or paused, the app uses no CPU.
-        // While a session runs, wake when its next second (or gauge step) is due. Signals are handled on
-        // their own thread, so nothing else needs waking up.
+        // While a session runs, wake when its next second (or gauge step) is due; while the search
+        // thread works, each frame, to show its answer. Signals are handled on their own thread, so
+        // nothing else needs waking up.
         if let Some(wait) = app.wake_in()
             && !event::poll(wait)?
         {

@@ -12,6 +12,7 @@ use backchain::tui::screens::exercises::detail::{self, Picture};
 use backchain::tui::screens::exercises::layout::list_offset;
 use backchain::tui::screens::exercises::picker::Choice;
 use backchain::tui::screens::exercises::{Drawn, Pane};
+use backchain::tui::searcher::Searcher;
 use backchain::tui::theme::Theme;
 use backchain::tui::ui::Scroll;
 use backchain::tui::{Action, App, Screen, update, view};
@@ -1269,4 +1270,79 @@ fn a_long_list_ranks_the_rest_when_the_cursor_goes_past_its_top() {
     );
     let text = screen(&mut app);
     assert!(text.contains(&format!("{total}/{total}")), "{text}");
+}
+
+/// The app on a 3,000-exercise store whose search runs on the search thread, as a store of
+/// `BACKGROUND_FROM` exercises or more does.
+fn app_searching_in_background() -> App {
+    let mut problems = Vec::new();
+    let store = Store::from_files(synthetic::store_files(3_000), &mut problems);
+    assert!(problems.is_empty());
+    let mut app = app_for(store, 100, 30);
+    let searcher = Searcher::start(std::sync::Arc::clone(&app.search)).unwrap();
+    app.exercises.search_in_background(searcher);
+    app
+}
+
+/// Frames until the search thread's answer is in (at most a few seconds).
+fn frames_until_searched(app: &mut App) -> String {
+    for _ in 0..5_000 {
+        let text = screen(app);
+        if !app.exercises.searching() {
+            return text;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    panic!("the search thread never answered");
+}
+
+#[test]
+fn a_search_on_its_own_thread_shows_the_last_list_until_it_lands_then_what_a_search_here_gives() {
+    let mut app = app_searching_in_background();
+    let all = app.exercises.total();
+    press(&mut app, &[KeyCode::Char('/')]);
+    // Keys typed faster than searches: each frame asks, the thread runs the latest query waiting.
+    let mut searching = 0;
+    for c in "hamstrng".chars() {
+        update(&mut app, Action::Input(c));
+        let text = screen(&mut app);
+        if app.exercises.searching() {
+            searching += 1;
+            assert!(text.contains("searching…"), "{text}");
+            assert!(!text.contains("No exercise matches"), "{text}");
+            // The event loop looks for the answer every frame meanwhile.
+            assert_eq!(app.wake_in(), Some(std::time::Duration::from_millis(16)));
+        }
+    }
+    assert!(searching > 0, "the frame that asks draws before the answer");
+    let text = frames_until_searched(&mut app);
+    let fresh = app.search.search("hamstrng", &Default::default());
+    let ranked = app.exercises.hits().len();
+    assert!(ranked > 0 && app.exercises.total() < all);
+    assert_eq!(app.exercises.total(), fresh.len());
+    assert_eq!(app.exercises.hits(), &fresh[..ranked]);
+    assert_eq!(app.exercises.cursor, 0);
+    assert!(text.contains(&format!("{} of 3000", fresh.len())), "{text}");
+    // The figure's motion aside, nothing to wake for once it landed.
+    app.motion = false;
+    assert_eq!(app.wake_in(), None);
+}
+
+#[test]
+fn moving_while_the_thread_searches_waits_for_its_list() {
+    let mut app = app_searching_in_background();
+    press(&mut app, &[KeyCode::Char('/')]);
+    for c in "bridge".chars() {
+        update(&mut app, Action::Input(c));
+    }
+    frame(&mut app);
+    // Leave the box and move at once: the move is on the new list, not the one on screen.
+    press(&mut app, &[KeyCode::Esc, KeyCode::Char('j')]);
+    assert!(!app.exercises.searching());
+    let fresh = app.search.search("bridge", &Default::default());
+    assert_eq!(app.exercises.cursor, 1);
+    assert_eq!(
+        selected_id(&app),
+        app.store.exercises[fresh[1].index].id.as_str()
+    );
 }

@@ -16,9 +16,11 @@ impl State {
             action,
             Action::Input(_) | Action::Backspace | Action::ClearInput | Action::ClearFilters
         );
-        // Moving or clicking needs the list as it is now; edits wait for the next frame.
-        if !edits && self.pending() {
+        // Moving or clicking needs the list as it is now (waiting for the search thread if it works
+        // on it); edits wait for the next frame.
+        if !edits && (self.pending() || self.searching()) {
             self.refresh(ctx);
+            self.wait_for_search(ctx);
         }
         let page = self
             .drawn

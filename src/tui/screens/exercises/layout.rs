@@ -182,7 +182,12 @@ impl State {
     fn search_lines(&self, ctx: &Context, width: u16) -> Vec<Line> {
         let width = usize::from(width);
         let typing = self.pane == Pane::Search;
-        let count = format!("{} of {}", self.total(), ctx.store.exercises.len());
+        // The count is the last query's while the search thread works on this one.
+        let count = if self.searching() {
+            String::from("searching…")
+        } else {
+            format!("{} of {}", self.total(), ctx.store.exercises.len())
+        };
         let show_count = width >= text::width(&count) + 20;
         let left = if show_count {
             width - text::width(&count) - 1
@@ -310,6 +315,9 @@ impl State {
     fn empty_message(&self, ctx: &Context) -> String {
         if ctx.store.exercises.is_empty() {
             return String::from("This content store has no exercises.");
+        }
+        if self.searching() {
+            return String::from("Searching…");
         }
         let clear = keys::label_in(Scope::Screen(Screen::Exercises), Action::ClearFilters);
         if self.query.trim().is_empty() {

@@ -3,7 +3,9 @@
 //!
 //! Typing only edits the query and marks the search as pending; [`State::refresh`] runs it (through a
 //! [`SearchSession`], which narrows from the last result) once per frame, so a burst of keys on a big
-//! store costs one search, not one per key.
+//! store costs one search, not one per key. On a store of [`crate::tui::searcher::BACKGROUND_FROM`]
+//! exercises or more it runs on the search thread instead, and the list shows the last query's matches
+//! until it is done.
 
 pub mod detail;
 pub mod figure;
@@ -18,6 +20,7 @@ use crate::content::Exercise;
 use crate::search::{Filters, Hit, SearchSession};
 use crate::tui::action::Screen;
 use crate::tui::keys::{Mode, Scope};
+use crate::tui::searcher::Searcher;
 use crate::tui::ui::Scroll;
 
 pub use layout::Drawn;
@@ -42,7 +45,7 @@ impl Pane {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct State {
     pub query: String,
     pub filters: Filters,
@@ -61,6 +64,10 @@ pub struct State {
     anchor: Option<usize>,
     /// Holds the last search's hits, and narrows the next one from them.
     session: SearchSession,
+    /// The search thread, for a large store.
+    background: Option<Searcher>,
+    /// A search asked of the thread is not back yet; inside, the exercise to keep once it is.
+    awaiting: Option<Option<usize>>,
     /// The last frame's layout and text, for the view to draw and for clicks and scrolling.
     pub drawn: Option<Drawn>,
 }
@@ -79,6 +86,8 @@ impl State {
             keep: None,
             anchor: None,
             session: SearchSession::new(),
+            background: None,
+            awaiting: None,
             drawn: None,
         };
         state.refresh(ctx);
@@ -172,28 +181,53 @@ impl State {
         self.detail = Scroll::default();
     }
 
-    /// Runs the search if the query or filters changed, and keeps the cursor on a hit.
+    /// Searches on `searcher`'s thread from now on (a large store).
+    pub fn search_in_background(&mut self, searcher: Searcher) {
+        self.background = Some(searcher);
+    }
+
+    /// A search runs on the search thread: the list shows the last query's matches meanwhile.
+    pub fn searching(&self) -> bool {
+        self.awaiting.is_some()
+    }
+
+    /// Waits for the search thread's answer and takes it in (tests and benches, which cannot wait for
+    /// frames).
+    pub fn wait_for_search(&mut self, ctx: &Context) {
+        if let Some(session) = self.background.as_mut().and_then(Searcher::wait) {
+            self.take_in(ctx, session);
+            self.refresh(ctx);
+        }
+    }
+
+    /// Runs the search if the query or filters changed (or takes in the search thread's answer), and
+    /// keeps the cursor on a hit.
     pub fn refresh(&mut self, ctx: &Context) {
+        if let Some(background) = self.background.as_mut() {
+            if let Some(session) = background.finished() {
+                self.take_in(ctx, session);
+            } else if !background.busy()
+                && let Some(keep) = self.awaiting.take()
+            {
+                // The thread is gone: search here from now on.
+                self.background = None;
+                self.pending = true;
+                self.keep = keep;
+            }
+        }
         if self.pending {
             self.pending = false;
-            let before = self.selected().map(|hit| hit.index);
             let keep = self.keep.take();
-            self.session.search(ctx.search, &self.query, &self.filters);
-            let at = |session: &SearchSession, exercise: usize| {
-                session.hits().iter().position(|hit| hit.index == exercise)
-            };
-            // The exercise to keep may be among the matches not ranked yet.
-            if let Some(exercise) = keep
-                && at(&self.session, exercise).is_none()
-                && self.session.hits().len() < self.session.total()
-            {
-                self.session.rank_all(ctx.search);
-            }
-            self.cursor = keep
-                .and_then(|exercise| at(&self.session, exercise))
-                .unwrap_or(0);
-            if self.selected().map(|hit| hit.index) != before {
-                self.detail = Scroll::default();
+            match self.background.as_mut() {
+                Some(background) => {
+                    background.ask(&self.session, &self.query, &self.filters);
+                    self.awaiting = Some(keep);
+                }
+                None => {
+                    let before = self.selected().map(|hit| hit.index);
+                    self.session.search(ctx.search, &self.query, &self.filters);
+                    self.searched(ctx, before, keep);
+                }
             }
         }
         self.cursor = self.cursor.min(self.total().saturating_sub(1));
@@ -208,6 +242,35 @@ impl State {
             self.filters.chain = None;
             self.pending = true;
             self.refresh(ctx);
+        }
+    }
+
+    /// The search thread's answer to the last query asked.
+    fn take_in(&mut self, ctx: &Context, session: SearchSession) {
+        let before = self.selected().map(|hit| hit.index);
+        self.session = session;
+        let keep = self.awaiting.take().flatten();
+        self.searched(ctx, before, keep);
+    }
+
+    /// After a search: the cursor on the exercise to keep if it still matches (else the first), and
+    /// the detail back at its top when another exercise is under the cursor than `before`.
+    fn searched(&mut self, ctx: &Context, before: Option<usize>, keep: Option<usize>) {
+        let at = |session: &SearchSession, exercise: usize| {
+            session.hits().iter().position(|hit| hit.index == exercise)
+        };
+        // The exercise to keep may be among the matches not ranked yet.
+        if let Some(exercise) = keep
+            && at(&self.session, exercise).is_none()
+            && self.session.hits().len() < self.session.total()
+        {
+            self.session.rank_all(ctx.search);
+        }
+        self.cursor = keep
+            .and_then(|exercise| at(&self.session, exercise))
+            .unwrap_or(0);
+        if self.selected().map(|hit| hit.index) != before {
+            self.detail = Scroll::default();
         }
     }
 

@@ -377,6 +377,14 @@ pub const MODES: &[Binding] = &[
     ),
     bind!(
         M(Mode::Confirm),
+        false,
+        [ch('?')],
+        "?",
+        "help",
+        Action::ToggleHelp
+    ),
+    bind!(
+        M(Mode::Confirm),
         true,
         [ch('y'), ch('Y')],
         "y",
@@ -473,6 +481,14 @@ pub const MODES: &[Binding] = &[
     ),
     bind!(
         M(Mode::Picker),
+        false,
+        [ch('?')],
+        "?",
+        "help",
+        Action::ToggleHelp
+    ),
+    bind!(
+        M(Mode::Picker),
         true,
         [code(KeyCode::Enter)],
         "Enter",
@@ -534,6 +550,14 @@ pub const MODES: &[Binding] = &[
         "PgUp",
         "page up",
         Action::PageUp
+    ),
+    bind!(
+        M(Mode::Popup),
+        false,
+        [ch('?')],
+        "?",
+        "help",
+        Action::ToggleHelp
     ),
     bind!(
         M(Mode::Popup),
@@ -792,6 +816,38 @@ mod tests {
         assert_eq!(
             map_key(&e, key(KeyCode::Char('f'))),
             Some(Action::PickFilter)
+        );
+    }
+
+    #[test]
+    fn question_mark_opens_help_in_every_mode_that_takes_no_text() {
+        for mode in [
+            Mode::Picker,
+            Mode::Popup,
+            Mode::Confirm,
+            Mode::Scale,
+            Mode::Choice,
+        ] {
+            let c = ctx(&[Scope::Mode(mode)]);
+            assert_eq!(
+                map_key(&c, key(KeyCode::Char('?'))),
+                Some(Action::ToggleHelp),
+                "{mode:?}"
+            );
+        }
+        // Where text is typed it is a character; over a message it would replace what must be read.
+        for mode in [Mode::Typing, Mode::Note, Mode::Form] {
+            let c = ctx(&[Scope::Mode(mode)]);
+            assert_eq!(
+                map_key(&c, key(KeyCode::Char('?'))),
+                Some(Action::Input('?')),
+                "{mode:?}"
+            );
+        }
+        let message = ctx(&[Scope::Mode(Mode::Message)]);
+        assert_ne!(
+            map_key(&message, key(KeyCode::Char('?'))),
+            Some(Action::ToggleHelp)
         );
     }
 

@@ -1346,3 +1346,22 @@ fn moving_while_the_thread_searches_waits_for_its_list() {
         app.store.exercises[fresh[1].index].id.as_str()
     );
 }
+
+#[test]
+fn question_mark_in_the_picker_opens_help_and_closing_it_goes_back_to_the_picker() {
+    let mut app = app(100, 30);
+    press(&mut app, &[KeyCode::Char('f'), KeyCode::Char('j')]);
+    let cursor = app.exercises.picker.as_ref().unwrap().cursor;
+    press(&mut app, &[KeyCode::Char('?')]);
+    assert!(app.help_open());
+    let text = screen(&mut app);
+    assert!(text.contains("choose") && text.contains("cancel"), "{text}");
+    press(&mut app, &[KeyCode::Esc]);
+    assert!(!app.help_open());
+    let picker = app
+        .exercises
+        .picker
+        .as_ref()
+        .expect("the picker stays open");
+    assert_eq!(picker.cursor, cursor);
+}

@@ -93,6 +93,14 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         M(Mode::Scale),
+        false,
+        [ch('?')],
+        "?",
+        "help",
+        Action::ToggleHelp
+    ),
+    bind!(
+        M(Mode::Scale),
         true,
         [
             ch('0'),
@@ -141,6 +149,14 @@ pub const BINDINGS: &[Binding] = &[
         "Esc",
         "skip the question",
         Action::Back
+    ),
+    bind!(
+        M(Mode::Choice),
+        false,
+        [ch('?')],
+        "?",
+        "help",
+        Action::ToggleHelp
     ),
     bind!(
         M(Mode::Choice),

@@ -198,6 +198,34 @@ impl LayerCache {
     }
 }
 
+/// How a cache file being written is named until it is complete.
+const PARTIAL: &str = ".partial";
+
+/// A cache file being written is this old at most while its writer lives (it is written to all the
+/// while, and a cold 100k load takes seconds); an older one was left by a process that ended mid-load.
+const ABANDONED: Duration = Duration::from_secs(600);
+
+/// Deletes cache files left half written by processes that ended while loading (the app quit during a
+/// cold load of a large store, say): each may be hundreds of MB.
+fn sweep_abandoned(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let ours = name
+            .to_str()
+            .is_some_and(|n| n.starts_with("store-") && n.ends_with(PARTIAL));
+        let old = (entry.metadata().ok())
+            .and_then(|m| m.modified().ok())
+            .and_then(|modified| modified.elapsed().ok())
+            .is_some_and(|age| age > ABANDONED);
+        if ours && old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// A new cache file being written beside the old one: its header, then trees as they come, then (once
 /// every file is read) the trees kept from the old file, the index and the trailer.
 #[derive(Debug)]
@@ -210,8 +238,12 @@ impl Spool {
     fn begin(file: &Path, root: &[u8]) -> std::io::Result<Spool> {
         let dir = file.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)?;
-        let mut out =
-            std::io::BufWriter::with_capacity(1 << 20, tempfile::NamedTempFile::new_in(dir)?);
+        sweep_abandoned(dir);
+        let partial = tempfile::Builder::new()
+            .prefix("store-")
+            .suffix(PARTIAL)
+            .tempfile_in(dir)?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, partial);
         let mut header = Vec::new();
         header.extend_from_slice(MAGIC);
         header.extend_from_slice(&FORMAT.to_le_bytes());

@@ -249,3 +249,31 @@ fn a_loaded_store_keeps_one_copy_of_each_repeated_text() {
     let warm = load(&store, Some(&cache)).0;
     assert_eq!(from_cache(&warm), warm.files.len());
 }
+
+#[test]
+fn a_cache_file_left_half_written_long_ago_is_deleted_and_a_recent_one_kept() {
+    let (store, cache) = store_with_problems("partial");
+    std::fs::create_dir_all(&cache).unwrap();
+    let abandoned = cache.join("store-abc123.partial");
+    let writing = cache.join("store-def456.partial");
+    let other = cache.join("notes.txt");
+    for file in [&abandoned, &writing, &other] {
+        std::fs::write(file, "half a cache").unwrap();
+    }
+    let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+    for file in [&abandoned, &other] {
+        let f = std::fs::File::options().write(true).open(file).unwrap();
+        f.set_modified(hour_ago).unwrap();
+    }
+    let (loaded, _) = load(&store, Some(&cache));
+    assert!(loaded.cache_note.is_none(), "{:?}", loaded.cache_note);
+    assert!(!abandoned.exists(), "left by a process that ended mid-load");
+    assert!(writing.exists(), "another process may be writing it now");
+    assert!(other.exists(), "not the cache's");
+    // The cache itself is complete, under its own name.
+    let names: Vec<String> = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().any(|n| n.ends_with(".bin")), "{names:?}");
+}

@@ -5,6 +5,12 @@
 //! give, whatever the record types look like in this build. Only files that parsed without a problem are
 //! cached; the rest are parsed each time, so their problems are found as they always are.
 //!
+//! A cache file holds a header (magic, format, version, the store folder), then the trees, then the index
+//! (each file's path, size, mtime, and where its tree is, with its checksum), then the index's length and
+//! checksum: trees are written as files are parsed, and the index once all are, so a cold load holds no
+//! tree longer than it takes to write it. Until then the file is `store-*.partial`, renamed into place
+//! when complete.
+//!
 //! The file is never trusted: a wrong magic, format, version, store folder or length, or a payload whose
 //! checksum does not match, makes the whole file (or that entry) count as missing; it is then rewritten.
 

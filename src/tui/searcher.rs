@@ -115,7 +115,7 @@ impl Searcher {
         self.running
     }
 
-    /// Waits for the search asked for (tests and benches, which cannot wait for frames).
+    /// Waits for the search asked for (and any query waiting behind it), polling each millisecond.
     pub fn wait(&mut self) -> Option<SearchSession> {
         while self.running {
             if let Some(session) = self.finished() {

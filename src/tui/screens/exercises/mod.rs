@@ -191,8 +191,8 @@ impl State {
         self.awaiting.is_some()
     }
 
-    /// Waits for the search thread's answer and takes it in (tests and benches, which cannot wait for
-    /// frames).
+    /// Waits for the search thread's answer and takes it in: a move or a click acts on the list of the
+    /// query as typed, not on the one still on screen.
     pub fn wait_for_search(&mut self, ctx: &Context) {
         if let Some(session) = self.background.as_mut().and_then(Searcher::wait) {
             self.take_in(ctx, session);

@@ -81,6 +81,9 @@ pub struct SearchIndex {
     entry_chains: Vec<u32>,
     /// For each exercise in store order, its entry.
     entry_of: Vec<u32>,
+    /// Every entry in name order (by `name_rank`): an empty query's hits, which would otherwise sort the
+    /// whole store on each keystroke that clears the query.
+    by_name: Vec<u32>,
     /// Every name and alias as (its hash, its entry), by hash: which exercises a query names exactly.
     named: Vec<(u64, u32)>,
     /// The content's words people type for what the exercises call otherwise (`search.toml`).
@@ -241,6 +244,7 @@ impl SearchIndex {
             chain_ids: HashMap::new(),
             entry_chains: Vec::new(),
             entry_of: Vec::new(),
+            by_name: Vec::new(),
             named: Vec::new(),
             words: super::words::Words::new(store.search_words.as_ref()),
         };
@@ -315,6 +319,10 @@ impl SearchIndex {
                 phase: exercise.phase,
                 chains: chains_start..offset(index.entry_chains.len()),
             });
+        }
+        index.by_name = vec![0; name_rank.len()];
+        for (at, &rank) in name_rank.iter().enumerate() {
+            index.by_name[rank as usize] = index.entry_of[at];
         }
         index.named.sort_unstable();
         index
@@ -421,6 +429,16 @@ impl SearchIndex {
 
     /// The entries of the exercises the filters let through, in tie order (their order in the index).
     pub(super) fn filtered(&self, filters: &Filters) -> Vec<u32> {
+        self.filtered_in(filters, 0..offset(self.entries.len()))
+    }
+
+    /// The entries of the exercises the filters let through, by name.
+    pub(super) fn filtered_by_name(&self, filters: &Filters) -> Vec<u32> {
+        self.filtered_in(filters, self.by_name.iter().copied())
+    }
+
+    /// The entries of `order` the filters let through, in that order.
+    fn filtered_in(&self, filters: &Filters, order: impl Iterator<Item = u32>) -> Vec<u32> {
         let Some(allowed) = self.allowed(filters) else {
             return Vec::new();
         };
@@ -433,9 +451,78 @@ impl SearchIndex {
                         .contains(&c)
                 })
         };
-        (self.entries.iter().enumerate())
-            .filter(|(_, entry)| passes(entry))
-            .map(|(at, _)| offset(at))
+        order
+            .filter(|&at| passes(&self.entries[at as usize]))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Equipment, Phase, Region};
+    use crate::search::{Filters, SearchSession};
+
+    /// An empty query's hits as they were worked out before the index kept its name order: the
+    /// exercises the filters let through, sorted by name on the spot.
+    fn sorted_on_the_spot(index: &SearchIndex, filters: &Filters) -> Vec<usize> {
+        let mut by_name = index.filtered(filters);
+        by_name.sort_unstable_by_key(|&at| index.entries[at as usize].name_rank);
+        (by_name.iter())
+            .map(|&at| index.store_index(at as usize))
+            .collect()
+    }
+
+    fn filter_cases(chain: &str) -> Vec<Filters> {
+        vec![
+            Filters::default(),
+            Filters {
+                region: Some(Region::Hamstrings),
+                ..Filters::default()
+            },
+            Filters {
+                equipment: Some(Equipment::Mat),
+                phase: Some(Phase::Mobilise),
+                ..Filters::default()
+            },
+            Filters {
+                chain: Some(chain.into()),
+                ..Filters::default()
+            },
+            Filters {
+                chain: Some("no-such-chain".into()),
+                ..Filters::default()
+            },
+        ]
+    }
+
+    fn assert_empty_query_by_name(store: &Store) {
+        let index = SearchIndex::new(store);
+        let chain = store.chains.first().map_or("", |c| c.id.as_str());
+        for filters in filter_cases(chain) {
+            let expected = sorted_on_the_spot(&index, &filters);
+            let hits =
+                |hits: &[crate::search::Hit]| hits.iter().map(|h| h.index).collect::<Vec<_>>();
+            assert_eq!(hits(&index.search("", &filters)), expected, "{filters:?}");
+            // As the Exercises screen asks: typed, then cleared, then everything ranked.
+            let mut session = SearchSession::new();
+            session.search(&index, "ham", &filters);
+            session.search(&index, "", &filters);
+            assert_eq!(session.total(), expected.len(), "{filters:?}");
+            let shown = hits(session.hits());
+            assert_eq!(shown, expected[..shown.len()], "{filters:?}");
+            session.rank_all(&index);
+            assert_eq!(hits(session.hits()), expected, "{filters:?}");
+        }
+    }
+
+    #[test]
+    fn an_empty_query_lists_the_exercises_by_name_as_a_sort_would() {
+        assert_empty_query_by_name(&crate::content::embedded());
+        let mut problems = Vec::new();
+        let files = crate::content::synthetic::store_files(2_000);
+        let store = Store::from_files(files, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_empty_query_by_name(&store);
     }
 }

@@ -211,9 +211,16 @@ impl SearchIndex {
             }
         };
         if query.is_empty() {
-            // Every hit scores the same, so they go by name, as ties do below.
-            let mut by_name = candidates.to_vec();
-            by_name.sort_unstable_by_key(|&at| self.entries[at as usize].name_rank);
+            // Every hit scores the same, so they go by name, as ties do below: in the index's name
+            // order, filtered, rather than sorted on every keystroke that clears the query.
+            let by_name = match within.exact {
+                Some(_) => {
+                    let mut by_name = candidates.to_vec();
+                    by_name.sort_unstable_by_key(|&at| self.entries[at as usize].name_rank);
+                    by_name
+                }
+                None => self.filtered_by_name(filters),
+            };
             let hits: Vec<Hit> = (by_name.iter())
                 .map(|&at| Hit {
                     index: self.store_index(at as usize),

@@ -1005,3 +1005,50 @@ fn the_selected_routine_exercise_moves_under_the_list_when_there_is_room() {
     let routine = routine_drawn(&small);
     assert!(routine.figure.is_none());
 }
+
+/// A change to the app, and what it is.
+type Change = (&'static str, fn(&mut App));
+
+/// The whole frame's cells, styles and all.
+fn cells(app: &mut App) -> ratatui::buffer::Buffer {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("terminal");
+    terminal.draw(|f| view::draw(app, f)).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+#[test]
+fn frames_drawn_from_kept_text_and_drawings_are_the_frames_drawn_afresh() {
+    // The stiff-ribs story has its breathing drawings at 160×48; with the routine focused, the selected
+    // exercise's figure is drawn too.
+    for pane in [Pane::Chains, Pane::Routine] {
+        let mut warm = ribs(160, 48);
+        warm.results.pane = pane;
+        cells(&mut warm);
+        // Each change is made to the app that keeps its frame, and to a new one that draws it cold.
+        let changes: [Change; 6] = [
+            ("nothing", |_| {}),
+            ("another moment of the movement", |app| app.now = 1300),
+            ("another size", |app| app.size = Rect::new(0, 0, 200, 60)),
+            ("no braille", |app| app.braille = false),
+            ("another theme", |app| app.theme = Theme::new(false)),
+            ("the journal moved the routine", |app| {
+                app.events = rated_twice()
+            }),
+        ];
+        let mut applied: Vec<fn(&mut App)> = Vec::new();
+        for (what, change) in changes {
+            change(&mut warm);
+            applied.push(change);
+            let kept = cells(&mut warm);
+            let again = cells(&mut warm);
+            let mut cold = ribs(160, 48);
+            cold.results.pane = pane;
+            for change in &applied {
+                change(&mut cold);
+            }
+            assert_eq!(kept, cells(&mut cold), "{pane:?}, {what}");
+            assert_eq!(again, kept, "{pane:?}, {what}, drawn again unchanged");
+        }
+    }
+}

@@ -6,12 +6,13 @@ use crate::content::Exercise;
 use crate::figure::{Figure, Part, Pose, Shape, View, braille};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Color;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line as TuiLine, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::widgets::canvas::{Canvas, Circle, Line};
+use ratatui::widgets::{Paragraph, Widget};
 use std::time::Duration;
 
 /// Longest a hold lasts in the Exercises screen's loop, so the whole movement is seen in a few seconds.
@@ -117,6 +118,11 @@ pub fn figure_lines(
 
 /// Draws a frame laid out by [`figure_drawn`].
 pub fn render(drawn: &FigureDrawn, frame: &mut Frame, theme: &Theme) {
+    render_in(drawn, frame.buffer_mut(), theme);
+}
+
+/// [`render`] into a buffer of cells: what a frame kept between frames is drawn into.
+pub fn render_in(drawn: &FigureDrawn, buf: &mut Buffer, theme: &Theme) {
     let colour = |part: Part| {
         let style = match part {
             Part::Far | Part::Prop => theme.muted(),
@@ -153,7 +159,7 @@ pub fn render(drawn: &FigureDrawn, frame: &mut Frame, theme: &Theme) {
                 }
             }
         });
-    frame.render_widget(canvas, drawn.canvas);
+    canvas.render(drawn.canvas, buf);
     let rows = Rect {
         y: drawn.canvas.bottom(),
         height: drawn.area.bottom().saturating_sub(drawn.canvas.bottom()),
@@ -162,5 +168,5 @@ pub fn render(drawn: &FigureDrawn, frame: &mut Frame, theme: &Theme) {
     let lines: Vec<TuiLine> = (drawn.labels.iter())
         .map(|l| TuiLine::from(Span::styled(l.as_str(), theme.accent())))
         .collect();
-    frame.render_widget(Paragraph::new(lines), rows);
+    Paragraph::new(lines).render(rows, buf);
 }

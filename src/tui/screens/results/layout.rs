@@ -4,6 +4,8 @@
 
 use super::canvas::chain_lines;
 use super::diagram::{DiagramAreas, diagram_areas};
+use super::drawings::{Sight, Source};
+use super::kept::Lines;
 use super::pane_text::{self, RoutineText};
 use super::{Care, Pane, State};
 use crate::text::Line;
@@ -18,7 +20,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 pub struct TextPane {
     pub area: Rect,
     pub title: String,
-    pub lines: Vec<Line>,
+    pub lines: Lines,
 }
 
 impl TextPane {
@@ -44,7 +46,9 @@ pub struct Diagram {
     pub title: String,
     pub parts: DiagramAreas,
     pub canvas: Vec<Line>,
-    pub detail: Vec<Line>,
+    pub detail: Lines,
+    /// Each of `parts.drawings` as it is seen this frame (its cells are kept in the screen's state).
+    pub moving: Vec<Sight>,
 }
 
 /// The routine pane, and which lines each exercise takes.
@@ -55,6 +59,8 @@ pub struct Routine {
     /// With the routine focused and room for it: the selected exercise's moving figure, under the list
     /// (its area and the exercise's id).
     pub figure: Option<(Rect, String)>,
+    /// That figure as it is seen this frame, inside the pane's border.
+    pub moving: Option<Sight>,
 }
 
 /// Rows the selected exercise's figure takes under the routine, and the least the list keeps above it.
@@ -148,6 +154,17 @@ fn areas(body: Rect, notice_rows: u16, stories: usize, focus: Pane) -> Areas {
     out
 }
 
+/// A figure as this frame shows it in `area`: at the clock's moment while things move.
+fn sight(ctx: &Context, source: Source, area: Rect) -> Sight {
+    Sight {
+        source,
+        area,
+        at: ctx.motion.then_some(ctx.now),
+        braille: ctx.braille,
+        theme: *ctx.theme,
+    }
+}
+
 impl State {
     /// Lays the frame out for `body` and keeps it for the view and for input.
     pub fn prepare(&mut self, ctx: &Context, body: Rect) {
@@ -165,13 +182,15 @@ impl State {
             let pane = TextPane {
                 area: body,
                 title,
-                lines,
+                lines: lines.into(),
             };
             self.care.clamp(pane.lines.len(), pane.rows());
             drawn.care = Some(pane);
             self.drawn = Some(drawn);
             return;
         }
+        // Out of the state while the panes' text, which reads the state, is made.
+        let mut kept = std::mem::take(&mut self.kept);
         let notice = pane_text::notice(ctx, usize::from(body.width.max(1)));
         let areas = areas(
             body,
@@ -215,19 +234,38 @@ impl State {
                 c.steps.iter().map(|s| s.label.as_str()).collect()
             });
             let canvas = chain_lines(&parts.layout, &labels, self.step);
-            let detail = pane_text::detail(ctx, self, usize::from(parts.detail.width.max(1)));
+            let width = usize::from(parts.detail.width.max(1));
+            let id = chain.map(|c| c.id.to_string());
+            let step = self.step;
+            let detail = kept.detail.get(
+                |k| k.0 == id && k.1 == step && k.2 == width,
+                || (id.clone(), step, width),
+                || pane_text::detail(ctx, self, width).into(),
+            );
             self.detail.clamp(detail.len(), parts.detail.height);
             let name = chain.map_or_else(|| String::from("Chain"), |c| c.title.to_string());
+            // The drawings move like the exercises' figures (the pelvis rocking into its tilt, the
+            // belly or chest rising).
+            let moving = (parts.drawings.iter())
+                .map(|(name, area)| sight(ctx, Source::Diagram(name.clone()), *area))
+                .collect();
             drawn.diagram = Some(Diagram {
                 area,
                 title: title(name, Pane::Diagram),
                 parts,
                 canvas,
                 detail,
+                moving,
             });
         }
         if let Some(area) = areas.panes[Pane::Reasons as usize] {
-            let lines = pane_text::reasons(ctx, self, usize::from(ui::inner(area).width.max(1)));
+            let width = usize::from(ui::inner(area).width.max(1));
+            let chain = self.chain;
+            let lines = kept.reasons.get(
+                |k| k.1 == chain && k.2 == width && k.0 == *ctx.report,
+                || (ctx.report.clone(), chain, width),
+                || pane_text::reasons(ctx, self, width).into(),
+            );
             let name = self.selected(ctx).map_or_else(
                 || String::from("Why"),
                 |c| format!("Why {} · {:.0} %", c.short, c.percent()),
@@ -262,11 +300,28 @@ impl State {
                     area = list;
                     (below, id)
                 });
-            let RoutineText { lines, exercises } = pane_text::routine(
-                ctx,
-                self,
-                self.pane == Pane::Routine,
-                usize::from(ui::inner(area).width.max(1)),
+            let width = usize::from(ui::inner(area).width.max(1));
+            let (exercise, focused) = (self.exercise, self.pane == Pane::Routine);
+            let (lines, exercises) = kept.routine.get(
+                |k| {
+                    (k.2, k.3, k.4) == (exercise, focused, width)
+                        && k.0.as_ref() == current
+                        && k.1 == *ctx.report
+                },
+                || {
+                    (
+                        current.cloned(),
+                        ctx.report.clone(),
+                        exercise,
+                        focused,
+                        width,
+                    )
+                },
+                || {
+                    let RoutineText { lines, exercises } =
+                        pane_text::routine(ctx, self, focused, width);
+                    (lines.into(), exercises)
+                },
             );
             let name = match current {
                 Some(r) => format!(
@@ -282,16 +337,20 @@ impl State {
                 lines,
             };
             self.routine.clamp(pane.lines.len(), pane.rows());
+            let moving = (figure.as_ref())
+                .map(|(area, id)| sight(ctx, Source::Exercise(id.clone()), ui::inner(*area)));
             drawn.routine = Some(Routine {
                 pane,
                 exercises,
                 figure,
+                moving,
             });
         }
         if self.claims.is_some() {
             // As tall as its text, within the body.
             let width = body.width.saturating_sub(4).min(100);
-            let lines = pane_text::claims(ctx, self, usize::from(width.saturating_sub(2).max(1)));
+            let lines: Lines =
+                pane_text::claims(ctx, self, usize::from(width.saturating_sub(2).max(1))).into();
             let height = ui::to_u16(lines.len())
                 .saturating_add(2)
                 .min(body.height.saturating_sub(2));
@@ -306,6 +365,10 @@ impl State {
             }
             drawn.claims = Some(pane);
         }
+        let diagram = drawn.diagram.as_ref().map_or(&[][..], |d| &d.moving[..]);
+        let routine = drawn.routine.as_ref().and_then(|r| r.moving.as_ref());
+        self.drawings.keep(diagram.iter().chain(routine), ctx.store);
+        self.kept = kept;
         self.drawn = Some(drawn);
     }
 }

@@ -4,7 +4,9 @@
 
 mod canvas;
 pub mod diagram;
+mod drawings;
 mod input;
+mod kept;
 pub mod keys;
 pub mod layout;
 mod pane_text;
@@ -101,6 +103,10 @@ pub struct State {
     pub care: Scroll,
     /// The last frame's layout and text, for the view to draw and for clicks and scrolling.
     pub drawn: Option<Drawn>,
+    /// The moving drawings of the last frame, as drawn cells (kept by `prepare`, put down by the view).
+    drawings: drawings::Drawings,
+    /// The panes' text of the last frame, with what each was made from (kept by `prepare`).
+    kept: kept::Texts,
 }
 
 impl State {
@@ -118,6 +124,8 @@ impl State {
             claims: None,
             care: Scroll::default(),
             drawn: None,
+            drawings: drawings::Drawings::default(),
+            kept: kept::Texts::default(),
         }
     }
 

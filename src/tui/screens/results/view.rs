@@ -3,7 +3,6 @@
 use super::layout::Drawn;
 use super::{Pane, State};
 use crate::tui::screens::Context;
-use crate::tui::screens::exercises::figure as exercise_figure;
 use crate::tui::theme::Theme;
 use crate::tui::ui::{self, Scroll, ScrollView, pane::pane_in, scroll};
 use ratatui::Frame;
@@ -53,17 +52,14 @@ impl State {
             }
             .render(frame, routine.pane.area, theme);
             if let Some((area, id)) = &routine.figure
-                && let Some(figure) = ctx.store.exercise(id).and_then(exercise_figure::figure)
+                && let Some(exercise) = ctx.store.exercise(id)
+                && exercise.figure.is_some()
             {
-                let name = ctx.store.exercise(id).map_or("", |e| e.name.as_str());
+                let name = exercise.name.as_str();
                 let block = pane_in(&format!("{name} · how it moves"), false, theme, area.width);
-                let inner = block.inner(*area);
                 frame.render_widget(block, *area);
-                let pose = exercise_figure::pose_now(&figure, ctx.now, ctx.motion);
-                if let Some(drawn) =
-                    exercise_figure::figure_drawn(&figure, &pose, inner, ctx.braille)
-                {
-                    exercise_figure::render(&drawn, frame, theme);
+                if let Some(moving) = &routine.moving {
+                    self.drawings.render(moving, ctx.store, frame.buffer_mut());
                 }
             }
         }
@@ -174,21 +170,12 @@ impl State {
             rows.saturating_add(2),
         );
         scroll::scrollbar(frame, beside, diagram.detail.len(), rows, offset);
-        for (name, area) in &parts.drawings {
-            // The drawing moves like the exercises' figures (the pelvis rocking into its tilt, the belly or
-            // chest rising); where a canvas cannot fit, its key pose as text.
-            let moving = crate::assets::diagram_figure(name).and_then(|figure| {
-                let figure = figure.preview(exercise_figure::PREVIEW_HOLD_MS);
-                let pose = exercise_figure::pose_now(&figure, ctx.now, ctx.motion);
-                exercise_figure::figure_drawn(&figure, &pose, *area, ctx.braille)
-            });
-            match moving {
-                Some(drawn) => exercise_figure::render(&drawn, frame, theme),
-                None => {
-                    if let Some(drawing) = crate::assets::diagram(name) {
-                        frame.render_widget(Paragraph::new(drawing).style(theme.accent()), *area);
-                    }
-                }
+        for ((name, area), moving) in parts.drawings.iter().zip(&diagram.moving) {
+            // Where a canvas cannot fit, the drawing's key pose as text.
+            if !self.drawings.render(moving, ctx.store, frame.buffer_mut())
+                && let Some(drawing) = crate::assets::diagram(name)
+            {
+                frame.render_widget(Paragraph::new(drawing).style(theme.accent()), *area);
             }
         }
     }

@@ -136,6 +136,14 @@ impl RoutineItem {
         }
     }
 
+    /// The id of the exercise to show for this item: the rung's own exercise when the rung it moved to is
+    /// one in the store (its steps, cautions and figure are what to do now), else the item's.
+    pub fn shown_exercise(&self) -> &str {
+        (self.rung.as_ref())
+            .and_then(|rung| rung.exercise.as_deref())
+            .unwrap_or(&self.exercise)
+    }
+
     /// One item of `routine` in `backchain quiz --format json`.
     pub fn to_json(&self) -> serde_json::Value {
         let mut item = json!({

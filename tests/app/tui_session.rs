@@ -381,3 +381,30 @@ fn the_session_runs_the_routine_the_journal_moved_with_cautions_first_after_pain
     let screen = render(&mut app, 160, 48);
     assert!(screen.contains("It hurt last time"), "{screen}");
 }
+
+#[test]
+fn a_rung_that_is_an_exercise_of_its_own_shows_that_exercise_in_the_session() {
+    let mut app = app("pelvic-pulley.toml");
+    // Too easy four times: two rungs up, to the small ball, an exercise of its own.
+    let too_easy = [("hamstring-foam-roll", Rating::TooEasy)];
+    app.events = crate::common::rated_sessions(&[&too_easy, &too_easy, &too_easy, &too_easy]);
+    press(&mut app, &[KeyCode::Char('6')]);
+    let plan = render(&mut app, 160, 48);
+    assert!(
+        plan.contains("Hamstring foam roll — as Small ball"),
+        "{plan}"
+    );
+    press(&mut app, &[KeyCode::Enter, KeyCode::Esc]);
+    let rung = guide(&app).items[0].rung.clone().expect("moved up");
+    assert_eq!(
+        rung.exercise.as_deref(),
+        Some("hamstring-small-ball-release")
+    );
+    let screen = render(&mut app, 160, 48);
+    assert!(screen.contains("as Small ball"), "{screen}");
+    assert!(
+        screen.contains("Sit on a chair with a small firm ball"),
+        "{screen}"
+    );
+    assert!(!screen.contains("roll the backs of the thighs"), "{screen}");
+}

@@ -292,12 +292,12 @@ impl Screen {
         if let Some(rung) = &item.rung {
             out.push_str(&hanging("  > ", &format!("{}: {}", rung.name, rung.change)));
         }
-        if let Some(exercise) = store.exercise(&item.exercise) {
+        if let Some(exercise) = item.shown(store) {
             for (i, step) in exercise.steps.iter().enumerate() {
                 out.push_str(&hanging(&format!("  {}. ", i + 1), step.as_str()));
             }
         }
-        for caution in &item.cautions {
+        for caution in item.shown_cautions(store) {
             out.push_str(&hanging("  ! ", caution));
         }
         let _ = emit(&out);

@@ -413,7 +413,7 @@ fn sheets_of(store: &Store, routine: &Routine) -> Document {
                     .with(Role::Plain, rung.change.as_str()),
             );
         }
-        if let Some(e) = store.exercise(&item.exercise) {
+        if let Some(e) = item.shown(store) {
             if let Some(spec) = &e.figure {
                 let drawing =
                     crate::figure::braille::key_pose_text(&spec.figure(), SHEET_COLS, SHEET_ROWS);
@@ -426,8 +426,8 @@ fn sheets_of(store: &Store, routine: &Routine) -> Document {
                 doc.bullet(Line::of(Role::Muted, cue.as_str()));
             }
         }
-        for c in &item.cautions {
-            doc.item(Run::new(Role::Warn, "⚠ "), c.as_str());
+        for c in item.shown_cautions(store) {
+            doc.item(Run::new(Role::Warn, "⚠ "), c);
         }
     }
     doc

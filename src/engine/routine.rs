@@ -4,7 +4,7 @@
 use super::report::SECOND_MIN;
 use super::score::ChainScore;
 use crate::compare::{Relation, relation, stances};
-use crate::content::{Dosage, PartSource, Phase, Store};
+use crate::content::{Dosage, Exercise, PartSource, Phase, Store};
 use serde::Serialize;
 use serde_json::json;
 use std::collections::HashSet;
@@ -142,6 +142,22 @@ impl RoutineItem {
         (self.rung.as_ref())
             .and_then(|rung| rung.exercise.as_deref())
             .unwrap_or(&self.exercise)
+    }
+
+    /// The exercise to show for this item ([`RoutineItem::shown_exercise`]), or the item's own if the
+    /// rung's is not in `store`.
+    pub fn shown<'a>(&self, store: &'a Store) -> Option<&'a Exercise> {
+        (store.exercise(self.shown_exercise())).or_else(|| store.exercise(&self.exercise))
+    }
+
+    /// The cautions to show: those of the rung's own exercise when it moved to one, else the item's.
+    pub fn shown_cautions<'a>(&'a self, store: &'a Store) -> Vec<&'a str> {
+        match self.shown(store) {
+            Some(exercise) if exercise.id.as_str() != self.exercise => {
+                exercise.cautions.iter().map(|c| c.as_str()).collect()
+            }
+            _ => self.cautions.iter().map(String::as_str).collect(),
+        }
     }
 
     /// One item of `routine` in `backchain quiz --format json`.

@@ -249,3 +249,34 @@ fn the_ratings_are_each_exercises_in_order_and_a_skip_for_pain_counts_as_it_hurt
     );
     assert_eq!(ratings.len(), 2);
 }
+
+#[test]
+fn a_rung_that_is_an_exercise_of_its_own_gives_that_exercise_in_the_sheet() {
+    let report = report();
+    // Too easy four times: two rungs up, to the small ball, an exercise of its own.
+    let too_easy: &[(&str, Rating)] = &[("hamstring-foam-roll", Rating::TooEasy)];
+    let events = sessions(&[too_easy, too_easy, too_easy, too_easy]);
+    let now = current(store(), report.routine.as_ref().unwrap(), &events);
+    let roll = (now.items.iter())
+        .find(|i| i.exercise == "hamstring-foam-roll")
+        .expect("still in the routine");
+    assert_eq!(roll.shown_exercise(), "hamstring-small-ball-release");
+    let ball = store().exercise("hamstring-small-ball-release").unwrap();
+    let base = store().exercise("hamstring-foam-roll").unwrap();
+    assert_eq!(roll.shown(store()).unwrap().id, ball.id);
+    let cautions: Vec<&str> = ball.cautions.iter().map(|c| c.as_str()).collect();
+    assert_eq!(roll.shown_cautions(store()), cautions);
+    let sheet = present::sheet(store(), &report, &events, "2026-11-30").to_markdown();
+    let section = sheet
+        .split("### Hamstring foam roll — as Small ball")
+        .nth(1)
+        .and_then(|rest| rest.split("\n### ").next())
+        .expect("the exercise in full");
+    assert!(section.contains(ball.steps[0].as_str()), "{section}");
+    assert!(!section.contains(base.steps[0].as_str()), "{section}");
+    // An item as given shows its own exercise.
+    let as_given = (now.items.iter())
+        .find(|i| i.rung.is_none())
+        .expect("an item as given");
+    assert_eq!(as_given.shown_exercise(), as_given.exercise);
+}

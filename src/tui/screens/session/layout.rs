@@ -4,8 +4,6 @@
 //! steps, cues and cautions, with its moving figure beside them when there is room; questions in a box on top.
 
 use super::{Guide, Phase, Plan, State, Summary, plan};
-use crate::content::Exercise;
-use crate::engine::RoutineItem;
 use crate::session::{Pain, clock, timeline};
 use crate::text::{self, Line, Role, Run};
 use crate::tui::screens::Context;
@@ -208,12 +206,6 @@ fn summary_text(summary: &Summary, width: usize) -> Vec<Line> {
     text::wrap_styled(&runs, width, 0)
 }
 
-/// The exercise a session item shows: the rung's own exercise when it moved to one in the store, else
-/// the item's.
-pub fn shown<'a>(ctx: &Context<'a>, item: &RoutineItem) -> Option<&'a Exercise> {
-    (ctx.store.exercise(item.shown_exercise())).or_else(|| ctx.store.exercise(&item.exercise))
-}
-
 /// The running session's parts for item `current` of `items`.
 fn running(ctx: &Context, guide: &Guide, body: Rect) -> Running {
     let current = guide.current_item(ctx.now);
@@ -225,7 +217,7 @@ fn running(ctx: &Context, guide: &Guide, body: Rect) -> Running {
         Constraint::Fill(1),
     ])
     .areas(body);
-    let exercise = item.and_then(|item| shown(ctx, item));
+    let exercise = item.and_then(|item| item.shown(ctx.store));
     // The figure beside the exercise's text, a third of the width, when it has one and there is room.
     let figure = exercise.filter(|e| e.figure.is_some()).and_then(|_| {
         let wide = (detail.width / 3).min(FIGURE_MAX_COLS);

@@ -341,7 +341,7 @@ fn running(ctx: &Context, guide: &Guide, parts: &Running, frame: &mut Frame) {
         guide
             .items
             .get(current)
-            .and_then(|i| super::layout::shown(ctx, i))
+            .and_then(|i| i.shown(ctx.store))
             .and_then(|e| e.figure.as_ref()),
     ) {
         let block = pane_in("how it moves", false, theme, area.width);

@@ -1019,6 +1019,7 @@ fn cells(app: &mut App) -> ratatui::buffer::Buffer {
 
 #[test]
 fn frames_drawn_from_kept_text_and_drawings_are_the_frames_drawn_afresh() {
+    // Kept between frames: the panes' wrapped lines, their visible text as cells, the drawings' cells.
     // The stiff-ribs story has its breathing drawings at 160×48; with the routine focused, the selected
     // exercise's figure is drawn too.
     for pane in [Pane::Chains, Pane::Routine] {
@@ -1026,7 +1027,7 @@ fn frames_drawn_from_kept_text_and_drawings_are_the_frames_drawn_afresh() {
         warm.results.pane = pane;
         cells(&mut warm);
         // Each change is made to the app that keeps its frame, and to a new one that draws it cold.
-        let changes: [Change; 6] = [
+        let changes: [Change; 8] = [
             ("nothing", |_| {}),
             ("another moment of the movement", |app| app.now = 1300),
             ("another size", |app| app.size = Rect::new(0, 0, 200, 60)),
@@ -1035,6 +1036,9 @@ fn frames_drawn_from_kept_text_and_drawings_are_the_frames_drawn_afresh() {
             ("the journal moved the routine", |app| {
                 app.events = rated_twice()
             }),
+            // A frame clamps each scroll to its text: these come once the text is long enough.
+            ("the reasons scrolled", |app| app.results.reasons.offset = 3),
+            ("the routine scrolled", |app| app.results.routine.offset = 2),
         ];
         let mut applied: Vec<fn(&mut App)> = Vec::new();
         for (what, change) in changes {
@@ -1049,6 +1053,14 @@ fn frames_drawn_from_kept_text_and_drawings_are_the_frames_drawn_afresh() {
             }
             assert_eq!(kept, cells(&mut cold), "{pane:?}, {what}");
             assert_eq!(again, kept, "{pane:?}, {what}, drawn again unchanged");
+        }
+        assert_eq!(
+            warm.results.reasons.offset, 3,
+            "{pane:?}: the reasons scrolled"
+        );
+        // The routine only scrolls with its figure under it.
+        if pane == Pane::Routine {
+            assert_eq!(warm.results.routine.offset, 2, "the routine scrolled");
         }
     }
 }

@@ -30,6 +30,21 @@ pub fn lines(lines: &[text::Line], theme: &Theme) -> Vec<Line<'static>> {
     lines.iter().map(|l| line(l, theme)).collect()
 }
 
+/// Copies every cell of `cells` onto `buf` where they overlap, row by row: cells drawn earlier (and kept
+/// between frames) put back in place.
+pub fn paste(buf: &mut ratatui::buffer::Buffer, cells: &ratatui::buffer::Buffer) {
+    let area = cells.area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    let width = usize::from(area.width);
+    for y in area.top()..area.bottom() {
+        let to = buf.index_of(area.x, y);
+        let from = cells.index_of(area.x, y);
+        buf.content[to..to + width].clone_from_slice(&cells.content[from..from + width]);
+    }
+}
+
 /// The text area inside a bordered pane.
 pub fn inner(pane: Rect) -> Rect {
     pane.inner(Margin::new(1, 1))

@@ -2,7 +2,7 @@
 //! "▲ more" / "▼ more" cues on the border whenever text lies beyond the pane — so nothing is ever below
 //! the fold without a sign, and no pane scrolls into blank space.
 
-use super::{inner, lines, pane::pane_in};
+use super::{inner, pane::pane_in};
 use crate::text;
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
@@ -24,6 +24,11 @@ impl Scroll {
     /// The largest offset for `lines` lines in `rows` rows: the last line sits on the last row.
     pub fn max(lines: usize, rows: u16) -> u16 {
         super::to_u16(lines.saturating_sub(usize::from(rows)))
+    }
+
+    /// The offset a view of `lines` lines in `rows` rows starts at: this one, within the text.
+    pub fn shown(self, lines: usize, rows: u16) -> u16 {
+        self.offset.min(Scroll::max(lines, rows))
     }
 
     /// Keeps the offset within the text (after the text or the pane changed size).
@@ -72,24 +77,48 @@ impl ScrollView<'_> {
         theme: &Theme,
         style: impl FnOnce(Block<'static>) -> Block<'static>,
     ) {
+        self.render_kept(frame, area, theme, style, None);
+    }
+
+    /// [`ScrollView::render_with`], with the text as [`visible_text`] drew it earlier when `text` is
+    /// given: its cells for this pane's text area at this offset, kept by a screen between frames.
+    pub fn render_kept(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        theme: &Theme,
+        style: impl FnOnce(Block<'static>) -> Block<'static>,
+        text: Option<&ratatui::buffer::Buffer>,
+    ) {
         let text_area = inner(area);
         let rows = text_area.height;
-        let offset = self.scroll.offset.min(Scroll::max(self.lines.len(), rows));
+        let offset = self.scroll.shown(self.lines.len(), rows);
         let block = style(pane_in(self.title, self.focused, theme, area.width));
         frame.render_widget(
             cues(block, self.lines.len(), rows, usize::from(offset), theme),
             area,
         );
-        let visible = self
-            .lines
-            .iter()
-            .skip(usize::from(offset))
-            .take(usize::from(rows))
-            .cloned()
-            .collect::<Vec<_>>();
-        frame.render_widget(Paragraph::new(lines(&visible, theme)), text_area);
+        match text {
+            Some(cells) => super::paste(frame.buffer_mut(), cells),
+            None => frame.render_widget(visible_text(self.lines, offset, rows, theme), text_area),
+        }
         scrollbar(frame, area, self.lines.len(), rows, offset);
     }
+}
+
+/// The `rows` lines from `offset` that a scroll view shows.
+pub fn visible_text(
+    all: &[text::Line],
+    offset: u16,
+    rows: u16,
+    theme: &Theme,
+) -> Paragraph<'static> {
+    let shown = (all.iter())
+        .skip(usize::from(offset))
+        .take(usize::from(rows))
+        .map(|l| super::line(l, theme))
+        .collect::<Vec<_>>();
+    Paragraph::new(shown)
 }
 
 /// "▲ more above" / "▼ more below" on a pane's bottom border, for `lines` lines shown `rows` at a time

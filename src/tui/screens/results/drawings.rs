@@ -7,6 +7,7 @@
 use crate::content::Store;
 use crate::tui::screens::exercises::figure::{self as exercise_figure, FigureDrawn};
 use crate::tui::theme::Theme;
+use crate::tui::ui;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -81,28 +82,14 @@ impl Drawings {
     /// caller to show something else.
     pub fn render(&self, sight: &Sight, store: &Store, buf: &mut Buffer) -> bool {
         match self.kept.iter().find(|(s, _)| s == sight) {
-            Some((_, Some(cells))) => paste(buf, cells),
+            Some((_, Some(cells))) => ui::paste(buf, cells),
             Some((_, None)) => return false,
             None => match sight.cells(store) {
-                Some(cells) => paste(buf, &cells),
+                Some(cells) => ui::paste(buf, &cells),
                 None => return false,
             },
         }
         true
-    }
-}
-
-/// Copies every cell of `cells` onto `buf`, row by row, within `buf`'s area.
-fn paste(buf: &mut Buffer, cells: &Buffer) {
-    let area = cells.area.intersection(buf.area);
-    if area.is_empty() {
-        return;
-    }
-    let width = usize::from(area.width);
-    for y in area.top()..area.bottom() {
-        let to = buf.index_of(area.x, y);
-        let from = cells.index_of(area.x, y);
-        buf.content[to..to + width].clone_from_slice(&cells.content[from..from + width]);
     }
 }
 

@@ -365,6 +365,15 @@ impl State {
             }
             drawn.claims = Some(pane);
         }
+        let scrolled = [
+            drawn.reasons.as_ref().map(|p| (p, self.reasons)),
+            drawn.routine.as_ref().map(|r| (&r.pane, self.routine)),
+        ];
+        let texts = scrolled.into_iter().flatten().map(|(pane, scroll)| {
+            let offset = scroll.shown(pane.lines.len(), pane.rows());
+            (&pane.lines, offset, ui::inner(pane.area))
+        });
+        self.text_cells.keep(texts, ctx.theme);
         let diagram = drawn.diagram.as_ref().map_or(&[][..], |d| &d.moving[..]);
         let routine = drawn.routine.as_ref().and_then(|r| r.moving.as_ref());
         self.drawings.keep(diagram.iter().chain(routine), ctx.store);

@@ -10,6 +10,7 @@ mod kept;
 pub mod keys;
 pub mod layout;
 mod pane_text;
+mod text_cells;
 mod view;
 
 use super::Context;
@@ -107,6 +108,8 @@ pub struct State {
     drawings: drawings::Drawings,
     /// The panes' text of the last frame, with what each was made from (kept by `prepare`).
     kept: kept::Texts,
+    /// The reasons' and the routine's visible text of the last frame, as drawn cells (kept by `prepare`).
+    text_cells: text_cells::TextCells,
 }
 
 impl State {
@@ -126,6 +129,7 @@ impl State {
             drawn: None,
             drawings: drawings::Drawings::default(),
             kept: kept::Texts::default(),
+            text_cells: text_cells::TextCells::default(),
         }
     }
 

@@ -1,6 +1,6 @@
 //! Draws the Results screen from the frame laid out in `layout.rs`: it only reads.
 
-use super::layout::Drawn;
+use super::layout::{Drawn, TextPane};
 use super::{Pane, State};
 use crate::tui::screens::Context;
 use crate::tui::theme::Theme;
@@ -35,22 +35,11 @@ impl State {
         self.render_chains(drawn, frame, theme, focused(Pane::Chains));
         self.render_diagram(ctx, drawn, frame, focused(Pane::Diagram));
         if let Some(reasons) = &drawn.reasons {
-            ScrollView {
-                title: &reasons.title,
-                lines: &reasons.lines,
-                scroll: self.reasons,
-                focused: focused(Pane::Reasons),
-            }
-            .render(frame, reasons.area, theme);
+            self.render_text(frame, theme, reasons, self.reasons, focused(Pane::Reasons));
         }
         if let Some(routine) = &drawn.routine {
-            ScrollView {
-                title: &routine.pane.title,
-                lines: &routine.pane.lines,
-                scroll: self.routine,
-                focused: focused(Pane::Routine),
-            }
-            .render(frame, routine.pane.area, theme);
+            let focus = focused(Pane::Routine);
+            self.render_text(frame, theme, &routine.pane, self.routine, focus);
             if let Some((area, id)) = &routine.figure
                 && let Some(exercise) = ctx.store.exercise(id)
                 && exercise.figure.is_some()
@@ -73,6 +62,27 @@ impl State {
             }
             .render(frame, claims.area, theme);
         }
+    }
+
+    /// A text pane, its visible text put down from the cells `prepare` kept.
+    fn render_text(
+        &self,
+        frame: &mut Frame,
+        theme: &Theme,
+        pane: &TextPane,
+        scroll: Scroll,
+        focused: bool,
+    ) {
+        let area = ui::inner(pane.area);
+        let offset = scroll.shown(pane.lines.len(), area.height);
+        let cells = self.text_cells.cells(&pane.lines, offset, area, theme);
+        ScrollView {
+            title: &pane.title,
+            lines: &pane.lines,
+            scroll,
+            focused,
+        }
+        .render_kept(frame, pane.area, theme, |b| b, cells);
     }
 
     /// The stories, one row each; the selected one marked with ▶ and reversed.

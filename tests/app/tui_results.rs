@@ -1064,3 +1064,34 @@ fn frames_drawn_from_kept_text_and_drawings_are_the_frames_drawn_afresh() {
         }
     }
 }
+
+#[test]
+fn a_routine_exercise_moved_to_a_rung_of_its_own_shows_and_opens_that_exercise() {
+    use backchain::journal::Rating;
+    let mut app = ribs(160, 48);
+    let too_easy: &[(&str, Rating)] = &[("glute-bridge", Rating::TooEasy)];
+    app.events = crate::common::rated_sessions(&[too_easy, too_easy]);
+    app.results.pane = Pane::Routine;
+    draw(&mut app);
+    let routine = backchain::tui::screens::results::State::current_routine(&context!(app)).unwrap();
+    let at = (routine.items.iter())
+        .position(|i| i.exercise == "glute-bridge")
+        .expect("the glute bridge is in the routine");
+    assert_eq!(routine.items[at].shown_exercise(), "hamstring-bridge");
+    app.results.exercise = at;
+    let screen = draw(&mut app);
+    let (_, id) = routine_drawn(&app)
+        .figure
+        .as_ref()
+        .expect("room for the figure");
+    assert_eq!(id, "hamstring-bridge", "the rung's own figure");
+    assert!(
+        screen.contains("Hamstring bridge · how it moves"),
+        "{screen}"
+    );
+    let msgs = app
+        .results
+        .update(&context!(app), Action::Select)
+        .expect("Enter opens it");
+    assert_eq!(msgs, [Msg::OpenExercise(String::from("hamstring-bridge"))]);
+}

@@ -194,8 +194,12 @@ impl State {
         let last = routine.items.len().saturating_sub(1);
         match action {
             Action::Select => {
+                // The rung's own exercise when the routine moved it to one: what to do now.
                 let item = routine.items.get(self.exercise)?;
-                return Some(vec![Msg::OpenExercise(item.exercise.clone())]);
+                let shown = item
+                    .shown(ctx.store)
+                    .map_or(&*item.exercise, |e| e.id.as_str());
+                return Some(vec![Msg::OpenExercise(shown.to_owned())]);
             }
             Action::Down if self.exercise < last => {
                 self.exercise += 1;

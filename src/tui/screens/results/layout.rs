@@ -283,8 +283,10 @@ impl State {
             let current = State::current_routine(ctx);
             // The selected exercise's figure under the list, while the routine has focus and there is room.
             let selected = (current.as_ref())
-                .and_then(|r| r.items.get(self.exercise).map(|i| i.exercise.clone()))
-                .filter(|id| ctx.store.exercise(id).is_some_and(|e| e.figure.is_some()));
+                .and_then(|r| r.items.get(self.exercise))
+                .and_then(|item| item.shown(ctx.store))
+                .filter(|e| e.figure.is_some())
+                .map(|e| e.id.to_string());
             let figure = selected
                 .filter(|_| {
                     self.pane == Pane::Routine

@@ -107,21 +107,24 @@ impl Store {
         layers: &Layers,
         progress: &LoadProgress,
     ) -> Result<(Store, Vec<Problem>), ReadError> {
-        Store::load_layers_with(layers, crate::paths::cache_dir().as_deref(), progress)
+        let cache_dir = crate::paths::cache_dir();
+        Store::load_layers_with(layers, (cache_dir.as_deref(), cache::MIN_FILES), progress)
     }
 
-    /// [`Store::load_layers`] with the store cache of folder layers in `cache_dir` (`None`: no cache).
+    /// [`Store::load_layers`] with the store cache of folder layers in `cache_dir` (`None`: no cache),
+    /// whatever their size.
     pub fn load_layers_cached(
         layers: &Layers,
         cache_dir: Option<&std::path::Path>,
     ) -> Result<(Store, Vec<Problem>), ReadError> {
-        Store::load_layers_with(layers, cache_dir, &LoadProgress::new())
+        Store::load_layers_with(layers, (cache_dir, 0), &LoadProgress::new())
     }
 
-    /// Reads every layer (through the cache in `cache_dir`, if any), counting in `progress` as it goes.
+    /// Reads every layer (through the cache in `cache_dir`, if any, for a folder of at least
+    /// `min_files` files), counting in `progress` as it goes.
     fn load_layers_with(
         layers: &Layers,
-        cache_dir: Option<&std::path::Path>,
+        (cache_dir, min_files): (Option<&std::path::Path>, usize),
         progress: &LoadProgress,
     ) -> Result<(Store, Vec<Problem>), ReadError> {
         let mut files = Vec::new();
@@ -140,6 +143,10 @@ impl Store {
             let read = source::read_files_with(origin, cache.as_ref(), progress)?;
             if let Some(cache) = &mut cache {
                 cache.let_go_of_index();
+            }
+            // A small folder loads as fast without a cache: none is kept for it.
+            if read.files.len() + read.failed.len() < min_files {
+                cache = None;
             }
             caches.push(cache);
             for failed in read.failed {

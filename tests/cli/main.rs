@@ -2,6 +2,7 @@
 //! end to end in a real terminal (tmux). One test binary.
 
 mod attack;
+mod cache;
 #[path = "../common/mod.rs"]
 mod common;
 mod config;

@@ -28,17 +28,14 @@ fn root() -> PathBuf {
 
 /// The built-in store with the vendored Free Exercise DB imported into `dir`.
 fn import(dir: &Path) {
-    let out = Command::new(BIN)
-        .args(["import", "free-exercise-db"])
-        .arg(root().join("data/free-exercise-db/exercises.json"))
-        .arg("--into")
-        .arg(dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    crate::common::succeeded(
+        Command::new(BIN)
+            .args(["import", "free-exercise-db"])
+            .arg(root().join("data/free-exercise-db/exercises.json"))
+            .arg("--into")
+            .arg(dir)
+            .output()
+            .unwrap(),
     );
 }
 

@@ -56,12 +56,7 @@ fn journal_list(journal: &Path) -> String {
         .env("BACKCHAIN_JOURNAL", journal)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    String::from_utf8(crate::common::succeeded(out).stdout).unwrap()
 }
 
 #[test]

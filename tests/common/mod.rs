@@ -1,5 +1,5 @@
-//! Shared by the integration tests: the answer fixtures in `tests/fixtures/answers/`, and copying a
-//! store to change it.
+//! Shared by the integration tests: the answer fixtures in `tests/fixtures/answers/`, copying a store to
+//! change it, and ageing its files for the store cache.
 
 use backchain::content::{SourceFile, Store};
 use backchain::engine::Answers;
@@ -63,4 +63,31 @@ pub fn rated_sessions(
         }
     }
     events
+}
+
+/// Sets every file's mtime an hour back (less `shift` seconds): the store cache keeps only files changed
+/// more than a moment before they are read.
+#[allow(dead_code, reason = "only the tests of the store cache age files")]
+pub fn age(dir: &Path, shift: u64) {
+    let when = std::time::SystemTime::now() - std::time::Duration::from_secs(3600 - shift);
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            age(&path, shift);
+        } else {
+            let file = std::fs::File::options().write(true).open(&path).unwrap();
+            file.set_modified(when).unwrap();
+        }
+    }
+}
+
+/// The output of a command that must succeed; its stderr is the failure message.
+#[allow(dead_code, reason = "only the tests that run the binary use it")]
+pub fn succeeded(out: std::process::Output) -> std::process::Output {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
 }

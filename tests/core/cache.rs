@@ -1,6 +1,7 @@
 //! The store cache: a warm load gives the store and the problems a cold one does, and a changed, deleted
 //! or damaged file, or a damaged cache, never gives a wrong store.
 
+use crate::common;
 use backchain::content::{Layers, Origin, Problem, Store, synthetic};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -11,21 +12,6 @@ fn scratch(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
-}
-
-/// Sets every file's mtime an hour back (less `shift` seconds): the cache keeps only files changed more
-/// than a moment before they are read.
-fn age(dir: &Path, shift: u64) {
-    let when = SystemTime::now() - Duration::from_secs(3600 - shift);
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            age(&path, shift);
-        } else {
-            let file = std::fs::File::options().write(true).open(&path).unwrap();
-            file.set_modified(when).unwrap();
-        }
-    }
 }
 
 /// A store of 12 exercises with problems of both kinds: one a file's own (a syntax error, never cached)
@@ -44,7 +30,7 @@ fn store_with_problems(name: &str) -> (PathBuf, PathBuf) {
     let text = text.replacen("chains = [\"", "chains = [\"no-such-chain\", \"", 1);
     std::fs::write(&names[3], text).unwrap();
     std::fs::write(exercises.join("broken.toml"), "id = \"broken\"\nname = [\n").unwrap();
-    age(&store, 0);
+    common::age(&store, 0);
     (store, root.join("cache"))
 }
 
@@ -130,7 +116,7 @@ fn a_touched_file_is_parsed_again_and_a_deleted_one_is_gone() {
     assert_eq!(changed.len(), text.len());
     std::fs::write(&names[0], &changed).unwrap();
     std::fs::remove_file(&names[1]).unwrap();
-    age(&store, 60);
+    common::age(&store, 60);
     let (warm, warm_problems) = load(&store, Some(&cache));
     let (plain, plain_problems) = load(&store, None);
     assert_eq!(warm.exercises.len(), plain.exercises.len());
@@ -227,7 +213,7 @@ fn a_loaded_store_keeps_one_copy_of_each_repeated_text() {
     let store = root.join("store");
     // Enough files to be parsed on more than one thread; each thread shares the texts of its files.
     synthetic::write_store(&store, 600).unwrap();
-    age(&store, 0);
+    common::age(&store, 0);
     let cache = root.join("cache");
     for pass in ["cold", "warm"] {
         let (loaded, problems) = load(&store, Some(&cache));

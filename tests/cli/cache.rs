@@ -1,0 +1,74 @@
+//! The store cache as the commands keep it: a folder large enough to gain from it is cached, a small one
+//! never is (a cache per small folder would only pile up), and the caches of folders that are gone are
+//! deleted when the next one is written.
+
+use crate::common;
+use backchain::content::synthetic;
+use std::path::Path;
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_backchain");
+
+fn check(store: &Path, cache: &Path) {
+    common::succeeded(
+        Command::new(BIN)
+            .args(["check", "--only"])
+            .arg(store)
+            .env("BACKCHAIN_CACHE_DIR", cache)
+            .env_remove("BACKCHAIN_NO_CACHE")
+            .output()
+            .unwrap(),
+    );
+}
+
+/// The cache folder's files, by name.
+fn cached(cache: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(cache)
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn only_a_large_folder_is_cached_and_a_gone_folders_cache_is_deleted() {
+    let home = tempfile::tempdir().unwrap();
+    let cache = home.path().join("cache");
+    let small = home.path().join("small");
+    synthetic::write_store(&small, 20).unwrap();
+    common::age(&small, 0);
+    check(&small, &cache);
+    assert_eq!(
+        cached(&cache),
+        Vec::<String>::new(),
+        "a small folder is never cached"
+    );
+
+    let large = home.path().join("large");
+    synthetic::write_store(&large, backchain::content::cache::MIN_FILES).unwrap();
+    common::age(&large, 0);
+    check(&large, &cache);
+    let first = cached(&cache);
+    assert_eq!(first.len(), 1, "{first:?}");
+    assert!(
+        first[0].starts_with("store-") && first[0].ends_with(".bin"),
+        "{first:?}"
+    );
+
+    // Another large folder is cached beside it; once the first folder is gone, its cache goes when the
+    // next cache is written.
+    let other = home.path().join("other");
+    std::fs::rename(&large, &other).unwrap();
+    check(&other, &cache);
+    let now = cached(&cache);
+    assert_eq!(
+        now.len(),
+        1,
+        "the cache of the folder that is gone is deleted: {now:?}"
+    );
+    assert_ne!(now, first);
+}

@@ -161,8 +161,9 @@ fn list_text(events: &[Event]) -> String {
                 rating,
                 ..
             } => {
-                let why = skip_reason.map(|r| format!(" ({})", r.as_str()));
-                let rated = rating.map(|r| format!(", rated {}", r.as_str()));
+                // In words, as the app and `session` say them; `--format json` keeps the ids.
+                let why = skip_reason.map(|r| format!(" ({})", r.words()));
+                let rated = rating.map(|r| format!(", {}", r.words()));
                 format!(
                     "exercise {exercise_id} {outcome}{}{}",
                     why.unwrap_or_default(),

@@ -228,7 +228,16 @@ fn a_schema_1_journal_is_migrated_and_keeps_its_rows() {
         [],
     )
     .unwrap();
-    assert!(ok(&file, &["list"]).contains("exercise cat-cow skipped (no_equipment)"));
+    let list = ok(&file, &["list"]);
+    assert!(
+        list.contains("exercise cat-cow skipped (no equipment)"),
+        "{list}"
+    );
+    let json = ok(&file, &["list", "--format", "json"]);
+    assert!(
+        json.contains("\"no_equipment\""),
+        "the ids stay in JSON: {json}"
+    );
 }
 
 #[test]

@@ -19,31 +19,43 @@ const EXERCISES: usize = 8_000;
 const READY: Duration = Duration::from_secs(90);
 
 /// One large synthetic store for these tests, written once to the temp folder and reused by later
-/// runs; written beside its place and renamed into it, so a run stopped half-way leaves no half store.
+/// runs.
 fn big_store() -> &'static Path {
     static STORE: OnceLock<PathBuf> = OnceLock::new();
-    STORE.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("backchain-test-store-{EXERCISES}"));
-        if !dir.join("exercises").exists() {
-            let part = std::env::temp_dir().join(format!(
-                "backchain-test-store-{EXERCISES}.part-{}",
-                std::process::id()
-            ));
-            let _ = std::fs::remove_dir_all(&part);
-            backchain::content::synthetic::write_store(&part, EXERCISES).unwrap();
-            // Another run may have put it there meanwhile: theirs is as good as ours.
-            if std::fs::rename(&part, &dir).is_err() {
-                let _ = std::fs::remove_dir_all(&part);
-            }
-        }
-        dir
-    })
+    STORE.get_or_init(|| store_of(EXERCISES))
 }
 
+/// A store large enough that the app searches it on a thread of its own.
+fn searched_beside() -> &'static Path {
+    static STORE: OnceLock<PathBuf> = OnceLock::new();
+    STORE.get_or_init(|| store_of(backchain::tui::searcher::BACKGROUND_FROM))
+}
+
+/// A synthetic store of `count` exercises in the temp folder, written there once: beside its place and
+/// renamed into it, so a run stopped half-way leaves no half store.
+fn store_of(count: usize) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("backchain-test-store-{count}"));
+    if !dir.join("exercises").exists() {
+        let part = std::env::temp_dir().join(format!(
+            "backchain-test-store-{count}.part-{}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&part);
+        backchain::content::synthetic::write_store(&part, count).unwrap();
+        // Another run may have put it there meanwhile: theirs is as good as ours.
+        if std::fs::rename(&part, &dir).is_err() {
+            let _ = std::fs::remove_dir_all(&part);
+        }
+    }
+    dir
+}
+
+/// Runs the app in the test's own state and cache folders (each launch loads its store cold).
 fn launch(t: &Tmux, args: &str, redirect: &str) {
     t.run(&format!(
-        "BACKCHAIN_STATE_DIR={} bash -c 'exec -a {} {BIN} {args}' {redirect}; echo EXIT=$?",
+        "BACKCHAIN_STATE_DIR={} BACKCHAIN_CACHE_DIR={} bash -c 'exec -a {} {BIN} {args}' {redirect}; echo EXIT=$?",
         t.dir.join("state").display(),
+        t.dir.join("cache").display(),
         t.process_name(),
     ));
 }
@@ -121,4 +133,30 @@ fn a_large_store_with_a_problem_ends_with_the_problem_list_and_the_terminal_rest
         .unwrap();
     assert_eq!(command.status.code(), Some(1));
     assert_eq!(shown, String::from_utf8_lossy(&command.stderr));
+}
+
+#[test]
+fn on_a_store_searched_beside_the_screen_the_matches_come_without_another_key() {
+    let store = searched_beside();
+    let count = backchain::tui::searcher::BACKGROUND_FROM;
+    let t = Tmux::start("searchthread", 100, 30);
+    t.intro_read();
+    // Without motion nothing else wakes the app (the exercise's figure would, every frame).
+    launch(&t, &format!("--no-motion --only {}", store.display()), "");
+    t.keys(&["4"]);
+    t.wait_for_within(&format!("{count} of {count}"), READY);
+    t.keys(&["/"]);
+    t.keys(&["hamstr"]);
+    // Nothing pressed after the last letter: the event loop wakes for the search thread's answer.
+    let found = t.wait_for("best first");
+    assert!(found.contains("/ hamstr"), "{found}");
+    assert!(!found.contains("searching…"), "{found}");
+    assert!(
+        !found.contains(&format!("{count} of {count}")),
+        "narrowed:\n{found}"
+    );
+    t.keys(&["Escape"]);
+    t.keys(&["q"]);
+    assert_eq!(t.exit_code(), 0);
+    t.assert_terminal_restored();
 }

@@ -243,10 +243,34 @@ fn sweep(dir: &Path) {
     }
 }
 
-/// The store folder a cache file's header names (`None` when it is not a cache file this build reads).
+/// The store folder a cache file's header names (`None` when it is not a cache file).
 fn folder_named_in(file: &Path) -> Option<PathBuf> {
+    let root = read_header(&std::fs::File::open(file).ok()?)?.root;
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        Some(PathBuf::from(std::ffi::OsStr::from_bytes(&root)))
+    }
+    #[cfg(not(unix))]
+    {
+        String::from_utf8(root).ok().map(PathBuf::from)
+    }
+}
+
+/// A cache file's header: its format, the version of backchain that wrote it, the store folder it
+/// caches, and its length in bytes (the trees start there).
+struct Header {
+    format: u32,
+    version: Vec<u8>,
+    root: Vec<u8>,
+    len: u64,
+}
+
+/// The header at the start of `file`; `None` when it is not a cache file's (another magic, or a field
+/// longer than any folder's path).
+fn read_header(file: &std::fs::File) -> Option<Header> {
     use std::io::Read;
-    let mut input = std::io::BufReader::with_capacity(4096, std::fs::File::open(file).ok()?);
+    let mut input = std::io::BufReader::with_capacity(256, file);
     let mut take = |n: usize| -> Option<Vec<u8>> {
         let mut buf = vec![0; n];
         input.read_exact(&mut buf).ok()?;
@@ -256,25 +280,21 @@ fn folder_named_in(file: &Path) -> Option<PathBuf> {
     if head[..MAGIC.len()] != MAGIC[..] {
         return None;
     }
-    let mut fields = Vec::new();
-    for _ in 0..2 {
+    let format = u32::from_le_bytes(head[MAGIC.len()..].try_into().ok()?);
+    let mut field = || {
         let len = u32::from_le_bytes(take(4)?.try_into().ok()?) as usize;
-        // A folder's path is short; anything longer is not a header.
-        if len > 1 << 16 {
-            return None;
-        }
-        fields.push(take(len)?);
-    }
-    let folder = fields.pop()?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::ffi::OsStrExt;
-        Some(PathBuf::from(std::ffi::OsStr::from_bytes(&folder)))
-    }
-    #[cfg(not(unix))]
-    {
-        String::from_utf8(folder).ok().map(PathBuf::from)
-    }
+        (len <= 1 << 16).then_some(())?;
+        take(len)
+    };
+    let version = field()?;
+    let root = field()?;
+    let len = (head.len() + 8 + version.len() + root.len()) as u64;
+    Some(Header {
+        format,
+        version,
+        root,
+        len,
+    })
 }
 
 /// A new cache file being written beside the old one: its header, then trees as they come, then (once
@@ -416,31 +436,20 @@ fn checksum(bytes: &[u8]) -> u64 {
 /// The entries of a cache file, or `None` when anything about it is off: magic, format, version,
 /// folder, index checksum, or an entry outside the trees' part of the file.
 fn read_index(file: &std::fs::File, root: &[u8]) -> Option<HashMap<String, (Stamp, Entry)>> {
-    use std::io::Read;
     let total = file.metadata().ok()?.len();
-    let mut input = std::io::BufReader::with_capacity(256, file);
-    let mut take = |n: u64| -> Option<Vec<u8>> {
-        let mut buf = Vec::new();
-        (&mut input).take(n).read_to_end(&mut buf).ok()?;
-        (buf.len() as u64 == n).then_some(buf)
-    };
+    let header = read_header(file)?;
+    let ours = header.format == FORMAT
+        && header.version == env!("CARGO_PKG_VERSION").as_bytes()
+        && header.root == root;
+    if !ours {
+        return None;
+    }
+    let trees_from = header.len;
     let word = |b: &[u8]| -> Option<u64> {
         let mut w = [0u8; 8];
         w.get_mut(..b.len())?.copy_from_slice(b);
         Some(u64::from_le_bytes(w))
     };
-    let head = take(MAGIC.len() as u64 + 4)?;
-    if head[..MAGIC.len()] != MAGIC[..] || word(&head[MAGIC.len()..])? != u64::from(FORMAT) {
-        return None;
-    }
-    let mut trees_from = head.len() as u64;
-    for expected in [env!("CARGO_PKG_VERSION").as_bytes(), root] {
-        let len = word(&take(4)?)?;
-        if len != expected.len() as u64 || take(len)? != expected {
-            return None;
-        }
-        trees_from += 4 + len;
-    }
     // The trailer: the index's length and checksum, the last 16 bytes.
     let trailer = read_at(file, total.checked_sub(16)?, 16).ok()?;
     let index_len = word(&trailer[..8])?;

@@ -150,13 +150,12 @@ impl RoutineItem {
         (store.exercise(self.shown_exercise())).or_else(|| store.exercise(&self.exercise))
     }
 
-    /// The cautions to show: those of the rung's own exercise when it moved to one, else the item's.
+    /// The cautions to show: the shown exercise's (the rung's own when it moved to one); the item's
+    /// when its exercise is not in `store`.
     pub fn shown_cautions<'a>(&'a self, store: &'a Store) -> Vec<&'a str> {
         match self.shown(store) {
-            Some(exercise) if exercise.id.as_str() != self.exercise => {
-                exercise.cautions.iter().map(|c| c.as_str()).collect()
-            }
-            _ => self.cautions.iter().map(String::as_str).collect(),
+            Some(exercise) => exercise.cautions.iter().map(|c| c.as_str()).collect(),
+            None => self.cautions.iter().map(String::as_str).collect(),
         }
     }
 

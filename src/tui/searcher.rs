@@ -90,16 +90,30 @@ impl Searcher {
         if !self.running {
             return None;
         }
-        let session = match self.done.try_recv() {
-            Ok(session) => session,
-            Err(TryRecvError::Empty) => return None,
-            // The thread is gone (it panicked): nothing more will come.
-            Err(TryRecvError::Disconnected) => {
-                self.running = false;
-                self.queued = None;
-                return None;
+        match self.done.try_recv() {
+            Ok(session) => self.landed(session),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => self.gone(),
+        }
+    }
+
+    /// Waits for the search asked for (and any query waiting behind it): a move or click acts on the
+    /// list of the query as typed.
+    pub fn wait(&mut self) -> Option<SearchSession> {
+        while self.running {
+            let landed = match self.done.recv() {
+                Ok(session) => self.landed(session),
+                Err(_) => self.gone(),
+            };
+            if landed.is_some() {
+                return landed;
             }
-        };
+        }
+        None
+    }
+
+    /// A search came back: it is the answer, unless a later query waited (which then starts from it).
+    fn landed(&mut self, session: SearchSession) -> Option<SearchSession> {
         self.running = false;
         match self.queued.take() {
             Some((query, filters)) => {
@@ -110,19 +124,15 @@ impl Searcher {
         }
     }
 
+    /// The thread is gone (it panicked): nothing more will come.
+    fn gone(&mut self) -> Option<SearchSession> {
+        self.running = false;
+        self.queued = None;
+        None
+    }
+
     /// A search is running (or waits to): what the list shows is the last query's.
     pub fn busy(&self) -> bool {
         self.running
-    }
-
-    /// Waits for the search asked for (and any query waiting behind it), polling each millisecond.
-    pub fn wait(&mut self) -> Option<SearchSession> {
-        while self.running {
-            if let Some(session) = self.finished() {
-                return Some(session);
-            }
-            std::thread::sleep(std::time::Duration::from_millis(1));
-        }
-        None
     }
 }

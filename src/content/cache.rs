@@ -28,7 +28,7 @@ use toml::de::{DeTable, DeValue};
 pub const NO_CACHE_ENV: &str = "BACKCHAIN_NO_CACHE";
 
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 4;
+pub(super) const FORMAT: u32 = 4;
 const MAGIC: &[u8; 16] = b"backchain-cache\n";
 
 /// A file changed less than this long before it was read is not cached: a change within the same
@@ -59,7 +59,7 @@ impl Stamp {
     }
 
     /// Changed long enough before `now` that a later change gets another mtime.
-    fn settled(&self, now: SystemTime) -> bool {
+    pub(super) fn settled(&self, now: SystemTime) -> bool {
         let Ok(secs) = u64::try_from(self.secs) else {
             return false;
         };
@@ -79,7 +79,7 @@ pub struct LayerCache {
     root: Vec<u8>,
     /// The cache file, open to read trees from.
     handle: Option<std::fs::File>,
-    entries: HashMap<String, (Stamp, Entry)>,
+    entries: Entries,
     /// How many files the cache held, kept after [`LayerCache::let_go_of_index`].
     held: usize,
     /// The file was missing or unusable: write it afresh even if nothing changed.
@@ -87,6 +87,11 @@ pub struct LayerCache {
     /// The new cache file, once a tree changed; the error that stopped it, if one did.
     spool: std::sync::Mutex<Option<std::io::Result<Spool>>>,
 }
+
+/// Each cached file's stamp and entry by its path in the store, hashed a word at a time (a 100k store's
+/// index is 100,000 paths to hash when it is read and again when the files are looked up).
+type Entries =
+    HashMap<String, (Stamp, Entry), std::hash::BuildHasherDefault<crate::text::intern::WordHasher>>;
 
 /// Where one file's tree is in the cache file, and its checksum.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -130,6 +135,11 @@ impl LayerCache {
         cache
     }
 
+    /// The cache folder this cache file is in, and the store folder it caches (as its header names it).
+    pub(super) fn place(&self) -> (&Path, &[u8]) {
+        (self.file.parent().unwrap_or(Path::new(".")), &self.root)
+    }
+
     /// Where the cache holds a file's tree, when it holds it at this size and mtime.
     pub fn hit(&self, relative: &str, stamp: Stamp) -> Option<Entry> {
         let (cached, entry) = self.entries.get(relative)?;
@@ -138,7 +148,7 @@ impl LayerCache {
 
     /// Lets go of the index once every file has been looked up in it (a large store's is tens of MB).
     pub fn let_go_of_index(&mut self) {
-        self.entries = HashMap::new();
+        self.entries = Entries::default();
     }
 
     /// The tree of an entry [`LayerCache::hit`] gave, when it reads back intact.
@@ -218,14 +228,15 @@ const ABANDONED: Duration = Duration::from_secs(600);
 
 /// Deletes what no load will use again, each of which may be hundreds of MB: cache files left half
 /// written by processes that ended while loading (the app quit during a cold load of a large store, say),
-/// and the caches of folders that are gone.
-fn sweep(dir: &Path) {
+/// and the caches (and kept verdicts, see `verdict.rs`) of folders that are gone.
+pub(super) fn sweep(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name();
-        let Some(name) = name.to_str().filter(|n| n.starts_with("store-")) else {
+        let ours = |n: &&str| n.starts_with("store-") || n.starts_with(super::verdict::PREFIX);
+        let Some(name) = name.to_str().filter(ours) else {
             continue;
         };
         let gone = if name.ends_with(PARTIAL) {
@@ -259,16 +270,16 @@ fn folder_named_in(file: &Path) -> Option<PathBuf> {
 
 /// A cache file's header: its format, the version of backchain that wrote it, the store folder it
 /// caches, and its length in bytes (the trees start there).
-struct Header {
-    format: u32,
-    version: Vec<u8>,
-    root: Vec<u8>,
-    len: u64,
+pub(super) struct Header {
+    pub(super) format: u32,
+    pub(super) version: Vec<u8>,
+    pub(super) root: Vec<u8>,
+    pub(super) len: u64,
 }
 
 /// The header at the start of `file`; `None` when it is not a cache file's (another magic, or a field
 /// longer than any folder's path).
-fn read_header(file: &std::fs::File) -> Option<Header> {
+pub(super) fn read_header(file: &std::fs::File) -> Option<Header> {
     use std::io::Read;
     let mut input = std::io::BufReader::with_capacity(256, file);
     let mut take = |n: usize| -> Option<Vec<u8>> {
@@ -297,6 +308,19 @@ fn read_header(file: &std::fs::File) -> Option<Header> {
     })
 }
 
+/// The header of a file in the cache folder (a store's cache or a kept verdict): magic, format, the
+/// version of backchain writing it, and the store folder it is for.
+pub(super) fn header(root: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut header = Vec::new();
+    header.extend_from_slice(MAGIC);
+    header.extend_from_slice(&FORMAT.to_le_bytes());
+    for field in [env!("CARGO_PKG_VERSION").as_bytes(), root] {
+        header.extend_from_slice(&len32(field.len())?.to_le_bytes());
+        header.extend_from_slice(field);
+    }
+    Ok(header)
+}
+
 /// A new cache file being written beside the old one: its header, then trees as they come, then (once
 /// every file is read) the trees kept from the old file, the index and the trailer.
 #[derive(Debug)]
@@ -315,13 +339,7 @@ impl Spool {
             .suffix(PARTIAL)
             .tempfile_in(dir)?;
         let mut out = std::io::BufWriter::with_capacity(1 << 20, partial);
-        let mut header = Vec::new();
-        header.extend_from_slice(MAGIC);
-        header.extend_from_slice(&FORMAT.to_le_bytes());
-        for field in [env!("CARGO_PKG_VERSION").as_bytes(), root] {
-            header.extend_from_slice(&len32(field.len())?.to_le_bytes());
-            header.extend_from_slice(field);
-        }
+        let header = header(root)?;
         out.write_all(&header)?;
         Ok(Spool {
             out,
@@ -419,7 +437,7 @@ fn len32(n: usize) -> std::io::Result<u32> {
 }
 
 /// A fast 64-bit checksum, to notice a damaged entry (not an adversary).
-fn checksum(bytes: &[u8]) -> u64 {
+pub(super) fn checksum(bytes: &[u8]) -> u64 {
     let mix = |h: u64, w: u64| (h ^ w).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
     let mut h = 0x243F_6A88_85A3_08D3 ^ bytes.len() as u64;
     let mut chunks = bytes.chunks_exact(8);
@@ -435,7 +453,7 @@ fn checksum(bytes: &[u8]) -> u64 {
 
 /// The entries of a cache file, or `None` when anything about it is off: magic, format, version,
 /// folder, index checksum, or an entry outside the trees' part of the file.
-fn read_index(file: &std::fs::File, root: &[u8]) -> Option<HashMap<String, (Stamp, Entry)>> {
+fn read_index(file: &std::fs::File, root: &[u8]) -> Option<Entries> {
     let total = file.metadata().ok()?.len();
     let header = read_header(file)?;
     let ours = header.format == FORMAT
@@ -463,7 +481,8 @@ fn read_index(file: &std::fs::File, root: &[u8]) -> Option<HashMap<String, (Stam
     }
     let mut r = Reader { buf: &index, at: 0 };
     let count = r.u32().ok()? as usize;
-    let mut entries = HashMap::with_capacity(count.min(index.len() / 40));
+    let mut entries =
+        Entries::with_capacity_and_hasher(count.min(index.len() / 40), Default::default());
     for _ in 0..count {
         let relative = std::str::from_utf8(r.bytes().ok()?).ok()?.to_owned();
         let stamp = Stamp {
@@ -918,9 +937,17 @@ impl<'de> de::Deserializer<'de> for Value<'_, 'de> {
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         visitor: V,
     ) -> Result<V::Value, DecodeError> {
+        if name == crate::text::TEXT_NAME && self.tag == STR {
+            let text = self.r.str()?;
+            return visitor.visit_seq(TextParts {
+                span: [self.span.start as u64, self.span.end as u64],
+                text,
+                at: 0,
+            });
+        }
         visitor.visit_newtype_struct(self)
     }
 
@@ -1013,6 +1040,37 @@ impl<'de> de::Deserializer<'de> for Key<'de> {
     serde::forward_to_deserialize_any! {
         bool u8 u16 u32 u64 i8 i16 i32 i64 i128 u128 f32 f64 char str string seq option
         bytes byte_buf map unit unit_struct tuple_struct tuple identifier ignored_any
+    }
+}
+
+/// A [`crate::text::Text`] as the sequence it reads from the cache: its span's start and end, then the string.
+struct TextParts<'a> {
+    span: [u64; 2],
+    text: &'a str,
+    at: usize,
+}
+
+impl<'de> SeqAccess<'de> for TextParts<'de> {
+    type Error = DecodeError;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, DecodeError> {
+        self.at += 1;
+        match self.at {
+            1 | 2 => seed
+                .deserialize(self.span[self.at - 1].into_deserializer())
+                .map(Some),
+            3 => seed
+                .deserialize(BorrowedStrDeserializer::new(self.text))
+                .map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(3usize.saturating_sub(self.at))
     }
 }
 

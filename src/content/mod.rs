@@ -13,6 +13,7 @@ mod progress;
 pub mod questionnaire;
 mod source;
 pub mod synthetic;
+mod verdict;
 pub mod words;
 
 pub use check_figure::figure as check_figure;
@@ -55,23 +56,34 @@ pub struct Store {
     pub notes: Vec<Problem>,
     /// Why the store cache could not be written, when it could not (the store is read all the same).
     pub cache_note: Option<String>,
+    /// The checker's problems are the ones it found when this very store was last read (every file
+    /// unchanged, see `verdict.rs`), not found again.
+    pub verdict_kept: bool,
     index: Index,
 }
 
 /// Position of each record by id; the first record wins when ids repeat (the checker reports the rest).
 #[derive(Clone, Debug, Default)]
 struct Index {
-    articles: HashMap<String, usize>,
-    topics: HashMap<String, usize>,
-    claims: HashMap<String, usize>,
-    chains: HashMap<String, usize>,
-    exercises: HashMap<String, usize>,
+    articles: IdIndex,
+    topics: IdIndex,
+    claims: IdIndex,
+    chains: IdIndex,
+    exercises: IdIndex,
 }
 
-fn index_of<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
-    let mut map = HashMap::new();
+/// Where each id's first record is. Keyed by the records' own (shared) ids, hashed a word at a time: a
+/// large store has 100,000 exercise ids to index each time it loads.
+type IdIndex = HashMap<
+    crate::text::Text,
+    usize,
+    std::hash::BuildHasherDefault<crate::text::intern::WordHasher>,
+>;
+
+fn index_of<'a>(ids: impl ExactSizeIterator<Item = &'a crate::text::Text>) -> IdIndex {
+    let mut map = IdIndex::with_capacity_and_hasher(ids.len(), Default::default());
     for (i, id) in ids.enumerate() {
-        map.entry(id.to_owned()).or_insert(i);
+        map.entry(id.clone()).or_insert(i);
     }
     map
 }
@@ -315,14 +327,34 @@ impl Store {
             }
             note
         };
+        // A store read just as before (every file unchanged) has the problems the checker found then.
+        let verdict = (problems.is_empty() && unreadable.is_empty())
+            .then(|| caches.iter().flatten().last())
+            .flatten()
+            .and_then(|cache| {
+                verdict::Verdict::for_store(cache.place(), &store.layers, &store.files, read_at)
+            });
+        let mut verdict_kept = false;
         let cache_note = std::thread::scope(|scope| {
             let writer = scope.spawn(|| write_caches(&store));
-            check::check(&store, unreadable, problems);
+            match verdict.as_ref().map(|v| (v, v.kept())) {
+                Some((_, Some(kept))) => {
+                    verdict_kept = true;
+                    problems.extend(kept);
+                }
+                Some((verdict, None)) => {
+                    check::check(&store, unreadable, problems);
+                    // Not kept is only slower next time.
+                    let _ = verdict.keep(problems);
+                }
+                None => check::check(&store, unreadable, problems),
+            }
             writer
                 .join()
                 .unwrap_or_else(|_| Some(String::from("note: the store cache was not written")))
         });
         store.cache_note = cache_note;
+        store.verdict_kept = verdict_kept;
         problems.sort();
         problems.dedup();
         store
@@ -331,11 +363,11 @@ impl Store {
     /// Rebuilds the id indexes after the record lists change.
     pub fn reindex(&mut self) {
         self.index = Index {
-            articles: index_of(self.articles.iter().map(|r| r.id.as_str())),
-            topics: index_of(self.topics.iter().map(|r| r.id.as_str())),
-            claims: index_of(self.claims.iter().map(|r| r.id.as_str())),
-            chains: index_of(self.chains.iter().map(|r| r.id.as_str())),
-            exercises: index_of(self.exercises.iter().map(|r| r.id.as_str())),
+            articles: index_of(self.articles.iter().map(|r| &r.id)),
+            topics: index_of(self.topics.iter().map(|r| &r.id)),
+            claims: index_of(self.claims.iter().map(|r| &r.id)),
+            chains: index_of(self.chains.iter().map(|r| &r.id)),
+            exercises: index_of(self.exercises.iter().map(|r| &r.id)),
         };
     }
 

@@ -482,16 +482,28 @@ fn walk(
             }
         }
     }
-    list.sort_by_key(|e| e.file_name());
-    list.retain(|entry| !entry.file_name().as_encoded_bytes().starts_with(b"."));
+    // Each name taken once (`file_name` copies it), then sorted by it.
+    let mut list: Vec<_> = (list.into_iter())
+        .map(|entry| (entry.file_name(), entry))
+        .filter(|(name, _)| !name.as_encoded_bytes().starts_with(b"."))
+        .collect();
+    list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     // Follow symbolic links to see what they point at; a broken one is reported when it looks like ours.
-    // A record folder holds a file per record: their `stat`s go on every core.
-    let metadata = crate::par::map(&list, |entry| std::fs::metadata(entry.path()));
-    for (entry, metadata) in list.into_iter().zip(metadata) {
+    // Anything else is `stat`ed beside its folder's open handle (no lookup of the whole path). A record
+    // folder holds a file per record: their `stat`s go on every core.
+    let metadata = crate::par::map(&list, |(_, entry)| match entry.file_type() {
+        Ok(kind) if !kind.is_symlink() => entry.metadata(),
+        _ => std::fs::metadata(entry.path()),
+    });
+    let dir_relative = relative_of(root, dir);
+    for ((name, entry), metadata) in list.into_iter().zip(metadata) {
         let path = entry.path();
-        let name = entry.file_name();
         let name = name.to_string_lossy();
-        let relative = relative_of(root, &path);
+        let relative = if dir_relative.is_empty() {
+            name.to_string()
+        } else {
+            format!("{dir_relative}/{name}")
+        };
         let (is_dir, stamp) = match metadata {
             Ok(meta) => (
                 meta.is_dir(),
@@ -571,7 +583,8 @@ fn walk(
 fn read_one(found: &Found, cache: Option<&LayerCache>) -> Result<SourceFile, Failed> {
     let display = crate::text::path(&found.path);
     let relative = found.relative.clone();
-    let kind = kind_at(&relative, false);
+    // What the file may have held, only needed when it fails.
+    let kind = || kind_at(&found.relative, false);
     let stamp = found.stamp;
     if let (Some(cache), Some(stamp)) = (cache, stamp)
         && let Some(at) = cache.hit(&relative, stamp)
@@ -580,7 +593,7 @@ fn read_one(found: &Found, cache: Option<&LayerCache>) -> Result<SourceFile, Fai
         return Ok(SourceFile::cached(relative, display, path, stamp, at));
     }
     let bytes = files::read_regular(&found.path, MAX_FILE_BYTES)
-        .map_err(|e| failed_at(&found.path, kind, format!("cannot read file: {e}")))?;
+        .map_err(|e| failed_at(&found.path, kind(), format!("cannot read file: {e}")))?;
     match String::from_utf8(bytes) {
         Ok(text) => {
             let mut file = SourceFile::new(relative, display, text);
@@ -599,7 +612,10 @@ fn read_one(found: &Found, cache: Option<&LayerCache>) -> Result<SourceFile, Fai
                 valid..valid,
                 format!("file is not valid UTF-8 (bad byte at offset {valid}); save it as UTF-8"),
             );
-            Err(Failed { kind, problem })
+            Err(Failed {
+                kind: kind(),
+                problem,
+            })
         }
     }
 }

@@ -129,17 +129,50 @@ impl Serialize for Text {
     }
 }
 
+/// The name a [`Text`] asks a deserializer for. Any deserializer hands itself on (toml's, JSON's), and the
+/// text is read with its span through toml's span protocol; the store cache's instead gives the span and
+/// the string as a sequence of three (`start`, `end`, the string), which skips that protocol's keyed map.
+pub const TEXT_NAME: &str = "$backchain::Text";
+
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let spanned = toml::Spanned::<Shared>::deserialize(deserializer)?;
-        let span = spanned.span();
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Text, D::Error> {
+                let spanned = toml::Spanned::<Shared>::deserialize(d)?;
+                let span = spanned.span();
+                Ok(Text::spanned(spanned.into_inner().0, span.start, span.end))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Text, A::Error> {
+                let mut next = |n: usize| {
+                    seq.next_element::<u64>()?
+                        .ok_or_else(|| serde::de::Error::invalid_length(n, &self))
+                };
+                let (start, end) = (next(0)?, next(1)?);
+                let text = seq
+                    .next_element::<Shared>()?
+                    .ok_or_else(|| serde::de::Error::invalid_length(2, &self))?;
+                let at = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+                Ok(Text::spanned(text.0, at(start), at(end)))
+            }
+        }
+        deserializer.deserialize_newtype_struct(TEXT_NAME, Visit)
+    }
+}
+
+impl Text {
+    fn spanned(text: Arc<str>, start: usize, end: usize) -> Text {
         // A span past 4 GiB cannot occur (files are read up to a few MiB); it would only misplace a message.
         let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        Ok(Text {
-            text: spanned.into_inner().0,
-            start: at(span.start),
-            end: at(span.end),
-        })
+        Text {
+            text,
+            start: at(start),
+            end: at(end),
+        }
     }
 }
 

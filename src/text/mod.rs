@@ -9,7 +9,7 @@ pub mod styled;
 mod wrap;
 
 pub use clean::{MAX_ECHO, clean, path, printable, quote};
-pub use file_text::Text;
+pub use file_text::{TEXT_NAME, Text};
 pub use number::thousands;
 pub use styled::{Line, Role, Run};
 pub use wrap::{truncate, truncate_line, width, wrap, wrap_pieces, wrap_styled};

@@ -1,6 +1,6 @@
 //! The store cache as the commands keep it: a folder large enough to gain from it is cached, a small one
-//! never is (a cache per small folder would only pile up), and the caches of folders that are gone are
-//! deleted when the next one is written.
+//! never is (a cache per small folder would only pile up), and the caches (and kept verdicts) of folders
+//! that are gone are deleted when the next one is written.
 
 use crate::common;
 use backchain::content::synthetic;
@@ -53,9 +53,14 @@ fn only_a_large_folder_is_cached_and_a_gone_folders_cache_is_deleted() {
     common::age(&large, 0);
     check(&large, &cache);
     let first = cached(&cache);
-    assert_eq!(first.len(), 1, "{first:?}");
+    // The cache, and the checker's verdict kept beside it.
+    assert_eq!(first.len(), 2, "{first:?}");
     assert!(
         first[0].starts_with("store-") && first[0].ends_with(".bin"),
+        "{first:?}"
+    );
+    assert!(
+        first[1].starts_with("verdict-") && first[1].ends_with(".bin"),
         "{first:?}"
     );
 
@@ -67,8 +72,8 @@ fn only_a_large_folder_is_cached_and_a_gone_folders_cache_is_deleted() {
     let now = cached(&cache);
     assert_eq!(
         now.len(),
-        1,
-        "the cache of the folder that is gone is deleted: {now:?}"
+        2,
+        "the cache and verdict of the folder that is gone are deleted: {now:?}"
     );
-    assert_ne!(now, first);
+    assert!(now.iter().all(|name| !first.contains(name)), "{now:?}");
 }

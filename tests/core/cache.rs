@@ -263,3 +263,92 @@ fn a_cache_file_left_half_written_long_ago_is_deleted_and_a_recent_one_kept() {
         .collect();
     assert!(names.iter().any(|n| n.ends_with(".bin")), "{names:?}");
 }
+
+/// The verdict files in a cache folder.
+fn verdicts(cache: &Path) -> Vec<PathBuf> {
+    (std::fs::read_dir(cache).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("verdict-")
+        })
+        .collect()
+}
+
+#[test]
+fn a_store_read_as_before_keeps_its_verdict_and_any_change_checks_it_again() {
+    // A problem only the checker finds (an unknown chain), and no file that fails to parse.
+    let root = scratch("verdict");
+    let store = root.join("store");
+    let cache = root.join("cache");
+    synthetic::write_store(&store, 12).unwrap();
+    let mut names: Vec<_> = (std::fs::read_dir(store.join("exercises")).unwrap())
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    let text = std::fs::read_to_string(&names[3]).unwrap();
+    std::fs::write(
+        &names[3],
+        text.replacen("chains = [\"", "chains = [\"no-such-chain\", \"", 1),
+    )
+    .unwrap();
+    common::age(&store, 0);
+    let (plain, plain_problems) = load(&store, None);
+    assert!(!plain.verdict_kept);
+    assert!(
+        plain_problems
+            .iter()
+            .any(|p| p.message.contains("no-such-chain")),
+        "{plain_problems:#?}"
+    );
+    let (cold, cold_problems) = load(&store, Some(&cache));
+    assert!(!cold.verdict_kept, "nothing kept yet");
+    assert_eq!(verdicts(&cache).len(), 1);
+    let (warm, warm_problems) = load(&store, Some(&cache));
+    assert!(warm.verdict_kept, "every file as it was");
+    assert_eq!(warm_problems, plain_problems, "the problem, where it was");
+    assert_eq!(described(&warm), described(&plain));
+    assert_eq!(cold_problems, plain_problems);
+
+    // Mended, and aged again: the store is checked afresh, and that verdict kept in turn.
+    std::fs::write(&names[3], text).unwrap();
+    common::age(&store, 60);
+    let (mended, problems) = load(&store, Some(&cache));
+    assert!(!mended.verdict_kept);
+    assert!(problems.is_empty(), "{problems:#?}");
+    let (again, problems) = load(&store, Some(&cache));
+    assert!(again.verdict_kept);
+    assert!(problems.is_empty(), "{problems:#?}");
+
+    // A damaged verdict counts as none: the store is checked, and a sound verdict written.
+    let file = &verdicts(&cache)[0];
+    let mut bytes = std::fs::read(file).unwrap();
+    let middle = bytes.len() - 12;
+    bytes[middle] ^= 0x40;
+    std::fs::write(file, &bytes).unwrap();
+    assert!(!load(&store, Some(&cache)).0.verdict_kept);
+    assert!(load(&store, Some(&cache)).0.verdict_kept);
+
+    // A file changed a moment ago could change again within its mtime's tick: no verdict while it is new.
+    std::fs::write(&names[3], std::fs::read(&names[3]).unwrap()).unwrap();
+    for _ in 0..2 {
+        let (fresh, problems) = load(&store, Some(&cache));
+        assert!(!fresh.verdict_kept);
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+    // A file added to the store is a change as well.
+    common::age(&store, 120);
+    load(&store, Some(&cache));
+    std::fs::copy(&names[0], store.join("exercises").join("zz-copy.toml")).unwrap();
+    common::age(&store, 120);
+    let (added, problems) = load(&store, Some(&cache));
+    assert!(!added.verdict_kept);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.starts_with("duplicate exercise id")),
+        "the copy repeats an id: {problems:#?}"
+    );
+}

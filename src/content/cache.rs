@@ -633,7 +633,7 @@ fn table(table: &DeTable<'_>, out: &mut Vec<u8>) -> Option<()> {
     varint(out, table.len() as u64);
     for (spanned_key, value) in table {
         let key: &str = spanned_key.get_ref();
-        match KEYS.iter().position(|k| *k == key) {
+        match key_place(key) {
             Some(at) => varint(out, at as u64 + 1),
             None => {
                 out.push(0);
@@ -646,6 +646,23 @@ fn table(table: &DeTable<'_>, out: &mut Vec<u8>) -> Option<()> {
         encode_value(value, out)?;
     }
     Some(())
+}
+
+/// A key's place in [`KEYS`], looked up by hash: every key of every file is written this way.
+fn key_place(key: &str) -> Option<usize> {
+    type Places = HashMap<
+        &'static str,
+        usize,
+        std::hash::BuildHasherDefault<crate::text::intern::WordHasher>,
+    >;
+    static PLACES: std::sync::OnceLock<Places> = std::sync::OnceLock::new();
+    // Inserted last to first, so a key listed twice has its first place, as a scan would give.
+    let places = PLACES.get_or_init(|| {
+        (KEYS.iter().enumerate().rev())
+            .map(|(i, k)| (*k, i))
+            .collect()
+    });
+    places.get(key).copied()
 }
 
 fn encode_value(value: &toml::Spanned<DeValue<'_>>, out: &mut Vec<u8>) -> Option<()> {
@@ -1322,6 +1339,20 @@ mod tests {
         let cache = LayerCache::open(&dir, &root);
         assert!(cache.entries.is_empty() && !cache.rewrite);
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn each_key_is_found_at_its_first_place_and_no_other_key_is() {
+        for (i, key) in KEYS.iter().enumerate() {
+            assert_eq!(key_place(key), KEYS.iter().position(|k| k == key), "{key}");
+            assert_eq!(
+                KEYS.iter().position(|k| k == key),
+                Some(i),
+                "{key} listed twice"
+            );
+        }
+        assert_eq!(key_place("no-such-key"), None);
+        assert_eq!(key_place(""), None);
     }
 
     #[test]

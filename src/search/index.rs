@@ -292,7 +292,11 @@ impl SearchIndex {
             let chains_start = offset(index.entry_chains.len());
             for chain in &exercise.chains {
                 let next = offset(index.chain_ids.len());
-                let id = *index.chain_ids.entry(chain.to_string()).or_insert(next);
+                // Looked up before a key is made: a few chain ids recur across every exercise.
+                let id = match index.chain_ids.get(chain.as_str()) {
+                    Some(&id) => id,
+                    None => *index.chain_ids.entry(chain.to_string()).or_insert(next),
+                };
                 index.entry_chains.push(id);
             }
             let name_end = index.pieces[first_piece as usize].end;
@@ -349,8 +353,12 @@ impl SearchIndex {
     fn push(&mut self, kind: Kind, folded: &str) {
         let start = offset(self.text.len());
         // The newline separates pieces; one inside a field becomes a space (still one char for one).
-        self.text
-            .extend(folded.chars().map(|c| if c == '\n' { ' ' } else { c }));
+        if memchr::memchr(b'\n', folded.as_bytes()).is_some() {
+            self.text
+                .extend(folded.chars().map(|c| if c == '\n' { ' ' } else { c }));
+        } else {
+            self.text.push_str(folded);
+        }
         let end = offset(self.text.len());
         self.text.push('\n');
         let mask = byte_mask(&self.text.as_bytes()[start as usize..end as usize]);

@@ -146,6 +146,14 @@ impl LayerCache {
         (*cached == stamp).then(|| entry.clone())
     }
 
+    /// Deletes the cache file, if there was one: its folder is no longer cached (it shrank below
+    /// [`MIN_FILES`]). A reader that has it open reads on.
+    pub fn delete(self) {
+        if self.handle.is_some() {
+            let _ = std::fs::remove_file(&self.file);
+        }
+    }
+
     /// Lets go of the index once every file has been looked up in it (a large store's is tens of MB).
     pub fn let_go_of_index(&mut self) {
         self.entries = Entries::default();

@@ -156,9 +156,12 @@ impl Store {
             if let Some(cache) = &mut cache {
                 cache.let_go_of_index();
             }
-            // A small folder loads as fast without a cache: none is kept for it.
-            if read.files.len() + read.failed.len() < min_files {
-                cache = None;
+            // A small folder loads as fast without a cache: none is kept for it (and one it had while it
+            // was larger is deleted).
+            if read.files.len() + read.failed.len() < min_files
+                && let Some(unused) = cache.take()
+            {
+                unused.delete();
             }
             caches.push(cache);
             for failed in read.failed {

@@ -76,4 +76,20 @@ fn only_a_large_folder_is_cached_and_a_gone_folders_cache_is_deleted() {
         "the cache and verdict of the folder that is gone are deleted: {now:?}"
     );
     assert!(now.iter().all(|name| !first.contains(name)), "{now:?}");
+
+    // A cached folder that shrinks below the size worth caching loses its cache.
+    let exercises = other.join("exercises");
+    let mut names: Vec<_> = (std::fs::read_dir(&exercises).unwrap())
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    for name in &names[20..] {
+        std::fs::remove_file(name).unwrap();
+    }
+    check(&other, &cache);
+    let left = cached(&cache);
+    assert!(
+        left.iter().all(|name| !name.starts_with("store-")),
+        "the cache of a folder now small is deleted: {left:?}"
+    );
 }

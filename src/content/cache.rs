@@ -408,7 +408,7 @@ impl Spool {
 }
 
 /// `len` bytes of a file from `at`, without moving a shared cursor (so threads can read side by side).
-fn read_at(file: &std::fs::File, at: u64, len: usize) -> std::io::Result<Vec<u8>> {
+pub(super) fn read_at(file: &std::fs::File, at: u64, len: usize) -> std::io::Result<Vec<u8>> {
     let mut buf = vec![0; len];
     #[cfg(unix)]
     std::os::unix::fs::FileExt::read_exact_at(file, &mut buf, at)?;

@@ -18,6 +18,9 @@ use std::time::SystemTime;
 /// How a verdict file's name begins (`verdict-<layers>.bin`).
 pub const PREFIX: &str = "verdict-";
 
+/// The largest verdict file read.
+const MAX_BYTES: u64 = 256 << 20;
+
 /// Where a store's verdict is kept, and the digest of the store read that it must match.
 #[derive(Debug)]
 pub struct Verdict {
@@ -72,7 +75,6 @@ impl Verdict {
 
     /// The problems the checker found in this very store, when a verdict for it was kept intact.
     pub fn kept(&self) -> Option<Vec<Problem>> {
-        let bytes = std::fs::read(&self.file).ok()?;
         let file = std::fs::File::open(&self.file).ok()?;
         let header = cache::read_header(&file)?;
         if header.format != cache::FORMAT
@@ -81,7 +83,17 @@ impl Verdict {
         {
             return None;
         }
-        let body = bytes.get(usize::try_from(header.len).ok()?..)?;
+        let total = file.metadata().ok()?.len();
+        // Far more than the problems of any store the checker could find: not a verdict we wrote.
+        if total > MAX_BYTES {
+            return None;
+        }
+        let body = cache::read_at(
+            &file,
+            header.len,
+            usize::try_from(total.checked_sub(header.len)?).ok()?,
+        );
+        let body = body.ok()?;
         let (body, sum) = body.split_at_checked(body.len().checked_sub(8)?)?;
         if cache::checksum(body) != u64::from_le_bytes(sum.try_into().ok()?) {
             return None;

@@ -337,20 +337,19 @@ impl Store {
             .and_then(|cache| {
                 verdict::Verdict::for_store(cache.place(), &store.layers, &store.files, read_at)
             });
-        let mut verdict_kept = false;
+        let kept = verdict.as_ref().and_then(verdict::Verdict::kept);
+        let verdict_kept = kept.is_some();
         let cache_note = std::thread::scope(|scope| {
             let writer = scope.spawn(|| write_caches(&store));
-            match verdict.as_ref().map(|v| (v, v.kept())) {
-                Some((_, Some(kept))) => {
-                    verdict_kept = true;
-                    problems.extend(kept);
-                }
-                Some((verdict, None)) => {
+            match kept {
+                Some(kept) => problems.extend(kept),
+                None => {
                     check::check(&store, unreadable, problems);
-                    // Not kept is only slower next time.
-                    let _ = verdict.keep(problems);
+                    if let Some(verdict) = &verdict {
+                        // Not kept is only slower next time.
+                        let _ = verdict.keep(problems);
+                    }
                 }
-                None => check::check(&store, unreadable, problems),
             }
             writer
                 .join()

@@ -10,6 +10,9 @@ use std::ops::Range;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+/// How many exercises are folded at once when an index is built (see [`SearchIndex::with_scorer`]).
+const FOLD_BLOCK: usize = 8192;
+
 /// Tells indexes apart, so a session never narrows results that came from another index.
 static GENERATION: AtomicU64 = AtomicU64::new(0);
 
@@ -252,92 +255,97 @@ impl SearchIndex {
             named: Vec::new(),
             words: super::words::Words::new(store.search_words.as_ref()),
         };
-        // Folding is the costly part and each exercise is independent: fold on every core, then lay the
-        // pieces out in tie order.
-        let folded = crate::par::map(&store.exercises, fold_exercise);
-        // Room for all of it at once: grown by doubling, the text and pieces of 100k exercises would
-        // hold up to twice their size (and three times while being copied).
-        let pieces: usize = folded.iter().map(|f| f.pieces.len()).sum();
-        let text: usize = (folded.iter().flat_map(|f| &f.pieces))
-            .map(|(_, range)| range.len() + 1)
-            .sum();
-        index.pieces.reserve_exact(pieces);
-        index.text.reserve_exact(text);
-        index
-            .named
-            .reserve_exact(folded.iter().map(|f| f.names).sum());
-        let name = |at: usize| {
-            let folded = &folded[at];
-            folded
-                .pieces
-                .first()
-                .map_or("", |(_, range)| &folded.text[range.clone()])
-        };
-        let mut by_name: Vec<usize> = (0..folded.len()).collect();
-        by_name.sort_by(|&a, &b| name(a).cmp(name(b)).then(a.cmp(&b)));
-        let mut name_rank = vec![0; folded.len()];
+        // Folding is the costly part and each exercise is independent: fold on every core. The names
+        // alone first, as they decide the order entries are laid out in; then each exercise whole, a block
+        // at a time in that order, so only a block's foldings are held at once (all of them were ~150 MB
+        // of the peak at 100k).
+        let names = crate::par::map(&store.exercises, |e| super::fold::fold(&e.name));
+        let mut by_name: Vec<usize> = (0..names.len()).collect();
+        by_name.sort_by(|&a, &b| names[a].cmp(&names[b]).then(a.cmp(&b)));
+        let mut name_rank = vec![0; names.len()];
         for (rank, &at) in by_name.iter().enumerate() {
             name_rank[at] = offset(rank);
         }
-        let chars: Vec<usize> = (0..folded.len())
-            .map(|at| name(at).chars().count())
-            .collect();
+        let chars: Vec<usize> = names.iter().map(|name| name.chars().count()).collect();
+        drop(names);
         // Sorting by name is stable, so equal lengths stay in name order.
         let mut by_tie = by_name;
         by_tie.sort_by_key(|&at| chars[at]);
-        index.entry_of = vec![0; folded.len()];
-        for (tie_rank, &at) in by_tie.iter().enumerate() {
-            index.entry_of[at] = offset(tie_rank);
-            let (exercise, folded) = (&store.exercises[at], &folded[at]);
-            let first_piece = offset(index.pieces.len());
-            let blob_start = offset(index.text.len());
-            let mut lesser = first_piece;
-            let mut lesser_text = blob_start;
-            for (n, (kind, range)) in folded.pieces.iter().enumerate() {
-                if n == folded.names {
+        index.entry_of = vec![0; by_tie.len()];
+        let blocks = by_tie.chunks(FOLD_BLOCK).enumerate();
+        for (block, folded) in blocks.map(|(n, ats)| {
+            let folded = crate::par::map(ats, |&at| fold_exercise(&store.exercises[at]));
+            (n, ats.iter().copied().zip(folded).collect::<Vec<_>>())
+        }) {
+            if block == 0 {
+                // Room for the rest at the first block's rate: not grown by doubling.
+                let exercises = by_tie.len().div_ceil(folded.len().max(1));
+                let pieces: usize = folded.iter().map(|(_, f)| f.pieces.len()).sum();
+                let text: usize = (folded.iter().flat_map(|(_, f)| &f.pieces))
+                    .map(|(_, range)| range.len() + 1)
+                    .sum();
+                let names: usize = folded.iter().map(|(_, f)| f.names).sum();
+                index.pieces.reserve(pieces * exercises);
+                index.text.reserve(text * exercises);
+                index.named.reserve(names * exercises);
+            }
+            for (i, (at, folded)) in folded.into_iter().enumerate() {
+                let tie_rank = block * FOLD_BLOCK + i;
+                index.entry_of[at] = offset(tie_rank);
+                let exercise = &store.exercises[at];
+                let folded = &folded;
+                let first_piece = offset(index.pieces.len());
+                let blob_start = offset(index.text.len());
+                let mut lesser = first_piece;
+                let mut lesser_text = blob_start;
+                for (n, (kind, range)) in folded.pieces.iter().enumerate() {
+                    if n == folded.names {
+                        lesser = offset(index.pieces.len());
+                        lesser_text = offset(index.text.len());
+                    }
+                    index.push(*kind, &folded.text[range.clone()]);
+                }
+                if folded.names == folded.pieces.len() {
                     lesser = offset(index.pieces.len());
                     lesser_text = offset(index.text.len());
                 }
-                index.push(*kind, &folded.text[range.clone()]);
+                let chains_start = offset(index.entry_chains.len());
+                for chain in &exercise.chains {
+                    let next = offset(index.chain_ids.len());
+                    // Looked up before a key is made: a few chain ids recur across every exercise.
+                    let id = match index.chain_ids.get(chain.as_str()) {
+                        Some(&id) => id,
+                        None => *index.chain_ids.entry(chain.to_string()).or_insert(next),
+                    };
+                    index.entry_chains.push(id);
+                }
+                let name_end = index.pieces[first_piece as usize].end;
+                for piece in &index.pieces[first_piece as usize..lesser as usize] {
+                    let text = &index.text[piece.start as usize..piece.end as usize];
+                    index.named.push((hash(text), offset(tie_rank)));
+                }
+                let bytes = index.text.as_bytes();
+                index.entries.push(Entry {
+                    store: offset(at),
+                    pieces: first_piece..offset(index.pieces.len()),
+                    lesser,
+                    blob: blob_start..offset(index.text.len()),
+                    lesser_text,
+                    names_mask: byte_mask(&bytes[blob_start as usize..lesser_text as usize]),
+                    lesser_mask: byte_mask(&bytes[lesser_text as usize..]),
+                    name_starts: word_start_mask(&bytes[blob_start as usize..name_end as usize]),
+                    names_starts: word_start_mask(
+                        &bytes[blob_start as usize..lesser_text as usize],
+                    ),
+                    lesser_starts: word_start_mask(&bytes[lesser_text as usize..]),
+                    name_rank: name_rank[at],
+                    tie_rank: offset(tie_rank),
+                    regions: exercise.regions.iter().fold(0, |m, &r| m | bit(r as u8)),
+                    equipment: exercise.equipment.iter().fold(0, |m, &e| m | bit(e as u8)),
+                    phase: exercise.phase,
+                    chains: chains_start..offset(index.entry_chains.len()),
+                });
             }
-            if folded.names == folded.pieces.len() {
-                lesser = offset(index.pieces.len());
-                lesser_text = offset(index.text.len());
-            }
-            let chains_start = offset(index.entry_chains.len());
-            for chain in &exercise.chains {
-                let next = offset(index.chain_ids.len());
-                // Looked up before a key is made: a few chain ids recur across every exercise.
-                let id = match index.chain_ids.get(chain.as_str()) {
-                    Some(&id) => id,
-                    None => *index.chain_ids.entry(chain.to_string()).or_insert(next),
-                };
-                index.entry_chains.push(id);
-            }
-            let name_end = index.pieces[first_piece as usize].end;
-            for piece in &index.pieces[first_piece as usize..lesser as usize] {
-                let text = &index.text[piece.start as usize..piece.end as usize];
-                index.named.push((hash(text), offset(tie_rank)));
-            }
-            let bytes = index.text.as_bytes();
-            index.entries.push(Entry {
-                store: offset(at),
-                pieces: first_piece..offset(index.pieces.len()),
-                lesser,
-                blob: blob_start..offset(index.text.len()),
-                lesser_text,
-                names_mask: byte_mask(&bytes[blob_start as usize..lesser_text as usize]),
-                lesser_mask: byte_mask(&bytes[lesser_text as usize..]),
-                name_starts: word_start_mask(&bytes[blob_start as usize..name_end as usize]),
-                names_starts: word_start_mask(&bytes[blob_start as usize..lesser_text as usize]),
-                lesser_starts: word_start_mask(&bytes[lesser_text as usize..]),
-                name_rank: name_rank[at],
-                tie_rank: offset(tie_rank),
-                regions: exercise.regions.iter().fold(0, |m, &r| m | bit(r as u8)),
-                equipment: exercise.equipment.iter().fold(0, |m, &e| m | bit(e as u8)),
-                phase: exercise.phase,
-                chains: chains_start..offset(index.entry_chains.len()),
-            });
         }
         index.by_name = vec![0; name_rank.len()];
         for (at, &rank) in name_rank.iter().enumerate() {

@@ -272,28 +272,24 @@ impl SearchIndex {
         let mut by_tie = by_name;
         by_tie.sort_by_key(|&at| chars[at]);
         index.entry_of = vec![0; by_tie.len()];
-        let blocks = by_tie.chunks(FOLD_BLOCK).enumerate();
-        for (block, folded) in blocks.map(|(n, ats)| {
+        for (block, ats) in by_tie.chunks(FOLD_BLOCK).enumerate() {
             let folded = crate::par::map(ats, |&at| fold_exercise(&store.exercises[at]));
-            (n, ats.iter().copied().zip(folded).collect::<Vec<_>>())
-        }) {
             if block == 0 {
                 // Room for the rest at the first block's rate: not grown by doubling.
-                let exercises = by_tie.len().div_ceil(folded.len().max(1));
-                let pieces: usize = folded.iter().map(|(_, f)| f.pieces.len()).sum();
-                let text: usize = (folded.iter().flat_map(|(_, f)| &f.pieces))
+                let scale = by_tie.len().div_ceil(folded.len().max(1));
+                let pieces: usize = folded.iter().map(|f| f.pieces.len()).sum();
+                let text: usize = (folded.iter().flat_map(|f| &f.pieces))
                     .map(|(_, range)| range.len() + 1)
                     .sum();
-                let names: usize = folded.iter().map(|(_, f)| f.names).sum();
-                index.pieces.reserve(pieces * exercises);
-                index.text.reserve(text * exercises);
-                index.named.reserve(names * exercises);
+                let names: usize = folded.iter().map(|f| f.names).sum();
+                index.pieces.reserve(pieces * scale);
+                index.text.reserve(text * scale);
+                index.named.reserve(names * scale);
             }
-            for (i, (at, folded)) in folded.into_iter().enumerate() {
+            for (i, (&at, folded)) in ats.iter().zip(&folded).enumerate() {
                 let tie_rank = block * FOLD_BLOCK + i;
                 index.entry_of[at] = offset(tie_rank);
                 let exercise = &store.exercises[at];
-                let folded = &folded;
                 let first_piece = offset(index.pieces.len());
                 let blob_start = offset(index.text.len());
                 let mut lesser = first_piece;

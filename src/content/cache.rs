@@ -16,7 +16,6 @@
 
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
-use std::collections::HashMap;
 use std::fmt;
 use std::io::Write;
 use std::ops::Range;
@@ -28,7 +27,7 @@ use toml::de::{DeTable, DeValue};
 pub const NO_CACHE_ENV: &str = "BACKCHAIN_NO_CACHE";
 
 /// Bumped whenever the layout below changes.
-pub(super) const FORMAT: u32 = 4;
+const FORMAT: u32 = 4;
 const MAGIC: &[u8; 16] = b"backchain-cache\n";
 
 /// A file changed less than this long before it was read is not cached: a change within the same
@@ -90,8 +89,7 @@ pub struct LayerCache {
 
 /// Each cached file's stamp and entry by its path in the store, hashed a word at a time (a 100k store's
 /// index is 100,000 paths to hash when it is read and again when the files are looked up).
-type Entries =
-    HashMap<String, (Stamp, Entry), std::hash::BuildHasherDefault<crate::text::intern::WordHasher>>;
+type Entries = crate::text::intern::WordMap<String, (Stamp, Entry)>;
 
 /// Where one file's tree is in the cache file, and its checksum.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -146,12 +144,10 @@ impl LayerCache {
         (*cached == stamp).then(|| entry.clone())
     }
 
-    /// Deletes the cache file, if there was one: its folder is no longer cached (it shrank below
-    /// [`MIN_FILES`]). A reader that has it open reads on.
+    /// Deletes the cache file, sound or damaged, if there is one: its folder is no longer cached (it
+    /// shrank below [`MIN_FILES`]). A reader that has it open reads on.
     pub fn delete(self) {
-        if self.handle.is_some() {
-            let _ = std::fs::remove_file(&self.file);
-        }
+        let _ = std::fs::remove_file(&self.file);
     }
 
     /// Lets go of the index once every file has been looked up in it (a large store's is tens of MB).
@@ -283,6 +279,16 @@ pub(super) struct Header {
     pub(super) version: Vec<u8>,
     pub(super) root: Vec<u8>,
     pub(super) len: u64,
+}
+
+impl Header {
+    /// Written by this format and version of backchain, for the store folder `root`: anything else is
+    /// read as no file at all.
+    pub(super) fn is_ours(&self, root: &[u8]) -> bool {
+        self.format == FORMAT
+            && self.version == env!("CARGO_PKG_VERSION").as_bytes()
+            && self.root == root
+    }
 }
 
 /// The header at the start of `file`; `None` when it is not a cache file's (another magic, or a field
@@ -463,13 +469,7 @@ pub(super) fn checksum(bytes: &[u8]) -> u64 {
 /// folder, index checksum, or an entry outside the trees' part of the file.
 fn read_index(file: &std::fs::File, root: &[u8]) -> Option<Entries> {
     let total = file.metadata().ok()?.len();
-    let header = read_header(file)?;
-    let ours = header.format == FORMAT
-        && header.version == env!("CARGO_PKG_VERSION").as_bytes()
-        && header.root == root;
-    if !ours {
-        return None;
-    }
+    let header = read_header(file).filter(|h| h.is_ours(root))?;
     let trees_from = header.len;
     let word = |b: &[u8]| -> Option<u64> {
         let mut w = [0u8; 8];
@@ -658,11 +658,7 @@ fn table(table: &DeTable<'_>, out: &mut Vec<u8>) -> Option<()> {
 
 /// A key's place in [`KEYS`], looked up by hash: every key of every file is written this way.
 fn key_place(key: &str) -> Option<usize> {
-    type Places = HashMap<
-        &'static str,
-        usize,
-        std::hash::BuildHasherDefault<crate::text::intern::WordHasher>,
-    >;
+    type Places = crate::text::intern::WordMap<&'static str, usize>;
     static PLACES: std::sync::OnceLock<Places> = std::sync::OnceLock::new();
     // Inserted last to first, so a key listed twice has its first place, as a scan would give.
     let places = PLACES.get_or_init(|| {

@@ -28,7 +28,6 @@ pub use source::{EMBEDDED_NAME, Origin, Problem, ReadError, SourceFile};
 pub use source::{MAX_DEPTH, MAX_MESSAGE, MAX_PROBLEMS_PER_FILE, cap_per_file};
 pub use words::{SearchWords, Synonym};
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// Everything read from one store, indexed by id.
@@ -74,11 +73,7 @@ struct Index {
 
 /// Where each id's first record is. Keyed by the records' own (shared) ids, hashed a word at a time: a
 /// large store has 100,000 exercise ids to index each time it loads.
-type IdIndex = HashMap<
-    crate::text::Text,
-    usize,
-    std::hash::BuildHasherDefault<crate::text::intern::WordHasher>,
->;
+type IdIndex = crate::text::intern::WordMap<crate::text::Text, usize>;
 
 fn index_of<'a>(ids: impl ExactSizeIterator<Item = &'a crate::text::Text>) -> IdIndex {
     let mut map = IdIndex::with_capacity_and_hasher(ids.len(), Default::default());

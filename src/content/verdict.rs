@@ -76,13 +76,7 @@ impl Verdict {
     /// The problems the checker found in this very store, when a verdict for it was kept intact.
     pub fn kept(&self) -> Option<Vec<Problem>> {
         let file = std::fs::File::open(&self.file).ok()?;
-        let header = cache::read_header(&file)?;
-        if header.format != cache::FORMAT
-            || header.version != env!("CARGO_PKG_VERSION").as_bytes()
-            || header.root != self.root
-        {
-            return None;
-        }
+        let header = cache::read_header(&file).filter(|h| h.is_ours(&self.root))?;
         let total = file.metadata().ok()?.len();
         // Far more than the problems of any store the checker could find: not a verdict we wrote.
         if total > MAX_BYTES {

@@ -13,7 +13,11 @@ thread_local! {
 }
 
 /// Each text as read (the key) and as cleaned (the value; the same `Arc` when it needed no cleaning).
-type Strings = HashMap<Arc<str>, Arc<str>, BuildHasherDefault<WordHasher>>;
+type Strings = WordMap<Arc<str>, Arc<str>>;
+
+/// A map whose keys (ids, paths, texts) are hashed by [`WordHasher`]: the maps a large store fills while
+/// it loads, where SipHash's per-byte rounds dominate.
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// While it lives, texts read on this thread share their repeated strings. Opening one where one is
 /// already open changes nothing; the strings are let go of when the first one closes.

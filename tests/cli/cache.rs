@@ -78,12 +78,7 @@ fn only_a_large_folder_is_cached_and_a_gone_folders_cache_is_deleted() {
     assert!(now.iter().all(|name| !first.contains(name)), "{now:?}");
 
     // A cached folder that shrinks below the size worth caching loses its cache.
-    let exercises = other.join("exercises");
-    let mut names: Vec<_> = (std::fs::read_dir(&exercises).unwrap())
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    for name in &names[20..] {
+    for name in &common::files_in(&other.join("exercises"))[20..] {
         std::fs::remove_file(name).unwrap();
     }
     check(&other, &cache);

@@ -81,6 +81,16 @@ pub fn age(dir: &Path, shift: u64) {
     }
 }
 
+/// The paths of the entries of a folder, sorted.
+#[allow(dead_code, reason = "only the cache tests use it")]
+pub fn files_in(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut paths: Vec<_> = (std::fs::read_dir(dir).unwrap())
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    paths
+}
+
 /// The output of a command that must succeed; its stderr is the failure message.
 #[allow(dead_code, reason = "only the tests that run the binary use it")]
 pub fn succeeded(out: std::process::Output) -> std::process::Output {

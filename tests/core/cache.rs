@@ -21,17 +21,20 @@ fn store_with_problems(name: &str) -> (PathBuf, PathBuf) {
     let store = root.join("store");
     synthetic::write_store(&store, 12).unwrap();
     let exercises = store.join("exercises");
-    let mut names: Vec<_> = std::fs::read_dir(&exercises)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    let text = std::fs::read_to_string(&names[3]).unwrap();
-    let text = text.replacen("chains = [\"", "chains = [\"no-such-chain\", \"", 1);
-    std::fs::write(&names[3], text).unwrap();
+    add_unknown_chain(&common::files_in(&exercises)[3]);
     std::fs::write(exercises.join("broken.toml"), "id = \"broken\"\nname = [\n").unwrap();
     common::age(&store, 0);
     (store, root.join("cache"))
+}
+
+/// Makes the exercise in `file` serve a chain the store does not have (a problem only the checker finds);
+/// gives back the text it had.
+fn add_unknown_chain(file: &Path) -> String {
+    let text = std::fs::read_to_string(file).unwrap();
+    let changed = text.replacen("chains = [\"", "chains = [\"no-such-chain\", \"", 1);
+    assert_ne!(changed, text);
+    std::fs::write(file, changed).unwrap();
+    text
 }
 
 fn load(store: &Path, cache: Option<&Path>) -> (Store, Vec<Problem>) {
@@ -102,13 +105,8 @@ fn cold_and_warm_loads_give_the_same_store_and_problems() {
 fn a_touched_file_is_parsed_again_and_a_deleted_one_is_gone() {
     let (store, cache) = store_with_problems("touched");
     load(&store, Some(&cache));
-    let exercises = store.join("exercises");
-    let mut names: Vec<_> = std::fs::read_dir(&exercises)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| !p.ends_with("broken.toml"))
-        .collect();
-    names.sort();
+    let mut names = common::files_in(&store.join("exercises"));
+    names.retain(|p| !p.ends_with("broken.toml"));
     // Same size, other text, another mtime.
     let text = std::fs::read_to_string(&names[0]).unwrap();
     let at = text.find("\nname = \"").unwrap() + 9;
@@ -133,12 +131,7 @@ fn a_touched_file_is_parsed_again_and_a_deleted_one_is_gone() {
 fn a_damaged_cache_is_ignored_and_rewritten() {
     let (store, cache) = store_with_problems("damaged");
     let (cold, cold_problems) = load(&store, Some(&cache));
-    let file = std::fs::read_dir(&cache)
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let file = common::files_in(&cache).remove(0);
     let good = std::fs::read(&file).unwrap();
     let damages: Vec<Vec<u8>> = vec![
         good[..good.len() / 2].to_vec(),
@@ -266,15 +259,14 @@ fn a_cache_file_left_half_written_long_ago_is_deleted_and_a_recent_one_kept() {
 
 /// The verdict files in a cache folder.
 fn verdicts(cache: &Path) -> Vec<PathBuf> {
-    (std::fs::read_dir(cache).unwrap())
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("verdict-")
-        })
-        .collect()
+    let mut files = common::files_in(cache);
+    files.retain(|p| {
+        p.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("verdict-")
+    });
+    files
 }
 
 #[test]
@@ -284,16 +276,8 @@ fn a_store_read_as_before_keeps_its_verdict_and_any_change_checks_it_again() {
     let store = root.join("store");
     let cache = root.join("cache");
     synthetic::write_store(&store, 12).unwrap();
-    let mut names: Vec<_> = (std::fs::read_dir(store.join("exercises")).unwrap())
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    let text = std::fs::read_to_string(&names[3]).unwrap();
-    std::fs::write(
-        &names[3],
-        text.replacen("chains = [\"", "chains = [\"no-such-chain\", \"", 1),
-    )
-    .unwrap();
+    let names = common::files_in(&store.join("exercises"));
+    let text = add_unknown_chain(&names[3]);
     common::age(&store, 0);
     let (plain, plain_problems) = load(&store, None);
     assert!(!plain.verdict_kept);

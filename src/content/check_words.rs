@@ -1,22 +1,29 @@
 //! `check` for `search.toml`: every key lower case, letters and digits in words joined by single spaces,
-//! listed once in the whole table; every meaning given. Each problem at the key or row it is about.
+//! listed once in the whole table; every meaning given; each filler word one such word, listed once and
+//! not also a key. Each problem at the key, word or row it is about.
 
 use super::Store;
 use super::source::Problem;
 use std::collections::HashMap;
 
-pub fn search_words(store: &Store, problems: &mut Vec<Problem>) {
+pub fn search_words<'a>(store: &'a Store, problems: &mut Vec<Problem>) {
     let Some(table) = &store.search_words else {
         return;
     };
     let Some(file) = table.file.and_then(|f| store.files.get(f)) else {
         return;
     };
+    // Where each key or filler word was first listed: the line a second listing names.
     let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut first_line = |word: &'a toml::Spanned<String>| {
+        let first = seen.insert(word.get_ref().as_str(), word.span().start)?;
+        Some(file.line_col(first).0)
+    };
+    let at = |word: &toml::Spanned<String>, message: String| file.problem(word.span(), message);
     for synonym in &table.synonym {
         if synonym.means.trim().is_empty() {
-            let at = synonym.words.first().map_or(0..0, |w| w.span());
-            problems.push(file.problem(at, "search words: a row's `means` is empty; say what the words mean in the exercises' own words"));
+            let place = synonym.words.first().map_or(0..0, |w| w.span());
+            problems.push(file.problem(place, "search words: a row's `means` is empty; say what the words mean in the exercises' own words"));
         }
         if synonym.words.is_empty() {
             problems.push(file.problem(
@@ -29,27 +36,35 @@ pub fn search_words(store: &Store, problems: &mut Vec<Problem>) {
         }
         for word in &synonym.words {
             let key = word.get_ref().as_str();
-            let well_formed = !key.is_empty()
-                && key.split(' ').all(|w| {
-                    !w.is_empty()
-                        && w.chars()
-                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-                });
-            if !well_formed {
-                problems.push(file.problem(
-                    word.span(),
-                    format!("search words: {key:?} must be lower-case letters and digits, words joined by single spaces (as people type them: \"hammies\", \"it band\")"),
-                ));
+            if !key.split(' ').all(is_word) {
+                problems.push(at(word, format!("search words: {key:?} must be lower-case letters and digits, words joined by single spaces (as people type them: \"hammies\", \"it band\")")));
             }
-            if let Some(first) = seen.insert(key, word.span().start) {
-                let (line, _) = file.line_col(first);
-                problems.push(file.problem(
-                    word.span(),
-                    format!(
-                        "search words: {key:?} is listed twice (first on line {line}); keep one row"
-                    ),
-                ));
+            if let Some(line) = first_line(word) {
+                let message = format!(
+                    "search words: {key:?} is listed twice (first on line {line}); keep one row"
+                );
+                problems.push(at(word, message));
             }
         }
     }
+    for word in &table.filler {
+        let filler = word.get_ref().as_str();
+        if !is_word(filler) {
+            problems.push(at(word, format!("search words: filler {filler:?} must be one lower-case word of letters and digits (\"with\", \"the\")")));
+        }
+        if let Some(line) = first_line(word) {
+            let message = format!(
+                "search words: filler {filler:?} is also listed on line {line}; a word is either dropped or read as another, and listed once"
+            );
+            problems.push(at(word, message));
+        }
+    }
+}
+
+/// Lower-case letters and digits, at least one.
+fn is_word(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
 }

@@ -17,6 +17,10 @@ pub struct SearchWords {
     pub note: Text,
     #[serde(default)]
     pub synonym: Vec<Synonym>,
+    /// Words a query can do without ("with", "the"): dropped from a query that holds other words, so
+    /// "hamstring stretch with the strap" is searched as "hamstring stretch strap". Same form as a key.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub filler: Vec<Spanned<String>>,
     #[serde(skip)]
     pub file: Option<FileId>,
 }

@@ -167,14 +167,30 @@ impl FreeExerciseDb {
             }
         };
 
+        // The source gives no equipment, or only "other": the steps may still name what is used ("loop a
+        // band around your foot").
+        let named = equipment_in_steps(&instructions);
+        let from_steps = if named.is_empty() {
+            "`equipment` left empty"
+        } else {
+            "`equipment` taken from what the steps name (a band, a towel, a foam roller)"
+        };
         let equipment = match equipment {
             None => {
                 report.note(
                     "equipment",
                     "(none given)",
-                    "the source does not say; `equipment` left empty",
+                    &format!("the source does not say; {from_steps}"),
                 );
-                Vec::new()
+                named
+            }
+            Some("other") => {
+                report.note(
+                    "equipment",
+                    "other",
+                    &format!("no backchain equipment; {from_steps}, the word kept in [import]"),
+                );
+                named
             }
             Some(word) => match equipment_of(word) {
                 Some(kit) => vec![kit],
@@ -336,6 +352,35 @@ fn equipment_of(word: &str) -> Option<Equipment> {
         }
         _ => None,
     }
+}
+
+/// The equipment the steps name in so many words: a band (not the IT band, a body part), a towel, a foam
+/// roller. Belts, straps and ropes are left out: in the source they are as often a weight belt, suspension
+/// straps or a climbing rope as something to loop round a foot.
+fn equipment_in_steps(steps: &[&str]) -> Vec<Equipment> {
+    let mut kit = Vec::new();
+    for step in steps {
+        let lower = step.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        for (i, word) in words.iter().enumerate() {
+            let before = i.checked_sub(1).map(|b| words[b]);
+            let found = match *word {
+                "band" | "bands" if !matches!(before, Some("it" | "iliotibial")) => {
+                    Some(Equipment::Band)
+                }
+                "towel" | "towels" => Some(Equipment::Towel),
+                "roll" | "roller" if before == Some("foam") => Some(Equipment::FoamRoller),
+                _ => None,
+            };
+            if let Some(found) = found.filter(|f| !kit.contains(f)) {
+                kit.push(found);
+            }
+        }
+    }
+    kit
 }
 
 /// The body region a muscle group belongs to, for the regions backchain knows.

@@ -1,7 +1,9 @@
 //! A query read through the content's words (`search.toml`): a word or phrase people type for what the
 //! exercises call otherwise is replaced by the exercises' words ("hammies" → "hamstring", "rdl" →
 //! "romanian deadlift"), and a plural is read as its singular ("stretches" → "stretch"), since a longer word
-//! cannot match a shorter name. Only whole words are replaced; everything else stays as typed.
+//! cannot match a shorter name. Filler words ("with", "the") are dropped from a query that holds others,
+//! so a query typed as a sentence finds what its other words name. Only whole words are replaced or
+//! dropped; everything else stays as typed.
 
 use crate::content::SearchWords;
 use std::borrow::Cow;
@@ -10,6 +12,8 @@ use std::borrow::Cow;
 #[derive(Clone, Debug, Default)]
 pub struct Words {
     keys: Vec<(Vec<String>, String)>,
+    /// Lower case.
+    filler: Vec<String>,
 }
 
 /// Words shorter than this are left as they are by the plural rule ("abs", "legs").
@@ -33,7 +37,13 @@ impl Words {
             })
             .collect();
         keys.sort_by_key(|k| std::cmp::Reverse(k.0.len()));
-        Words { keys }
+        let filler = table
+            .map(|t| t.filler.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .map(|w| w.get_ref().to_lowercase())
+            .collect();
+        Words { keys, filler }
     }
 
     /// `query` as search reads it; borrowed when nothing changes.
@@ -43,6 +53,9 @@ impl Words {
         let mut out: Vec<Cow<str>> = Vec::new();
         let mut i = 0;
         let mut changed = false;
+        let is_filler = |w: &String| self.filler.contains(w);
+        // A query of filler words alone is searched as typed.
+        let drop_filler = !lower.iter().all(is_filler);
         while i < words.len() {
             let found = self.keys.iter().find(|(key, _)| {
                 lower.len() - i >= key.len() && key.iter().zip(&lower[i..]).all(|(k, w)| k == w)
@@ -50,6 +63,11 @@ impl Words {
             if let Some((key, means)) = found {
                 out.push(Cow::Borrowed(means.as_str()));
                 i += key.len();
+                changed = true;
+                continue;
+            }
+            if drop_filler && is_filler(&lower[i]) {
+                i += 1;
                 changed = true;
                 continue;
             }
@@ -118,5 +136,18 @@ mod tests {
         assert_eq!(w.read("RDL"), "romanian deadlift");
         assert_eq!(w.read("it band smr"), "iliotibial smr");
         assert_eq!(w.read("bandit"), "bandit", "only whole words");
+    }
+
+    #[test]
+    fn filler_words_are_dropped_unless_the_query_is_nothing_else() {
+        let w = words();
+        assert_eq!(
+            w.read("hamstring stretch with the strap"),
+            w.read("hamstring stretch strap")
+        );
+        assert_eq!(w.read("The Hip Hinge "), "Hip Hinge ");
+        assert_eq!(w.read("with the"), "with the", "nothing else to search");
+        assert_eq!(w.read("withdraw"), "withdraw", "only whole words");
+        assert!(Words::default().read("with the").len() == 8);
     }
 }

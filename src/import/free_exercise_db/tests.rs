@@ -125,6 +125,12 @@ fn equipment_maps_onto_backchains_and_an_unknown_one_is_reported() {
     let none = convert(&one("").replace("\"body only\"", "null"));
     assert!(none.exercises[0].equipment.is_empty());
     assert_eq!(none.report.count("equipment", "(none given)"), 1);
+    assert!(
+        (none.report.lines().iter())
+            .any(|l| l.ends_with("the source does not say; `equipment` left empty")),
+        "{:?}",
+        none.report.lines()
+    );
     let lines = convert(&one("").replace("\"body only\"", "\"sled\""))
         .report
         .lines();
@@ -134,6 +140,47 @@ fn equipment_maps_onto_backchains_and_an_unknown_one_is_reported() {
             .any(|l| l.starts_with("equipment: \"sled\" ×1 — no backchain equipment")),
         "{lines:?}"
     );
+}
+
+#[test]
+fn equipment_the_source_leaves_out_is_taken_from_what_the_steps_name() {
+    let with_steps = |equipment: &str, steps: &str| {
+        let text = one("").replace("\"body only\"", equipment).replace(
+            "\"instructions\": [",
+            &format!("\"instructions\": [{steps}, "),
+        );
+        convert(&text)
+    };
+    let strap = with_steps(
+        "null",
+        "\"Loop a belt, band, or rope over the ball of your foot.\", \"Pull on the towel.\"",
+    );
+    assert_eq!(
+        strap.exercises[0].equipment,
+        [Equipment::Band, Equipment::Towel]
+    );
+    assert!(
+        (strap.report.lines().iter())
+            .any(|l| l.contains("(none given)") && l.contains("taken from what the steps name")),
+        "{:?}",
+        strap.report.lines()
+    );
+    let roller = with_steps("\"other\"", "\"Lie on a foam roller.\"");
+    assert_eq!(roller.exercises[0].equipment, [Equipment::FoamRoller]);
+    assert_eq!(roller.exercises[0].import["equipment"], ["other"]);
+    // Not equipment: the IT band is a body part; a belt or straps may be a weight belt or a
+    // suspension trainer.
+    for steps in [
+        "\"Roll the IT band slowly.\"",
+        "\"Wear a dip belt.\"",
+        "\"Hold the straps.\"",
+    ] {
+        let none = with_steps("null", steps);
+        assert!(none.exercises[0].equipment.is_empty(), "{steps}");
+    }
+    // Equipment the source names is never second-guessed from the steps.
+    let cable = with_steps("\"cable\"", "\"Attach a band.\"");
+    assert!(cable.exercises[0].equipment.is_empty());
 }
 
 #[test]

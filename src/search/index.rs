@@ -351,6 +351,26 @@ impl SearchIndex {
         index
     }
 
+    /// `query` as search reads it, through the content's words (see [`super::words::Words::read`]) —
+    /// unless, as typed, it is an exercise's whole name: "IT Band and Glute Stretch" is searched
+    /// as typed, not as "iliotibial glute stretch", so a name typed in full always finds its exercise.
+    pub(super) fn read<'q>(&self, query: &'q str) -> std::borrow::Cow<'q, str> {
+        let read = self.words.read(query);
+        if matches!(read, std::borrow::Cow::Owned(_)) {
+            let folded = super::fold(query);
+            let whole = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+            // A name only: an alias is often the very word the table reads ("hip IR", "good mornings").
+            let is_a_name = self.named(&whole).into_iter().any(|at| {
+                let entry = &self.entries[at as usize];
+                self.piece_text(&self.pieces[entry.pieces.start as usize]) == whole
+            });
+            if is_a_name {
+                return std::borrow::Cow::Borrowed(query);
+            }
+        }
+        read
+    }
+
     /// The entries with a name or alias that is exactly `folded`, in order.
     pub(super) fn named(&self, folded: &str) -> Vec<u32> {
         let key = hash(folded);

@@ -188,7 +188,7 @@ impl SearchIndex {
     /// Every exercise matching `query`, best first (equal scores, and so every hit of an empty query, by
     /// name), after the filters.
     pub fn search(&self, query: &str, filters: &Filters) -> Vec<Hit> {
-        let query = self.words.read(query);
+        let query = self.read(query);
         self.run(&query, filters, Within::default(), false).hits
     }
 

@@ -48,7 +48,7 @@ fn skim() -> SkimMatcherV2 {
 /// name letters.
 pub fn rank(index: &SearchIndex, query: &str, filters: &Filters, top: usize) -> Vec<Hit> {
     let skim = skim();
-    let read = index.words.read(query);
+    let read = index.read(query);
     let query = Query::parse(&read);
     let candidates = index.filtered(filters);
     if query.is_empty() {

@@ -70,7 +70,7 @@ impl SearchSession {
     /// ranked when asked for ([`SearchSession::rank_all`]).
     pub fn search(&mut self, index: &SearchIndex, query: &str, filters: &Filters) -> &[Hit] {
         // Read through the content's words first ("hammies" → "hamstring", plurals as singulars).
-        let read = index.words.read(query);
+        let read = index.read(query);
         self.typed.clear();
         self.typed.push_str(query);
         let query = read.as_ref();

@@ -67,6 +67,8 @@ pub(super) struct Entry {
     pub regions: u32,
     pub equipment: u32,
     pub phase: Phase,
+    /// backchain's own exercise, not an imported one (see [`super::matcher::boosted`]).
+    pub own: bool,
     /// Its chains in [`SearchIndex::entry_chains`].
     pub chains: Range<u32>,
 }
@@ -339,6 +341,7 @@ impl SearchIndex {
                     regions: exercise.regions.iter().fold(0, |m, &r| m | bit(r as u8)),
                     equipment: exercise.equipment.iter().fold(0, |m, &e| m | bit(e as u8)),
                     phase: exercise.phase,
+                    own: exercise.source.is_none(),
                     chains: chains_start..offset(index.entry_chains.len()),
                 });
             }

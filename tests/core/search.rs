@@ -312,6 +312,41 @@ fn a_name_typed_in_full_finds_its_exercise_whatever_the_words_table_makes_of_it(
     }
 }
 
+#[test]
+fn among_near_equal_matches_backchains_own_exercise_comes_before_an_imported_one() {
+    // The same exercise twice, once imported: equal matches, the own one first, a twentieth ahead.
+    let mut store = embedded();
+    let own = store.exercise("hamstring-bridge").unwrap().clone();
+    let mut imported = own.clone();
+    imported.id = Text::new("hamstring-bridge-imported");
+    imported.source = Some(backchain::content::ExerciseSource {
+        name: Text::new("Free Exercise DB"),
+        licence: Text::new("public domain, Unlicense"),
+        url: Text::new("https://github.com/yuhonas/free-exercise-db"),
+        id: Text::new("Hamstring_Bridge"),
+    });
+    // Imported first in the store, so only the score can put the own one ahead.
+    store.exercises.insert(0, imported);
+    store.reindex();
+    let index = SearchIndex::new(&store);
+    for query in ["hamstring bridge", "hamstrng brdge", "bridge"] {
+        let hits = index.search(query, &Filters::default());
+        let place = |id: &str| hits.iter().position(|h| store.exercises[h.index].id == id);
+        let (own_at, imported_at) = (
+            place("hamstring-bridge"),
+            place("hamstring-bridge-imported"),
+        );
+        assert!(own_at.unwrap() < imported_at.unwrap(), "{query:?}");
+        let (a, b) = (&hits[own_at.unwrap()], &hits[imported_at.unwrap()]);
+        assert_eq!(a.score, b.score + b.score / 20, "{query:?}");
+        assert_eq!(
+            reference::rank(&index, query, &Filters::default(), hits.len()),
+            hits,
+            "{query:?}"
+        );
+    }
+}
+
 fn assert_session_matches_fresh(index: &SearchIndex, typed: &[&str], filters: &Filters) {
     let mut session = SearchSession::new();
     for query in typed {

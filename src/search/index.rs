@@ -1,8 +1,8 @@
 //! The search index: every exercise's searchable fields, folded once, laid out flat for fast scans.
 
-use super::Filters;
 use super::prefilter::{byte_mask, word_start_mask};
 use super::scorer::{Scorer, SkimScorer};
+use super::{Filters, Hit};
 use crate::content::{Phase, Store};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -33,6 +33,17 @@ pub(super) struct Piece {
     pub kind: Kind,
     /// Which bytes its text holds ([`byte_mask`]).
     pub mask: u32,
+}
+
+/// A hit of a query's second reading (its words as typed, where the content's words read them as others:
+/// "it band" searched as typed beside "iliotibial"), as it counts beside the first: half its score, as a
+/// misspelt word's. The typed words match loosely where the table's would not ("it" inside "with"), so
+/// they find a name that holds them without crowding out what the table's words mean.
+pub(super) fn second_reading(hit: Hit) -> Hit {
+    Hit {
+        score: hit.score / 2,
+        ..hit
+    }
 }
 
 /// One exercise: its pieces and what the filters look at. Entries are laid out in tie order (see
@@ -93,6 +104,9 @@ pub struct SearchIndex {
     named: Vec<(u64, u32)>,
     /// The content's words people type for what the exercises call otherwise (`search.toml`).
     pub(super) words: super::words::Words,
+    /// For each key of the words table typed so far: whether some exercise holds it as typed (see
+    /// [`SearchIndex::holds_as_words`]).
+    typed_keys: Arc<std::sync::Mutex<HashMap<String, bool>>>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -256,6 +270,7 @@ impl SearchIndex {
             by_name: Vec::new(),
             named: Vec::new(),
             words: super::words::Words::new(store.search_words.as_ref()),
+            typed_keys: Arc::default(),
         };
         // Folding is the costly part and each exercise is independent: fold on every core. The names
         // alone first, as they decide the order entries are laid out in; then each exercise whole, a block
@@ -354,11 +369,12 @@ impl SearchIndex {
         index
     }
 
-    /// `query` as search reads it, through the content's words (see [`super::words::Words::read`]) —
-    /// unless, as typed, it is an exercise's whole name: "IT Band and Glute Stretch" is searched
-    /// as typed, not as "iliotibial glute stretch", so a name typed in full always finds its exercise.
-    pub(super) fn read<'q>(&self, query: &'q str) -> std::borrow::Cow<'q, str> {
-        let read = self.words.read(query);
+    /// How search reads `query`, through the content's words: one reading, or two when the table read
+    /// some words as others (see [`super::words::Words::readings`]; a match of either is a match) —
+    /// unless, as typed, it is an exercise's whole name: "On Your Side Quad Stretch" is searched as typed,
+    /// fillers and all, so a name typed in full always finds its exercise first.
+    pub(super) fn readings<'q>(&self, query: &'q str) -> Vec<std::borrow::Cow<'q, str>> {
+        let (read, literal) = self.words.readings(query, |key| self.holds_as_words(key));
         if matches!(read, std::borrow::Cow::Owned(_)) {
             let folded = super::fold(query);
             let whole = folded.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -368,10 +384,46 @@ impl SearchIndex {
                 self.piece_text(&self.pieces[entry.pieces.start as usize]) == whole
             });
             if is_a_name {
-                return std::borrow::Cow::Borrowed(query);
+                return vec![std::borrow::Cow::Borrowed(query)];
             }
         }
-        read
+        std::iter::once(read).chain(literal).collect()
+    }
+
+    /// Whether some exercise's text (name, alias, tag or summary word) holds `phrase` as whole words:
+    /// worked out once per phrase, on first use.
+    fn holds_as_words(&self, phrase: &str) -> bool {
+        let mut known = self.typed_keys.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(&holds) = known.get(phrase) {
+            return holds;
+        }
+        let text = self.text.as_bytes();
+        let holds = memchr::memmem::find_iter(text, phrase.as_bytes()).any(|at| {
+            let word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+            !word(at.checked_sub(1).and_then(|b| text.get(b))) && !word(text.get(at + phrase.len()))
+        });
+        known.insert(phrase.to_owned(), holds);
+        holds
+    }
+
+    /// The order of hits, best first: by score, then by tie rank.
+    pub(super) fn hit_key(&self, hit: &Hit) -> u64 {
+        let tie = (self.entry_of(hit.index)).map_or(u32::MAX, |at| self.entries[at].tie_rank);
+        super::matcher::sort_key(hit.score, tie)
+    }
+
+    /// Hits of the two readings of one query as one list, best first: each exercise once, with its better
+    /// hit (the first reading's when they score the same). Hits of the second reading, the words as
+    /// typed, count half (see [`second_reading`]).
+    pub(super) fn merge(&self, first: Vec<Hit>, second: Vec<Hit>) -> Vec<Hit> {
+        let key = |hit: &Hit| self.hit_key(hit);
+        let mut all = first;
+        all.extend(second.into_iter().map(second_reading));
+        // Stable: of two equal hits of one exercise, the first reading's stays first.
+        all.sort_by_key(|hit| (hit.index, key(hit)));
+        all.dedup_by_key(|hit| hit.index);
+        all.sort_unstable_by_key(key);
+        all
     }
 
     /// The entries with a name or alias that is exactly `folded`, in order.

@@ -152,7 +152,7 @@ impl<'q> Bounds<'q> {
 
 /// One integer that sorts hits best first: the score (at least 0) inverted in the high half, the tie
 /// rank in the low half.
-fn sort_key(score: i64, tie_rank: u32) -> u64 {
+pub(super) fn sort_key(score: i64, tie_rank: u32) -> u64 {
     let score = score.clamp(0, i64::from(u32::MAX)) as u64;
     ((u64::from(u32::MAX) - score) << 32) | u64::from(tie_rank)
 }
@@ -204,8 +204,13 @@ impl SearchIndex {
     /// Every exercise matching `query`, best first (equal scores, and so every hit of an empty query, by
     /// name), after the filters.
     pub fn search(&self, query: &str, filters: &Filters) -> Vec<Hit> {
-        let query = self.read(query);
-        self.run(&query, filters, Within::default(), false).hits
+        let fresh = |reading: &str| self.run(reading, filters, Within::default(), false).hits;
+        let readings = self.readings(query);
+        let mut hits = fresh(&readings[0]);
+        for other in &readings[1..] {
+            hits = self.merge(hits, fresh(other));
+        }
+        hits
     }
 
     /// Searches the exercises `filters` let through, or only those in `within` (which must pass them).

@@ -47,9 +47,20 @@ fn skim() -> SkimMatcherV2 {
 /// The first `top` hits of `query`, best first (ties by [`SearchIndex::tie_rank`]), with their matched
 /// name letters.
 pub fn rank(index: &SearchIndex, query: &str, filters: &Filters, top: usize) -> Vec<Hit> {
+    // Each reading of the query ranked on its own; an exercise's better hit of the two counts.
+    let readings = index.readings(query);
+    let mut hits = rank_reading(index, &readings[0], filters, top);
+    for other in &readings[1..] {
+        hits = index.merge(hits, rank_reading(index, other, filters, top));
+        hits.truncate(top);
+    }
+    hits
+}
+
+/// [`rank`] for one reading of the query.
+fn rank_reading(index: &SearchIndex, read: &str, filters: &Filters, top: usize) -> Vec<Hit> {
     let skim = skim();
-    let read = index.read(query);
-    let query = Query::parse(&read);
+    let query = Query::parse(read);
     let candidates = index.filtered(filters);
     if query.is_empty() {
         let mut all: Vec<usize> = candidates.iter().map(|&at| at as usize).collect();

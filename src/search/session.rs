@@ -12,6 +12,12 @@ use super::{Filters, Hit};
 #[derive(Clone, Debug, Default)]
 pub struct SearchSession {
     last: Option<Last>,
+    /// The search of the query's second reading, when the content's words gave it two (see
+    /// [`super::words::Words::readings`]).
+    other: Option<Last>,
+    /// With `other`: the hits of both readings as one list, as far as both settle it, and how many
+    /// exercises either matched.
+    merged: Option<(Vec<Hit>, usize)>,
     checked: usize,
     /// The query as typed (the last search ran on it as read through the content's words).
     typed: String,
@@ -38,6 +44,68 @@ struct Last {
 }
 
 impl Last {
+    /// The search of `query` (one reading), narrowing from `last` when it can; and how many exercises
+    /// it looked at (0 when the query had not changed).
+    fn step(
+        last: Option<Last>,
+        index: &SearchIndex,
+        query: &str,
+        filters: &Filters,
+    ) -> (Last, usize) {
+        match last.filter(|l| l.same_ground(index, filters)) {
+            Some(last) if last.query == query => (last, 0),
+            last => {
+                let within = last
+                    .as_ref()
+                    .map_or_else(Within::default, |l| l.within(query));
+                Last::fresh(index, query, filters, within)
+            }
+        }
+    }
+
+    /// The search of `query` among what `within` allows; and how many exercises it looked at.
+    fn fresh(index: &SearchIndex, query: &str, filters: &Filters, within: Within) -> (Last, usize) {
+        let outcome = index.run(query, filters, within, true);
+        let last = Last {
+            generation: index.generation,
+            query: query.to_owned(),
+            filters: filters.clone(),
+            exact: outcome.exact,
+            loose: outcome.loose,
+            words: Query::parse(query).words,
+            word_scores: outcome.word_scores,
+            hits: outcome.hits,
+            total: outcome.total,
+        };
+        (last, outcome.checked)
+    }
+
+    /// Whether a search of this index with these filters may narrow from this one.
+    fn same_ground(&self, index: &SearchIndex, filters: &Filters) -> bool {
+        self.generation == index.generation && self.filters == *filters
+    }
+
+    /// Ranks every match, when only the first were.
+    fn rank_all(&mut self, index: &SearchIndex) {
+        if self.hits.len() == self.total || self.generation != index.generation {
+            return;
+        }
+        let within = Within {
+            exact: Some(&self.exact),
+            loose: None,
+            word_scores: Some((&self.words, &self.word_scores)),
+        };
+        let outcome = index.run(&self.query, &self.filters, within, false);
+        self.word_scores = outcome.word_scores;
+        self.hits = outcome.hits;
+        self.total = outcome.total;
+    }
+
+    /// What it matched, in tie order: with typo tolerance when nothing matched exactly.
+    fn matched(&self) -> &[u32] {
+        self.loose.as_deref().unwrap_or(&self.exact)
+    }
+
     /// What the last search tells about `query`'s matches.
     fn within(&self, query: &str) -> Within<'_> {
         if !query.starts_with(self.query.as_str()) {
@@ -70,69 +138,78 @@ impl SearchSession {
     /// ranked when asked for ([`SearchSession::rank_all`]).
     pub fn search(&mut self, index: &SearchIndex, query: &str, filters: &Filters) -> &[Hit] {
         // Read through the content's words first ("hammies" → "hamstring", plurals as singulars).
-        let read = index.read(query);
+        let readings = index.readings(query);
         self.typed.clear();
         self.typed.push_str(query);
-        let query = read.as_ref();
-        let same_ground =
-            |last: &Last| last.generation == index.generation && last.filters == *filters;
-        let last = self.last.take().filter(same_ground);
-        let last = match last {
-            Some(last) if last.query == query => {
-                self.checked = 0;
-                last
+        // The second reading narrows from the last one's search, or, at the keystroke that makes it
+        // ("hip i" → "hip ir"), from the last first reading's: its words as typed extend those.
+        let other = readings.get(1).map(|other| match self.other.take() {
+            Some(from) => Last::step(Some(from), index, other, filters),
+            None => {
+                let from = self.last.as_ref().filter(|l| l.same_ground(index, filters));
+                let within = from.map_or_else(Within::default, |l| l.within(other));
+                Last::fresh(index, other, filters, within)
             }
-            last => {
-                let within = last
-                    .as_ref()
-                    .map_or_else(Within::default, |l| l.within(query));
-                let outcome = index.run(query, filters, within, true);
-                self.checked = outcome.checked;
-                Last {
-                    generation: index.generation,
-                    query: query.to_owned(),
-                    filters: filters.clone(),
-                    exact: outcome.exact,
-                    loose: outcome.loose,
-                    words: Query::parse(query).words,
-                    word_scores: outcome.word_scores,
-                    hits: outcome.hits,
-                    total: outcome.total,
-                }
-            }
+        });
+        let (last, checked) = Last::step(self.last.take(), index, &readings[0], filters);
+        self.last = Some(last);
+        self.checked = checked;
+        self.other = other.map(|(other, checked)| {
+            self.checked += checked;
+            other
+        });
+        self.merge(index);
+        self.hits()
+    }
+
+    /// Both readings' hits as one list, when there are two: an exercise once, with its better hit.
+    /// A reading ranked only in part settles the order only down to its last ranked hit: below that,
+    /// one of its unranked matches might come first.
+    fn merge(&mut self, index: &SearchIndex) {
+        let (Some(first), Some(second)) = (&self.last, &self.other) else {
+            self.merged = None;
+            return;
         };
-        &self.last.insert(last).hits
+        let mut hits = index.merge(first.hits.clone(), second.hits.clone());
+        let settled = |part: &Last, counts: fn(Hit) -> Hit| {
+            let last = part.hits.last().filter(|_| part.hits.len() < part.total)?;
+            Some(index.hit_key(&counts(last.clone())))
+        };
+        let cutoffs = [
+            settled(first, |hit| hit),
+            settled(second, super::index::second_reading),
+        ];
+        for settled in cutoffs.into_iter().flatten() {
+            hits.retain(|hit| index.hit_key(hit) <= settled);
+        }
+        let total = union_len(first.matched(), second.matched());
+        self.merged = Some((hits, total));
     }
 
     /// The hits of the last search that are ranked, best first (empty before the first search): all
     /// of them, or a first part of them (see [`SearchSession::rank_all`]).
     pub fn hits(&self) -> &[Hit] {
-        self.last.as_ref().map_or(&[], |last| &last.hits)
+        match &self.merged {
+            Some((hits, _)) => hits,
+            None => self.last.as_ref().map_or(&[], |last| &last.hits),
+        }
     }
 
     /// How many exercises the last search matched, ranked or not.
     pub fn total(&self) -> usize {
-        self.last.as_ref().map_or(0, |last| last.total)
+        match &self.merged {
+            Some((_, total)) => *total,
+            None => self.last.as_ref().map_or(0, |last| last.total),
+        }
     }
 
     /// Ranks every match of the last search, when only the first were: after it, [`SearchSession::hits`]
     /// holds [`SearchSession::total`] hits, the same as [`SearchIndex::search`] gives.
     pub fn rank_all(&mut self, index: &SearchIndex) {
-        let Some(last) = self.last.as_mut() else {
-            return;
-        };
-        if last.hits.len() == last.total || last.generation != index.generation {
-            return;
+        for last in [&mut self.last, &mut self.other].into_iter().flatten() {
+            last.rank_all(index);
         }
-        let within = Within {
-            exact: Some(&last.exact),
-            loose: None,
-            word_scores: Some((&last.words, &last.word_scores)),
-        };
-        let outcome = index.run(&last.query, &last.filters, within, false);
-        last.word_scores = outcome.word_scores;
-        last.hits = outcome.hits;
-        last.total = outcome.total;
+        self.merge(index);
     }
 
     /// The last query searched for, as typed.
@@ -149,6 +226,25 @@ impl SearchSession {
     /// Forgets the last search, so the next one starts over.
     pub fn clear(&mut self) {
         self.last = None;
+        self.other = None;
+        self.merged = None;
         self.checked = 0;
     }
+}
+
+/// How many entries are in either of two lists in tie order (ascending, each entry once).
+fn union_len(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+        n += 1;
+    }
+    n + (a.len() - i) + (b.len() - j)
 }

@@ -46,13 +46,39 @@ impl Words {
         Words { keys, filler }
     }
 
-    /// `query` as search reads it; borrowed when nothing changes.
+    /// `query` read through the whole table; borrowed when nothing changes.
+    #[cfg(test)]
     pub fn read<'q>(&self, query: &'q str) -> Cow<'q, str> {
+        self.read_with(query, true).0
+    }
+
+    /// How search reads `query`: through the whole table, and, when the table read some of its words as
+    /// others ("butt kicks" as "glute kick"), also with those words as typed ("butt kick"), fillers
+    /// and plurals read all the same. A match of either reading is a match: a name that holds the
+    /// typed words ("Double Leg Butt Kick", "IT Band and Glute Stretch") is still found.
+    ///
+    /// The second reading is made only when `worth_typed` says so of some key the table replaced (as a
+    /// phrase: "it band"): a search of words no exercise holds as typed ("hams") only costs time.
+    pub fn readings<'q>(
+        &self,
+        query: &'q str,
+        worth_typed: impl Fn(&str) -> bool,
+    ) -> (Cow<'q, str>, Option<Cow<'q, str>>) {
+        let (read, replaced) = self.read_with(query, true);
+        let literal = (replaced.iter().any(|key| worth_typed(&key.join(" "))))
+            .then(|| self.read_with(query, false).0)
+            .filter(|literal| *literal != read);
+        (read, literal)
+    }
+
+    /// `query` read, with or without the table's `synonyms`; and the keys that replaced words.
+    fn read_with<'q>(&self, query: &'q str, synonyms: bool) -> (Cow<'q, str>, Vec<&[String]>) {
         let words: Vec<&str> = query.split_whitespace().collect();
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let mut out: Vec<Cow<str>> = Vec::new();
         let mut i = 0;
         let mut changed = false;
+        let mut replaced = Vec::new();
         let is_filler = |w: &String| self.filler.contains(w);
         // A query of filler words alone is searched as typed.
         let drop_filler = !lower.iter().all(is_filler);
@@ -60,10 +86,11 @@ impl Words {
             let found = self.keys.iter().find(|(key, _)| {
                 lower.len() - i >= key.len() && key.iter().zip(&lower[i..]).all(|(k, w)| k == w)
             });
-            if let Some((key, means)) = found {
+            if let Some((key, means)) = found.filter(|_| synonyms) {
                 out.push(Cow::Borrowed(means.as_str()));
                 i += key.len();
                 changed = true;
+                replaced.push(key.as_slice());
                 continue;
             }
             if drop_filler && is_filler(&lower[i]) {
@@ -77,13 +104,13 @@ impl Words {
             i += 1;
         }
         if !changed {
-            return Cow::Borrowed(query);
+            return (Cow::Borrowed(query), replaced);
         }
         let mut read = out.join(" ");
         if query.ends_with(char::is_whitespace) {
             read.push(' ');
         }
-        Cow::Owned(read)
+        (Cow::Owned(read), replaced)
     }
 }
 
@@ -136,6 +163,27 @@ mod tests {
         assert_eq!(w.read("RDL"), "romanian deadlift");
         assert_eq!(w.read("it band smr"), "iliotibial smr");
         assert_eq!(w.read("bandit"), "bandit", "only whole words");
+    }
+
+    #[test]
+    fn a_query_the_table_changes_is_also_read_with_its_words_as_typed() {
+        let w = words();
+        let all = |_: &str| true;
+        let (read, literal) = w.readings("Butt Kicks ", all);
+        assert_eq!(read, "glute Kick ");
+        assert_eq!(literal.as_deref(), Some("Butt Kick "));
+        let (read, literal) = w.readings("it band and glute stretches", all);
+        assert_eq!(read, "iliotibial glute stretch");
+        assert_eq!(literal.as_deref(), Some("it band glute stretch"));
+        // Fillers and plurals alone make no second reading, nor words no exercise holds as typed.
+        assert_eq!(w.readings("the hamstring stretches", all).1, None);
+        assert_eq!(w.readings("bird dog", all).1, None);
+        let (read, literal) = w.readings("it band hams", |key| key == "it band");
+        assert_eq!(
+            (read.as_ref(), literal.as_deref()),
+            ("iliotibial hamstring", Some("it band hams"))
+        );
+        assert_eq!(w.readings("hams", |key| key == "it band").1, None);
     }
 
     #[test]

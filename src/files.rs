@@ -78,17 +78,22 @@ fn kind_of(meta: &std::fs::Metadata) -> &'static str {
 /// socket or a folder is refused before it is opened, and the file is opened without blocking, so
 /// neither `/dev/zero` nor a pipe nobody writes to can hang or flood backchain.
 pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, ReadFailure> {
-    let io = |e: io::Error| match e.kind() {
-        io::ErrorKind::NotFound => ReadFailure::Missing,
-        _ => ReadFailure::Io(e),
-    };
-    let meta = std::fs::metadata(path).map_err(io)?;
+    let meta = std::fs::metadata(path).map_err(io_failure)?;
     if !meta.is_file() {
         return Err(ReadFailure::NotRegular(kind_of(&meta)));
     }
     if meta.len() > max {
         return Err(ReadFailure::TooLarge(meta.len()));
     }
+    read_seen_regular(path, max)
+}
+
+/// [`read_regular`] for a file the caller has just `stat`ed and found a regular file of at most `max`
+/// bytes (a store's walk does, for every file): not `stat`ed again before it is opened. It is still opened
+/// without blocking and checked once open, so a file swapped for a pipe or a device since is refused, as
+/// by [`read_regular`].
+pub fn read_seen_regular(path: &Path, max: u64) -> Result<Vec<u8>, ReadFailure> {
+    let io = io_failure;
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -110,6 +115,13 @@ pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, ReadFailure> {
         return Err(ReadFailure::TooLarge(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+fn io_failure(e: io::Error) -> ReadFailure {
+    match e.kind() {
+        io::ErrorKind::NotFound => ReadFailure::Missing,
+        _ => ReadFailure::Io(e),
+    }
 }
 
 /// A new, uniquely named temporary file beside `target` (`.answers.toml.Ab12Cd.backchain-tmp`), created
@@ -270,6 +282,26 @@ mod tests {
         ));
     }
 
+    #[test]
+    fn a_file_seen_regular_is_still_checked_once_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.toml");
+        std::fs::write(&file, "x = 1\n").unwrap();
+        assert_eq!(read_seen_regular(&file, 100).unwrap(), b"x = 1\n");
+        // Swapped for a folder or a device since it was seen: refused, not read.
+        assert!(matches!(
+            read_seen_regular(dir.path(), 100),
+            Err(ReadFailure::NotRegular(_))
+        ));
+        assert!(matches!(
+            read_seen_regular(Path::new("/dev/zero"), 100),
+            Err(ReadFailure::NotRegular(_))
+        ));
+        assert!(matches!(
+            read_seen_regular(&dir.path().join("gone"), 100),
+            Err(ReadFailure::Missing)
+        ));
+    }
     #[test]
     fn writes_replace_atomically_and_new_files_never_clobber() {
         let dir = scratch("write");

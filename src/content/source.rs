@@ -592,8 +592,13 @@ fn read_one(found: &Found, cache: Option<&LayerCache>) -> Result<SourceFile, Fai
         let path = found.path.clone();
         return Ok(SourceFile::cached(relative, display, path, stamp, at));
     }
-    let bytes = files::read_regular(&found.path, MAX_FILE_BYTES)
-        .map_err(|e| failed_at(&found.path, kind(), format!("cannot read file: {e}")))?;
+    // The walk's `stat` found a regular file within the size when it gave a stamp: not asked again.
+    let read = match stamp {
+        Some(_) => files::read_seen_regular(&found.path, MAX_FILE_BYTES),
+        None => files::read_regular(&found.path, MAX_FILE_BYTES),
+    };
+    let bytes =
+        read.map_err(|e| failed_at(&found.path, kind(), format!("cannot read file: {e}")))?;
     match String::from_utf8(bytes) {
         Ok(text) => {
             let mut file = SourceFile::new(relative, display, text);

@@ -167,42 +167,35 @@ impl FreeExerciseDb {
             }
         };
 
-        // The source gives no equipment, or only "other": the steps may still name what is used ("loop a
-        // band around your foot").
-        let named = equipment_in_steps(&instructions);
-        let from_steps = if named.is_empty() {
-            "`equipment` left empty"
-        } else {
-            "`equipment` taken from what the steps name (a band, a towel, a foam roller)"
-        };
-        let equipment = match equipment {
-            None => {
+        let equipment = match equipment.map(|word| (word, equipment_of(word))) {
+            Some((_, Some(kit))) => vec![kit],
+            Some((word, None)) if word != "other" => {
                 report.note(
                     "equipment",
-                    "(none given)",
-                    &format!("the source does not say; {from_steps}"),
+                    word,
+                    "no backchain equipment; `equipment` left empty, the word kept in [import]",
                 );
-                named
+                Vec::new()
             }
-            Some("other") => {
-                report.note(
-                    "equipment",
-                    "other",
-                    &format!("no backchain equipment; {from_steps}, the word kept in [import]"),
-                );
-                named
-            }
-            Some(word) => match equipment_of(word) {
-                Some(kit) => vec![kit],
-                None => {
-                    report.note(
-                        "equipment",
+            // None given, or only "other": the steps may still name what is used ("loop a band round
+            // your foot").
+            unsaid => {
+                let named = equipment_in_steps(&instructions);
+                let taken = if named.is_empty() {
+                    "`equipment` left empty"
+                } else {
+                    "`equipment` taken from what the steps name (a band, a towel, a foam roller)"
+                };
+                let (value, what) = match unsaid {
+                    Some((word, _)) => (
                         word,
-                        "no backchain equipment; `equipment` left empty, the word kept in [import]",
-                    );
-                    Vec::new()
-                }
-            },
+                        format!("no backchain equipment; {taken}, the word kept in [import]"),
+                    ),
+                    None => ("(none given)", format!("the source does not say; {taken}")),
+                };
+                report.note("equipment", value, &what);
+                named
+            }
         };
 
         let mut muscles: Vec<&str> = Vec::new();
@@ -354,20 +347,25 @@ fn equipment_of(word: &str) -> Option<Equipment> {
     }
 }
 
+/// The words of `text`, lower case: runs of letters and digits.
+fn lower_words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// The equipment the steps name in so many words: a band (not the IT band, a body part), a towel, a foam
 /// roller. Belts, straps and ropes are left out: in the source they are as often a weight belt, suspension
 /// straps or a climbing rope as something to loop round a foot.
 fn equipment_in_steps(steps: &[&str]) -> Vec<Equipment> {
     let mut kit = Vec::new();
     for step in steps {
-        let lower = step.to_lowercase();
-        let words: Vec<&str> = lower
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
+        let words = lower_words(step);
         for (i, word) in words.iter().enumerate() {
-            let before = i.checked_sub(1).map(|b| words[b]);
-            let found = match *word {
+            let before = i.checked_sub(1).map(|b| words[b].as_str());
+            let found = match word.as_str() {
                 "band" | "bands" if !matches!(before, Some("it" | "iliotibial")) => {
                     Some(Equipment::Band)
                 }
@@ -399,12 +397,8 @@ fn region_of(muscle: &str) -> Option<Region> {
 /// The position an exercise's name states, when it states one plainly. "Lying" alone says neither
 /// face up nor face down, so it gives none.
 fn position_of(name: &str) -> Option<Position> {
-    let name = name.to_lowercase();
-    let words: Vec<&str> = name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let has = |w: &str| words.contains(&w);
+    let words = lower_words(name);
+    let has = |w: &str| words.iter().any(|word| word == w);
     let pair = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
     if pair("side", "lying") {
         Some(Position::LyingSide)

@@ -412,6 +412,17 @@ impl SearchIndex {
         super::matcher::sort_key(hit.score, tie)
     }
 
+    /// The hits of every reading of `query` (see [`SearchIndex::readings`]), each found by `find`, as one
+    /// list, best first (see [`SearchIndex::merge`]).
+    pub(super) fn search_readings(&self, query: &str, find: impl Fn(&str) -> Vec<Hit>) -> Vec<Hit> {
+        let readings = self.readings(query);
+        let mut hits = find(&readings[0]);
+        for other in &readings[1..] {
+            hits = self.merge(hits, find(other));
+        }
+        hits
+    }
+
     /// Hits of the two readings of one query as one list, best first: each exercise once, with its better
     /// hit (the first reading's when they score the same). Hits of the second reading, the words as
     /// typed, count half (see [`second_reading`]).

@@ -204,13 +204,9 @@ impl SearchIndex {
     /// Every exercise matching `query`, best first (equal scores, and so every hit of an empty query, by
     /// name), after the filters.
     pub fn search(&self, query: &str, filters: &Filters) -> Vec<Hit> {
-        let fresh = |reading: &str| self.run(reading, filters, Within::default(), false).hits;
-        let readings = self.readings(query);
-        let mut hits = fresh(&readings[0]);
-        for other in &readings[1..] {
-            hits = self.merge(hits, fresh(other));
-        }
-        hits
+        self.search_readings(query, |reading| {
+            self.run(reading, filters, Within::default(), false).hits
+        })
     }
 
     /// Searches the exercises `filters` let through, or only those in `within` (which must pass them).

@@ -48,12 +48,9 @@ fn skim() -> SkimMatcherV2 {
 /// name letters.
 pub fn rank(index: &SearchIndex, query: &str, filters: &Filters, top: usize) -> Vec<Hit> {
     // Each reading of the query ranked on its own; an exercise's better hit of the two counts.
-    let readings = index.readings(query);
-    let mut hits = rank_reading(index, &readings[0], filters, top);
-    for other in &readings[1..] {
-        hits = index.merge(hits, rank_reading(index, other, filters, top));
-        hits.truncate(top);
-    }
+    let mut hits =
+        index.search_readings(query, |reading| rank_reading(index, reading, filters, top));
+    hits.truncate(top);
     hits
 }
 

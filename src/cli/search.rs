@@ -134,13 +134,22 @@ struct JsonHit<'a> {
     score: i64,
     phase: &'a str,
     equipment: Vec<&'a str>,
-    /// "name", "alias", "tag" or "summary".
+    /// "name", "alias", "tag", "summary" or "rung".
     matched: &'a str,
     /// The alias that matched, when one did.
     #[serde(skip_serializing_if = "Option::is_none")]
     alias: Option<&'a str>,
+    /// The ladder rung whose name matched, when one did: its name and side ("easier" or "harder").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rung: Option<JsonRung<'a>>,
     /// Char indices of the name that matched.
     name_positions: &'a [usize],
+}
+
+#[derive(Serialize)]
+struct JsonRung<'a> {
+    name: &'a str,
+    side: &'static str,
 }
 
 fn json(store: &Store, hits: &[Hit]) -> String {
@@ -151,6 +160,13 @@ fn json(store: &Store, hits: &[Hit]) -> String {
                 crate::search::Field::Alias(i) => exercise.aliases.get(i).map(|a| a.as_str()),
                 _ => None,
             };
+            let rung = match hit.matched_field {
+                crate::search::Field::Rung(i) => (exercise.rung(i)).map(|(side, rung)| JsonRung {
+                    name: &rung.name,
+                    side,
+                }),
+                _ => None,
+            };
             JsonHit {
                 id: &exercise.id,
                 name: &exercise.name,
@@ -159,6 +175,7 @@ fn json(store: &Store, hits: &[Hit]) -> String {
                 equipment: exercise.equipment.iter().map(|e| e.as_str()).collect(),
                 matched: hit.matched_field.label(),
                 alias,
+                rung,
                 name_positions: &hit.name_positions,
             }
         })

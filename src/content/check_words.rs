@@ -1,6 +1,7 @@
 //! `check` for `search.toml`: every key lower case, letters and digits in words joined by single spaces,
 //! listed once in the whole table; every meaning given; each filler word one such word, listed once and
-//! not also a key. Each problem at the key, word or row it is about.
+//! not also a key; each pair of alike words two such keys, neither listed elsewhere. Each problem at the
+//! key, word or row it is about.
 
 use super::Store;
 use super::source::Problem;
@@ -35,16 +36,17 @@ pub fn search_words<'a>(store: &'a Store, problems: &mut Vec<Problem>) {
             ));
         }
         for word in &synonym.words {
-            let key = word.get_ref().as_str();
-            if !key.split(' ').all(is_word) {
-                problems.push(at(word, format!("search words: {key:?} must be lower-case letters and digits, words joined by single spaces (as people type them: \"hammies\", \"it band\")")));
-            }
-            if let Some(line) = first_line(word) {
-                let message = format!(
-                    "search words: {key:?} is listed twice (first on line {line}); keep one row"
-                );
-                problems.push(at(word, message));
-            }
+            key_problems(word, &mut first_line, &at, problems);
+        }
+    }
+    for alike in &table.alike {
+        if alike.words.len() != 2 {
+            let place = alike.words.first().map_or(0..0, |w| w.span());
+            let listed: Vec<&str> = alike.words.iter().map(|w| w.get_ref().as_str()).collect();
+            problems.push(file.problem(place, format!("search words: an `alike` row pairs exactly two words (\"single leg\" and \"one leg\"); this one lists {listed:?}")));
+        }
+        for word in &alike.words {
+            key_problems(word, &mut first_line, &at, problems);
         }
     }
     for word in &table.filler {
@@ -58,6 +60,25 @@ pub fn search_words<'a>(store: &'a Store, problems: &mut Vec<Problem>) {
             );
             problems.push(at(word, message));
         }
+    }
+}
+
+/// A key's own problems: its form, and a second listing (`first_line` gives the line of the first).
+fn key_problems<'a>(
+    word: &'a toml::Spanned<String>,
+    first_line: &mut impl FnMut(&'a toml::Spanned<String>) -> Option<usize>,
+    at: &impl Fn(&toml::Spanned<String>, String) -> Problem,
+    problems: &mut Vec<Problem>,
+) {
+    let key = word.get_ref().as_str();
+    let at = |message: String| at(word, message);
+    if !key.split(' ').all(is_word) {
+        problems.push(at(format!("search words: {key:?} must be lower-case letters and digits, words joined by single spaces (as people type them: \"hammies\", \"it band\")")));
+    }
+    if let Some(line) = first_line(word) {
+        let message =
+            format!("search words: {key:?} is listed twice (first on line {line}); keep one row");
+        problems.push(at(message));
     }
 }
 

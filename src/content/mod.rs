@@ -26,7 +26,7 @@ pub use progress::{LoadCounts, LoadPhase, LoadProgress};
 pub use questionnaire::*;
 pub use source::{EMBEDDED_NAME, Origin, Problem, ReadError, SourceFile};
 pub use source::{MAX_DEPTH, MAX_MESSAGE, MAX_PROBLEMS_PER_FILE, cap_per_file};
-pub use words::{SearchWords, Synonym};
+pub use words::{Alike, SearchWords, Synonym};
 
 use std::path::PathBuf;
 

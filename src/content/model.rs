@@ -557,6 +557,15 @@ impl Provenance {
     }
 }
 
+impl Ladder {
+    /// Every rung with the side it is on ("easier" or "harder"): the easier ones nearest first, then the
+    /// harder ones nearest first. [`crate::search::Field::Rung`] counts in this order.
+    pub fn rungs(&self) -> impl Iterator<Item = (&'static str, &Rung)> {
+        let easier = self.easier.iter().map(|r| ("easier", r));
+        easier.chain(self.harder.iter().map(|r| ("harder", r)))
+    }
+}
+
 /// One rung of a progression ladder: a variation one step easier or harder than the exercise.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -641,6 +650,11 @@ impl Exercise {
     /// True when the exercise can be given in a routine: it serves at least one chain.
     pub fn serves_a_chain(&self) -> bool {
         !self.chains.is_empty()
+    }
+
+    /// The rung at `at` in [`Ladder::rungs`] order, with its side ("easier" or "harder").
+    pub fn rung(&self, at: usize) -> Option<(&'static str, &Rung)> {
+        self.ladder.as_ref()?.rungs().nth(at)
     }
 }
 

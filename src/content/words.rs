@@ -21,8 +21,20 @@ pub struct SearchWords {
     /// "hamstring stretch with the strap" is searched as "hamstring stretch strap". Same form as a key.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub filler: Vec<Spanned<String>>,
+    /// Pairs of words that names use alike for one thing ("single leg" and "one leg"): a query holding
+    /// one is also searched with the other, neither counting less.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alike: Vec<Alike>,
     #[serde(skip)]
     pub file: Option<FileId>,
+}
+
+/// Two words (or short phrases) that exercise names use alike for one thing: "Single-Leg Squat" and "One
+/// Leg Barbell Squat". Same form as a synonym's words; exactly two.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alike {
+    pub words: Vec<Spanned<String>>,
 }
 
 /// Words (or short phrases) that mean what `means` says, in the exercises' own words.

@@ -2,8 +2,10 @@
 
 use super::prefilter::{byte_mask, word_start_mask};
 use super::scorer::{Scorer, SkimScorer};
+use super::words::Counts;
 use super::{Filters, Hit};
 use crate::content::{Phase, Store};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -23,6 +25,8 @@ pub(super) enum Kind {
     Alias(u32),
     Tag,
     Summary,
+    /// A ladder rung's name, by its place in [`crate::content::Ladder::rungs`].
+    Rung(u32),
 }
 
 /// One searchable string, as a byte range of [`SearchIndex::text`].
@@ -36,15 +40,23 @@ pub(super) struct Piece {
 }
 
 /// A hit of a query's second reading (its words as typed, where the content's words read them as others:
-/// "it band" searched as typed beside "iliotibial"), as it counts beside the first: half its score, as a
-/// misspelt word's. The typed words match loosely where the table's would not ("it" inside "with"), so
-/// they find a name that holds them without crowding out what the table's words mean.
-pub(super) fn second_reading(hit: Hit) -> Hit {
-    Hit {
-        score: hit.score / 2,
-        ..hit
+/// "it band" searched as typed beside "iliotibial"), as it counts beside the first. Half its score, as a
+/// misspelt word's, when the table read a synonym: the typed words match loosely where the table's would
+/// not ("it" inside "with"), so they find a name that holds them without crowding out what the table's
+/// words mean. In full when the table read only words names use alike ("single leg" as "one leg").
+pub(super) fn second_reading(hit: Hit, counts: Counts) -> Hit {
+    match counts {
+        Counts::Half => Hit {
+            score: hit.score / 2,
+            ..hit
+        },
+        Counts::Full => hit,
     }
 }
+
+/// A query as search reads it: through the content's words, and, when those read some words as others,
+/// also with those words as typed, counting as [`Counts`] says.
+pub(super) type Readings<'q> = (Cow<'q, str>, Option<(Cow<'q, str>, Counts)>);
 
 /// One exercise: its pieces and what the filters look at. Entries are laid out in tie order (see
 /// [`Entry::tie_rank`]), so a search meets the exercises that win ties first while it reads the index
@@ -53,9 +65,10 @@ pub(super) fn second_reading(hit: Hit) -> Hit {
 pub(super) struct Entry {
     /// Its position in [`crate::content::Store::exercises`].
     pub store: u32,
-    /// Its pieces in [`SearchIndex::pieces`]: the name first, then aliases, then tags and summary words.
+    /// Its pieces in [`SearchIndex::pieces`]: the name first, then aliases, then tags, rung names and
+    /// summary words.
     pub pieces: Range<u32>,
-    /// The first tag or summary piece; pieces before it are the name and aliases.
+    /// The first tag, rung or summary piece; pieces before it are the name and aliases.
     pub lesser: u32,
     /// All its pieces' text, for one subsequence test that rules the exercise out early.
     pub blob: Range<u32>,
@@ -120,7 +133,7 @@ impl std::fmt::Debug for SearchIndex {
 }
 
 /// An exercise's searchable text, folded into one buffer: the name and aliases (the first `names`
-/// pieces), then its distinct tags and summary words, each a range of `text`.
+/// pieces), then its distinct tags, rung names and summary words, each a range of `text`.
 struct Folded {
     text: String,
     pieces: Vec<(Kind, Range<usize>)>,
@@ -135,7 +148,7 @@ impl Folded {
         start..self.text.len()
     }
 
-    /// Keeps each tag or summary word once (its first time), dropping empty ones: one hash set pass,
+    /// Keeps each tag, rung name or summary word once (its first time), dropping empty ones: one hash set pass,
     /// where comparing each with all kept before was quadratic in the words of a long summary.
     fn keep_distinct(&mut self, candidates: Vec<(Kind, Range<usize>)>) {
         let mut seen: HashSet<&str, BuildHasherDefault<Fnv>> =
@@ -201,6 +214,12 @@ fn fold_exercise(exercise: &crate::content::Exercise) -> Folded {
     for tag in tags {
         let range = folded.add(tag);
         candidates.push((Kind::Tag, range));
+    }
+    // A rung that is another exercise of the store is found by that exercise's own name.
+    let rungs = exercise.ladder.iter().flat_map(|l| l.rungs().enumerate());
+    for (i, (_, rung)) in rungs.filter(|(_, (_, r))| r.exercise.is_none()) {
+        let range = folded.add(&rung.name);
+        candidates.push((Kind::Rung(offset(i)), range));
     }
     let summary = folded.add(&exercise.summary);
     // Words of the summary: runs of non-space, trimmed of punctuation at both ends.
@@ -373,9 +392,9 @@ impl SearchIndex {
     /// some words as others (see [`super::words::Words::readings`]; a match of either is a match) —
     /// unless, as typed, it is an exercise's whole name: "On Your Side Quad Stretch" is searched as typed,
     /// fillers and all, so a name typed in full always finds its exercise first.
-    pub(super) fn readings<'q>(&self, query: &'q str) -> Vec<std::borrow::Cow<'q, str>> {
+    pub(super) fn readings<'q>(&self, query: &'q str) -> Readings<'q> {
         let (read, literal) = self.words.readings(query, |key| self.holds_as_words(key));
-        if matches!(read, std::borrow::Cow::Owned(_)) {
+        if matches!(read, Cow::Owned(_)) {
             let folded = super::fold(query);
             let whole = folded.split_whitespace().collect::<Vec<_>>().join(" ");
             // A name only: an alias is often the very word the table reads ("hip IR", "good mornings").
@@ -384,23 +403,30 @@ impl SearchIndex {
                 self.piece_text(&self.pieces[entry.pieces.start as usize]) == whole
             });
             if is_a_name {
-                return vec![std::borrow::Cow::Borrowed(query)];
+                return (Cow::Borrowed(query), None);
             }
         }
-        std::iter::once(read).chain(literal).collect()
+        (read, literal)
     }
 
-    /// Whether some exercise's text (name, alias, tag or summary word) holds `phrase` as whole words:
-    /// worked out once per phrase, on first use.
+    /// Whether some exercise's text (name, alias, tag or summary word) holds `phrase` as whole words,
+    /// joined by spaces or hyphens ("Single-Arm" holds "single arm"): worked out once per phrase, on
+    /// first use.
     fn holds_as_words(&self, phrase: &str) -> bool {
         let mut known = self.typed_keys.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(&holds) = known.get(phrase) {
             return holds;
         }
         let text = self.text.as_bytes();
-        let holds = memchr::memmem::find_iter(text, phrase.as_bytes()).any(|at| {
-            let word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
-            !word(at.checked_sub(1).and_then(|b| text.get(b))) && !word(text.get(at + phrase.len()))
+        let hyphened = phrase.replace(' ', "-");
+        let forms =
+            std::iter::once(phrase).chain((hyphened != phrase).then_some(hyphened.as_str()));
+        let holds = forms.into_iter().any(|form| {
+            memchr::memmem::find_iter(text, form.as_bytes()).any(|at| {
+                let word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+                !word(at.checked_sub(1).and_then(|b| text.get(b)))
+                    && !word(text.get(at + form.len()))
+            })
         });
         known.insert(phrase.to_owned(), holds);
         holds
@@ -415,21 +441,21 @@ impl SearchIndex {
     /// The hits of every reading of `query` (see [`SearchIndex::readings`]), each found by `find`, as one
     /// list, best first (see [`SearchIndex::merge`]).
     pub(super) fn search_readings(&self, query: &str, find: impl Fn(&str) -> Vec<Hit>) -> Vec<Hit> {
-        let readings = self.readings(query);
-        let mut hits = find(&readings[0]);
-        for other in &readings[1..] {
-            hits = self.merge(hits, find(other));
+        let (first, second) = self.readings(query);
+        let hits = find(&first);
+        match second {
+            Some((second, counts)) => self.merge(hits, find(&second), counts),
+            None => hits,
         }
-        hits
     }
 
     /// Hits of the two readings of one query as one list, best first: each exercise once, with its better
     /// hit (the first reading's when they score the same). Hits of the second reading, the words as
-    /// typed, count half (see [`second_reading`]).
-    pub(super) fn merge(&self, first: Vec<Hit>, second: Vec<Hit>) -> Vec<Hit> {
+    /// typed, count as `counts` says (see [`second_reading`]).
+    pub(super) fn merge(&self, first: Vec<Hit>, second: Vec<Hit>, counts: Counts) -> Vec<Hit> {
         let key = |hit: &Hit| self.hit_key(hit);
         let mut all = first;
-        all.extend(second.into_iter().map(second_reading));
+        all.extend(second.into_iter().map(|hit| second_reading(hit, counts)));
         // Stable: of two equal hits of one exercise, the first reading's stays first.
         all.sort_by_key(|hit| (hit.index, key(hit)));
         all.dedup_by_key(|hit| hit.index);

@@ -63,7 +63,9 @@ fn weight(kind: Kind) -> i64 {
     match kind {
         Kind::Name => NAME_WEIGHT,
         Kind::Alias(_) => ALIAS_WEIGHT,
-        Kind::Tag => TAG_WEIGHT,
+        // A rung is a variation of the exercise, weighed as a tag: it sits among the tags in the index,
+        // where the lazy pass bounds every piece by the tag weight.
+        Kind::Tag | Kind::Rung(_) => TAG_WEIGHT,
         Kind::Summary => SUMMARY_WEIGHT,
     }
 }
@@ -74,6 +76,7 @@ fn field(kind: Kind) -> Field {
         Kind::Alias(i) => Field::Alias(i as usize),
         Kind::Tag => Field::Tag,
         Kind::Summary => Field::Summary,
+        Kind::Rung(i) => Field::Rung(i as usize),
     }
 }
 

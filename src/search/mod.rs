@@ -40,16 +40,21 @@ pub enum Field {
     /// A muscle, equipment, region, phase, position or chain id.
     Tag,
     Summary,
+    /// The name of a rung on the exercise's ladder, at this position in
+    /// [`crate::content::Ladder::rungs`]: a variation no other exercise in the store is
+    /// ("Couch stretch", a harder rung of the side-lying quad stretch).
+    Rung(usize),
 }
 
 impl Field {
-    /// "name", "alias", "tag" or "summary".
+    /// "name", "alias", "tag", "summary" or "rung".
     pub fn label(self) -> &'static str {
         match self {
             Field::Name => "name",
             Field::Alias(_) => "alias",
             Field::Tag => "tag",
             Field::Summary => "summary",
+            Field::Rung(_) => "rung",
         }
     }
 }

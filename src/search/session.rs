@@ -5,6 +5,7 @@ use super::carry::WordScores;
 use super::index::SearchIndex;
 use super::matcher::Within;
 use super::query::{Query, TYPO_MIN_CHARS};
+use super::words::Counts;
 use super::{Filters, Hit};
 
 /// Remembers the last query and what it matched. Results are always the same as
@@ -13,8 +14,9 @@ use super::{Filters, Hit};
 pub struct SearchSession {
     last: Option<Last>,
     /// The search of the query's second reading, when the content's words gave it two (see
-    /// [`super::words::Words::readings`]).
+    /// [`super::words::Words::readings`]), and how its hits count beside the first's.
     other: Option<Last>,
+    counts: Counts,
     /// With `other`: the hits of both readings as one list, as far as both settle it, and how many
     /// exercises either matched.
     merged: Option<(Vec<Hit>, usize)>,
@@ -138,20 +140,23 @@ impl SearchSession {
     /// ranked when asked for ([`SearchSession::rank_all`]).
     pub fn search(&mut self, index: &SearchIndex, query: &str, filters: &Filters) -> &[Hit] {
         // Read through the content's words first ("hammies" → "hamstring", plurals as singulars).
-        let readings = index.readings(query);
+        let (first, second) = index.readings(query);
         self.typed.clear();
         self.typed.push_str(query);
         // The second reading narrows from the last one's search, or, at the keystroke that makes it
         // ("hip i" → "hip ir"), from the last first reading's: its words as typed extend those.
-        let other = readings.get(1).map(|other| match self.other.take() {
-            Some(from) => Last::step(Some(from), index, other, filters),
-            None => {
-                let from = self.last.as_ref().filter(|l| l.same_ground(index, filters));
-                let within = from.map_or_else(Within::default, |l| l.within(other));
-                Last::fresh(index, other, filters, within)
+        let other = second.map(|(other, counts)| {
+            self.counts = counts;
+            match self.other.take() {
+                Some(from) => Last::step(Some(from), index, &other, filters),
+                None => {
+                    let from = self.last.as_ref().filter(|l| l.same_ground(index, filters));
+                    let within = from.map_or_else(Within::default, |l| l.within(&other));
+                    Last::fresh(index, &other, filters, within)
+                }
             }
         });
-        let (last, checked) = Last::step(self.last.take(), index, &readings[0], filters);
+        let (last, checked) = Last::step(self.last.take(), index, &first, filters);
         self.last = Some(last);
         self.checked = checked;
         self.other = other.map(|(other, checked)| {
@@ -170,14 +175,15 @@ impl SearchSession {
             self.merged = None;
             return;
         };
-        let mut hits = index.merge(first.hits.clone(), second.hits.clone());
-        let settled = |part: &Last, counts: fn(Hit) -> Hit| {
+        let counts = self.counts;
+        let mut hits = index.merge(first.hits.clone(), second.hits.clone(), counts);
+        let settled = |part: &Last, counts: &dyn Fn(Hit) -> Hit| {
             let last = part.hits.last().filter(|_| part.hits.len() < part.total)?;
             Some(index.hit_key(&counts(last.clone())))
         };
         let cutoffs = [
-            settled(first, |hit| hit),
-            settled(second, super::index::second_reading),
+            settled(first, &|hit| hit),
+            settled(second, &|hit| super::index::second_reading(hit, counts)),
         ];
         for settled in cutoffs.into_iter().flatten() {
             hits.retain(|hit| index.hit_key(hit) <= settled);

@@ -564,6 +564,24 @@ fn an_alias_match_is_shown_dimly_after_the_name() {
 }
 
 #[test]
+fn a_rung_match_is_shown_dimly_after_the_name_with_its_side() {
+    let mut app = app(100, 30);
+    press(&mut app, &[KeyCode::Char('/')]);
+    type_text(&mut app, "couch");
+    let hit = &app.exercises.hits()[0];
+    assert!(matches!(hit.matched_field, Field::Rung(_)), "{hit:?}");
+    // One step harder, marked as the detail's ladder marks it.
+    let row = &drawn(&app).row_lines[0];
+    assert!(
+        row.runs
+            .iter()
+            .any(|r| r.role == Role::Muted && r.text.starts_with(" ↑ Couch")),
+        "{row:?}"
+    );
+    assert!(screen(&mut app).contains("Side-lying quad"));
+}
+
+#[test]
 fn open_exercise_shows_its_detail_whatever_the_search_and_filters() {
     let mut app = app(80, 24);
     pick(&mut app, Choice::Phase(Some(Phase::Release)));

@@ -265,16 +265,25 @@ impl State {
         let tag = text::truncate(&tag, avail.saturating_sub(MIN_NAME + 1));
         let name_room = avail.saturating_sub(text::width(&tag) + 1);
         let name_width = text::width(&exercise.name);
+        // What matched when it is not the name: an alias ("= hip IR") or a rung of the ladder, marked as
+        // the detail marks it ("↑ Couch stretch", one step harder).
         let alias = match hit.matched_field {
-            Field::Alias(i) => exercise.aliases.get(i).map(|a| a.as_str()),
+            Field::Alias(i) => exercise.aliases.get(i).map(|a| (" = ", a.as_str())),
+            Field::Rung(i) => (exercise.rung(i)).map(|(side, rung)| {
+                (
+                    if side == "easier" { " ↓ " } else { " ↑ " },
+                    rung.name.as_str(),
+                )
+            }),
             _ => None,
         };
-        let alias_width = alias.map_or(0, |a| 3 + text::width(a));
+        let alias_width = alias.map_or(0, |(lead, a)| text::width(lead) + text::width(a));
         // When both do not fit, the name gives way to a short alias, down to MIN_NAME columns.
         let name_fits = if name_width + alias_width <= name_room {
             name_width
         } else {
-            (name_room.saturating_sub(alias_width.min(3 + 8))).max(MIN_NAME.min(name_room))
+            let lead = alias.map_or(0, |(lead, _)| text::width(lead));
+            (name_room.saturating_sub(alias_width.min(lead + 8))).max(MIN_NAME.min(name_room))
         };
         let name = text::truncate(&exercise.name, name_fits);
         let positions = if at >= POSITIONED && hit.name_positions.is_empty() {
@@ -297,12 +306,12 @@ impl State {
             );
         }
         let mut used = text::width(&name);
-        if let Some(alias) = alias {
-            let room = name_room.saturating_sub(used + 3);
+        if let Some((lead, alias)) = alias {
+            let room = name_room.saturating_sub(used + text::width(lead));
             if room >= 4 {
                 let alias = text::truncate(alias, room);
-                used += 3 + text::width(&alias);
-                line.push(Role::Muted, &format!(" = {alias}"));
+                used += text::width(lead) + text::width(&alias);
+                line.push(Role::Muted, &format!("{lead}{alias}"));
             }
         }
         let pad = avail.saturating_sub(used + text::width(&tag));

@@ -1286,11 +1286,14 @@ mod tests {
 
     #[test]
     fn a_cache_file_is_read_only_when_everything_about_it_fits() {
-        let dir = std::env::temp_dir().join(format!("backchain-cache-unit-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let scratch = tempfile::Builder::new()
+            .prefix("backchain-cache-unit-")
+            .tempdir()
+            .unwrap();
+        let dir = scratch.path();
         let root = dir.join("store");
         std::fs::create_dir_all(&root).unwrap();
-        let cache = LayerCache::open(&dir, &root);
+        let cache = LayerCache::open(dir, &root);
         assert!(cache.rewrite && cache.entries.is_empty());
         let stamp = Stamp {
             size: 3,
@@ -1302,13 +1305,13 @@ mod tests {
         let tree = cache.keep_new(&[TABLE, 0, 0, 0], Some(stamp), now);
         assert!(matches!(tree, Payload::New(_)));
         cache.update(&[("a.toml", Some(stamp), &tree)]).unwrap();
-        let cache = LayerCache::open(&dir, &root);
+        let cache = LayerCache::open(dir, &root);
         let hit = cache.hit("a.toml", stamp).unwrap();
         assert_eq!(cache.tree(&hit).unwrap(), vec![TABLE, 0, 0, 0]);
         let newer = Stamp { nanos: 6, ..stamp };
         assert!(cache.hit("a.toml", newer).is_none());
         assert!(cache.hit("b.toml", stamp).is_none());
-        let (file, _) = file_for(&dir, &root);
+        let (file, _) = file_for(dir, &root);
         let good = std::fs::read(&file).unwrap();
         let index_of = |bytes: &[u8], root: &[u8]| {
             let damaged = dir.join("damaged.bin");
@@ -1333,16 +1336,15 @@ mod tests {
         let mut damaged = good.clone();
         damaged[tree_at.end - 1] ^= 0x10;
         std::fs::write(&file, &damaged).unwrap();
-        let cache = LayerCache::open(&dir, &root);
+        let cache = LayerCache::open(dir, &root);
         assert!(cache.tree(&cache.hit("a.toml", stamp).unwrap()).is_none());
         // A file changed a moment ago is not kept, and a cache that gains nothing is not written.
         let recent = Stamp::of(&std::fs::metadata(&root).unwrap()).unwrap();
         let tree = cache.keep_new(&[TABLE, 0, 0, 0], Some(recent), SystemTime::now());
         assert!(matches!(tree, Payload::None));
         cache.update(&[("b.toml", Some(recent), &tree)]).unwrap();
-        let cache = LayerCache::open(&dir, &root);
+        let cache = LayerCache::open(dir, &root);
         assert!(cache.entries.is_empty() && !cache.rewrite);
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

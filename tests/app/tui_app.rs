@@ -8,7 +8,6 @@ use backchain::tui::theme::Theme;
 use backchain::tui::{Action, App, Screen, save, update};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::os::unix::fs::FileTypeExt;
-use std::path::PathBuf;
 
 use crate::common::fixture_answers as answers;
 use crate::drive::{press, render};
@@ -240,17 +239,19 @@ fn a_tiny_terminal_says_so_on_every_screen() {
 
 // ---- Saved answers -------------------------------------------------------------------------------
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("backchain-save-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh folder under the temp dir for one test, removed when the test lets go of it.
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("backchain-save-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 #[test]
 fn answers_survive_a_restart() {
     let store = embedded();
-    let path = scratch("restart").join("state/answers.toml");
+    let scratch = scratch("restart");
+    let path = scratch.path().join("state/answers.toml");
     let saved = answers(&store, "tight-or-sleepy-sleepy.toml");
     save::save(&path, &saved, &store.questionnaire).unwrap();
     let restored = save::restore(&path, &store.questionnaire);
@@ -264,7 +265,8 @@ fn answers_survive_a_restart() {
 #[test]
 fn a_corrupt_save_file_is_set_aside_with_a_message() {
     let store = embedded();
-    let dir = scratch("corrupt");
+    let scratch = scratch("corrupt");
+    let dir = scratch.path();
     let path = dir.join("answers.toml");
     std::fs::write(&path, "breathing = \"belly\nthis is not toml").unwrap();
     let restored = save::restore(&path, &store.questionnaire);
@@ -275,7 +277,7 @@ fn a_corrupt_save_file_is_set_aside_with_a_message() {
         "{notice}"
     );
     assert!(!path.exists());
-    let kept: Vec<_> = std::fs::read_dir(&dir)
+    let kept: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
@@ -287,18 +289,20 @@ fn a_corrupt_save_file_is_set_aside_with_a_message() {
 #[test]
 fn a_save_from_a_newer_version_is_kept_not_overwritten() {
     let store = embedded();
-    let dir = scratch("newer");
+    let scratch = scratch("newer");
+    let dir = scratch.path();
     let path = dir.join("answers.toml");
     std::fs::write(&path, "backchain-answers = 7\nbreathing = \"belly\"\n").unwrap();
     let restored = save::restore(&path, &store.questionnaire);
     assert!(restored.notice.unwrap().contains("newer backchain"));
-    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    assert_eq!(std::fs::read_dir(dir).unwrap().count(), 1);
 }
 
 #[test]
 fn a_planted_temp_name_neither_blocks_a_save_nor_redirects_it() {
     let store = embedded();
-    let dir = scratch("planted");
+    let scratch = scratch("planted");
+    let dir = scratch.path();
     let path = dir.join("answers.toml");
     let old = answers(&store, "brain-and-hinge.toml");
     save::save(&path, &old, &store.questionnaire).unwrap();
@@ -323,20 +327,22 @@ fn a_planted_temp_name_neither_blocks_a_save_nor_redirects_it() {
 #[test]
 fn a_save_that_cannot_replace_the_file_fails_and_leaves_nothing_behind() {
     let store = embedded();
-    let dir = scratch("failed");
+    let scratch = scratch("failed");
+    let dir = scratch.path();
     let path = dir.join("answers.toml");
     // A folder with something in it cannot be replaced by a file.
     std::fs::create_dir_all(path.join("occupied")).unwrap();
     let newer = answers(&store, "ribs-and-breathing.toml");
     assert!(save::save(&path, &newer, &store.questionnaire).is_err());
     assert!(path.join("occupied").exists());
-    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    assert_eq!(std::fs::read_dir(dir).unwrap().count(), 1);
 }
 
 #[test]
 fn a_file_that_cannot_be_read_is_never_replaced_and_saves_go_elsewhere() {
     let store = embedded();
-    let dir = scratch("unreadable");
+    let scratch = scratch("unreadable");
+    let dir = scratch.path();
     let path = dir.join("answers.toml");
     // Root reads through permissions, so a FIFO stands in for an unreadable file: it is not a regular file.
     let made = std::process::Command::new("mkfifo")
@@ -361,7 +367,8 @@ fn a_file_that_cannot_be_read_is_never_replaced_and_saves_go_elsewhere() {
 #[test]
 fn answers_that_no_longer_fit_are_set_aside_and_the_rest_carry_on() {
     let store = embedded();
-    let dir = scratch("partial");
+    let scratch = scratch("partial");
+    let dir = scratch.path();
     let path = dir.join("answers.toml");
     let mut text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -377,7 +384,7 @@ fn answers_that_no_longer_fit_are_set_aside_and_the_rest_carry_on() {
         notice.contains("1 saved answer could not be read") && notice.contains("renamed_question"),
         "{notice}"
     );
-    let kept: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    let kept: Vec<_> = std::fs::read_dir(dir).unwrap().collect();
     assert_eq!(kept.len(), 1);
     let kept = kept[0].as_ref().unwrap().path();
     assert_eq!(std::fs::read_to_string(kept).unwrap(), text);
@@ -386,14 +393,15 @@ fn answers_that_no_longer_fit_are_set_aside_and_the_rest_carry_on() {
 #[test]
 fn files_set_aside_in_the_same_second_keep_their_own_names() {
     let store = embedded();
-    let dir = scratch("aside");
+    let scratch = scratch("aside");
+    let dir = scratch.path();
     let path = dir.join("answers.toml");
     for n in 0..3 {
         std::fs::write(&path, format!("not toml {n} = = =")).unwrap();
         let restored = save::restore(&path, &store.questionnaire);
         assert!(restored.notice.unwrap().contains("unreadable-"));
     }
-    let mut kept: Vec<String> = std::fs::read_dir(&dir)
+    let mut kept: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
         .collect();
@@ -407,7 +415,8 @@ fn files_set_aside_in_the_same_second_keep_their_own_names() {
 #[test]
 fn a_second_app_on_one_answers_file_saves_to_its_own_and_says_so() {
     let store = embedded();
-    let dir = scratch("twice");
+    let scratch = scratch("twice");
+    let dir = scratch.path();
     let path = dir.join("answers.toml");
     let saved = answers(&store, "pelvic-pulley.toml");
     save::save(&path, &saved, &store.questionnaire).unwrap();
@@ -442,7 +451,8 @@ fn a_second_app_on_one_answers_file_saves_to_its_own_and_says_so() {
 #[test]
 fn an_unwritable_folder_is_an_error_not_a_crash() {
     let store = embedded();
-    let dir = scratch("unwritable");
+    let scratch = scratch("unwritable");
+    let dir = scratch.path();
     let blocker = dir.join("not-a-dir");
     std::fs::write(&blocker, "").unwrap();
     let path = blocker.join("answers.toml");

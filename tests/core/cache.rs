@@ -6,25 +6,27 @@ use backchain::content::{Layers, Origin, Problem, Store, synthetic};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-/// A fresh folder under the temp dir for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("backchain-cache-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh folder under the temp dir for one test, removed when the test lets go of it.
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("backchain-cache-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 /// A store of 12 exercises with problems of both kinds: one a file's own (a syntax error, never cached)
 /// and one the checker finds across files (an unknown chain, placed by a span read from the cache).
-fn store_with_problems(name: &str) -> (PathBuf, PathBuf) {
-    let root = scratch(name);
+fn store_with_problems(name: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let scratch = scratch(name);
+    let root = scratch.path();
     let store = root.join("store");
     synthetic::write_store(&store, 12).unwrap();
     let exercises = store.join("exercises");
     add_unknown_chain(&common::files_in(&exercises)[3]);
     std::fs::write(exercises.join("broken.toml"), "id = \"broken\"\nname = [\n").unwrap();
     common::age(&store, 0);
-    (store, root.join("cache"))
+    let cache = root.join("cache");
+    (scratch, store, cache)
 }
 
 /// Makes the exercise in `file` serve a chain the store does not have (a problem only the checker finds);
@@ -68,7 +70,7 @@ fn described(store: &Store) -> String {
 
 #[test]
 fn cold_and_warm_loads_give_the_same_store_and_problems() {
-    let (store, cache) = store_with_problems("same");
+    let (_scratch, store, cache) = store_with_problems("same");
     let (plain, plain_problems) = load(&store, None);
     let (cold, cold_problems) = load(&store, Some(&cache));
     let (warm, warm_problems) = load(&store, Some(&cache));
@@ -103,7 +105,7 @@ fn cold_and_warm_loads_give_the_same_store_and_problems() {
 
 #[test]
 fn a_touched_file_is_parsed_again_and_a_deleted_one_is_gone() {
-    let (store, cache) = store_with_problems("touched");
+    let (_scratch, store, cache) = store_with_problems("touched");
     load(&store, Some(&cache));
     let mut names = common::files_in(&store.join("exercises"));
     names.retain(|p| !p.ends_with("broken.toml"));
@@ -129,7 +131,7 @@ fn a_touched_file_is_parsed_again_and_a_deleted_one_is_gone() {
 
 #[test]
 fn a_damaged_cache_is_ignored_and_rewritten() {
-    let (store, cache) = store_with_problems("damaged");
+    let (_scratch, store, cache) = store_with_problems("damaged");
     let (cold, cold_problems) = load(&store, Some(&cache));
     let file = common::files_in(&cache).remove(0);
     let good = std::fs::read(&file).unwrap();
@@ -178,7 +180,7 @@ fn a_damaged_cache_is_ignored_and_rewritten() {
 
 #[test]
 fn a_cache_folder_that_cannot_be_written_is_only_a_note() {
-    let (store, root_cache) = store_with_problems("unwritable");
+    let (_scratch, store, root_cache) = store_with_problems("unwritable");
     std::fs::write(&root_cache, "a file where the cache folder would be").unwrap();
     let (loaded, problems) = load(&store, Some(&root_cache.join("inside")));
     let (plain, plain_problems) = load(&store, None);
@@ -190,7 +192,8 @@ fn a_cache_folder_that_cannot_be_written_is_only_a_note() {
 
 #[test]
 fn files_changed_a_moment_ago_are_not_cached() {
-    let root = scratch("fresh");
+    let scratch = scratch("fresh");
+    let root = scratch.path();
     let store = root.join("store");
     synthetic::write_store(&store, 3).unwrap();
     let cache = root.join("cache");
@@ -202,7 +205,8 @@ fn files_changed_a_moment_ago_are_not_cached() {
 
 #[test]
 fn a_loaded_store_keeps_one_copy_of_each_repeated_text() {
-    let root = scratch("shared");
+    let scratch = scratch("shared");
+    let root = scratch.path();
     let store = root.join("store");
     // Enough files to be parsed on more than one thread; each thread shares the texts of its files.
     synthetic::write_store(&store, 600).unwrap();
@@ -231,7 +235,7 @@ fn a_loaded_store_keeps_one_copy_of_each_repeated_text() {
 
 #[test]
 fn a_cache_file_left_half_written_long_ago_is_deleted_and_a_recent_one_kept() {
-    let (store, cache) = store_with_problems("partial");
+    let (_scratch, store, cache) = store_with_problems("partial");
     std::fs::create_dir_all(&cache).unwrap();
     let abandoned = cache.join("store-abc123.partial");
     let writing = cache.join("store-def456.partial");
@@ -272,7 +276,8 @@ fn verdicts(cache: &Path) -> Vec<PathBuf> {
 #[test]
 fn a_store_read_as_before_keeps_its_verdict_and_any_change_checks_it_again() {
     // A problem only the checker finds (an unknown chain), and no file that fails to parse.
-    let root = scratch("verdict");
+    let scratch = scratch("verdict");
+    let root = scratch.path();
     let store = root.join("store");
     let cache = root.join("cache");
     synthetic::write_store(&store, 12).unwrap();

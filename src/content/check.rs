@@ -10,6 +10,7 @@ use super::questionnaire::{
 use super::source::Problem;
 use super::{FileRole, Store};
 use crate::text::Text;
+use crate::text::intern::WordMap;
 use std::collections::{HashMap, HashSet};
 
 /// Longest `short` label for articles and chains (narrow table columns).
@@ -99,7 +100,8 @@ impl Checker<'_> {
             ),
         ];
         for (kind, ids) in kinds {
-            let mut first: HashMap<&str, (FileId, &Text)> = HashMap::new();
+            // Hashed a word at a time: a large store has an id per exercise.
+            let mut first: WordMap<&str, (FileId, &Text)> = WordMap::default();
             for (file, id) in ids {
                 if !is_record_id(id) {
                     self.at(
@@ -562,7 +564,7 @@ impl Checker<'_> {
     }
 
     fn exercises(&mut self) {
-        let mut id_counts: HashMap<&str, usize> = HashMap::new();
+        let mut id_counts: WordMap<&str, usize> = WordMap::default();
         for e in &self.store.exercises {
             *id_counts.entry(e.id.as_str()).or_default() += 1;
         }

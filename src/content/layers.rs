@@ -4,7 +4,7 @@ use super::Store;
 use super::model::FileId;
 use super::source::{Origin, Problem};
 use crate::text::Text;
-use std::collections::HashMap;
+use crate::text::intern::WordMap;
 use std::fmt;
 
 /// The stores read, lowest first. A record in a later layer replaces the record with the same id in an
@@ -57,7 +57,7 @@ pub fn overlay(store: &mut Store, layer_names: &[String], notes: &mut Vec<Proble
     macro_rules! kind {
         ($list:expr, $kind:literal) => {
             let all = std::mem::take(&mut $list);
-            let winners: HashMap<String, usize> =
+            let winners: WordMap<String, usize> =
                 top_layers(all.iter().map(|r| (r.id.as_str(), layer_of(r.file))))
                     .into_iter()
                     .map(|(id, layer)| (id.to_owned(), layer))
@@ -72,7 +72,7 @@ pub fn overlay(store: &mut Store, layer_names: &[String], notes: &mut Vec<Proble
                     kept.push(record);
                 }
             }
-            let first_kept: HashMap<&str, usize> = kept
+            let first_kept: WordMap<&str, usize> = kept
                 .iter()
                 .enumerate()
                 .rev()
@@ -110,8 +110,8 @@ pub fn overlay(store: &mut Store, layer_names: &[String], notes: &mut Vec<Proble
 }
 
 /// The highest layer each id appears in.
-fn top_layers<'a>(records: impl Iterator<Item = (&'a str, usize)>) -> HashMap<&'a str, usize> {
-    let mut top = HashMap::new();
+fn top_layers<'a>(records: impl Iterator<Item = (&'a str, usize)>) -> WordMap<&'a str, usize> {
+    let mut top = WordMap::default();
     for (id, layer) in records {
         let at = top.entry(id).or_insert(layer);
         *at = (*at).max(layer);

@@ -15,7 +15,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-/// How a verdict file's name begins (`verdict-<layers>.bin`).
+/// How a verdict file's name begins (`verdict-<layers and binary>.bin`).
 pub const PREFIX: &str = "verdict-";
 
 /// The largest verdict file read.
@@ -33,13 +33,27 @@ impl Verdict {
     /// The verdict for a store read, or `None` when one may not be kept for it: `place` is the cache
     /// folder and the top folder layer, `layers` the layers' names, `files` every file read.
     pub fn for_store(
-        (cache_dir, root): (&Path, &[u8]),
+        place: (&Path, &[u8]),
         layers: &[String],
         files: &[SourceFile],
         read_at: SystemTime,
     ) -> Option<Verdict> {
         let exe = std::env::current_exe().ok()?;
-        let built = std::fs::metadata(&exe).ok()?;
+        Verdict::for_store_by(&exe, place, layers, files, read_at)
+    }
+
+    /// [`Verdict::for_store`] by the binary at `exe`. Each binary keeps its own verdict file (its path is
+    /// in the file's name): a release and a debug build reading one store each keep theirs, where they
+    /// replaced each other's and so checked afresh on every alternate run. A binary rebuilt in place
+    /// replaces its own.
+    fn for_store_by(
+        exe: &Path,
+        (cache_dir, root): (&Path, &[u8]),
+        layers: &[String],
+        files: &[SourceFile],
+        read_at: SystemTime,
+    ) -> Option<Verdict> {
+        let built = std::fs::metadata(exe).ok()?;
         let built = Stamp::of(&built)?;
         // Fixed keys: the same input gives the same digest in every process of this binary.
         let mut digest = std::hash::DefaultHasher::new();
@@ -64,10 +78,10 @@ impl Verdict {
                 }
             }
         }
-        let mut layers_named = std::hash::DefaultHasher::new();
-        layers.hash(&mut layers_named);
+        let mut named = std::hash::DefaultHasher::new();
+        (layers, exe).hash(&mut named);
         Some(Verdict {
-            file: cache_dir.join(format!("{PREFIX}{:016x}.bin", layers_named.finish())),
+            file: cache_dir.join(format!("{PREFIX}{:016x}.bin", named.finish())),
             root: root.to_vec(),
             digest: digest.finish(),
         })
@@ -231,6 +245,36 @@ mod tests {
             assert_eq!(other.file, first.file);
             assert_eq!(other.kept(), None);
         }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn two_binaries_keep_their_own_verdicts_of_one_store() {
+        let dir = scratch("builds");
+        std::fs::create_dir_all(&dir).unwrap();
+        let (release, debug) = (dir.join("release"), dir.join("debug"));
+        std::fs::write(&release, "a build").unwrap();
+        std::fs::write(&debug, "another build").unwrap();
+        let now = SystemTime::now();
+        let files = [file(10, now - Duration::from_secs(3600))];
+        let by = |exe: &Path| {
+            Verdict::for_store_by(
+                exe,
+                (&dir, b"/store"),
+                &[String::from("/store")],
+                &files,
+                now,
+            )
+            .unwrap()
+        };
+        by(&release).keep(&problems()).unwrap();
+        by(&debug).keep(&[]).unwrap();
+        assert_eq!(
+            by(&release).kept(),
+            Some(problems()),
+            "the debug build's kept its own"
+        );
+        assert_eq!(by(&debug).kept(), Some(Vec::new()));
         let _ = std::fs::remove_dir_all(&dir);
     }
 

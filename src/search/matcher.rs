@@ -768,17 +768,27 @@ impl SearchIndex {
     }
 
     /// The char indices of an exercise's name that `query` matches, for a hit past the first
-    /// [`POSITIONED`], whose `name_positions` are left empty to keep typing fast.
+    /// [`POSITIONED`], whose `name_positions` are left empty to keep typing fast. The query is read as a
+    /// search reads it ("hammies" lights up "Hamstring"); of its two readings, the one that lights up more
+    /// of the name ("single leg brid" lights all of "Single-leg bridge", "one leg brid" less of it).
     pub fn highlight(&self, index: usize, query: &str) -> Vec<usize> {
         let Some(at) = self.entry_of(index) else {
             return Vec::new();
         };
-        let query = Query::parse(query);
-        let exact = self.name_positions(at, &query, false);
-        if exact.is_empty() {
-            self.name_positions(at, &query, true)
-        } else {
-            exact
+        let (first, second) = self.readings(query);
+        let lit = |reading: &str| {
+            let query = Query::parse(reading);
+            let exact = self.name_positions(at, &query, false);
+            if exact.is_empty() {
+                self.name_positions(at, &query, true)
+            } else {
+                exact
+            }
+        };
+        let positions = lit(&first);
+        match second.map(|(second, _)| lit(&second)) {
+            Some(more) if more.len() > positions.len() => more,
+            _ => positions,
         }
     }
 

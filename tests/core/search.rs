@@ -524,6 +524,29 @@ fn name_positions_point_at_the_matched_chars() {
 }
 
 #[test]
+fn a_hit_lit_up_later_is_lit_as_the_search_read_its_query() {
+    // Hits past the first few are lit up on demand (`highlight`), and must light what the search
+    // would have wherever the query matched the name: "hammies" is read as "hamstring", "it band" also
+    // as typed, "single leg" also as "one leg".
+    for query in [
+        "hammies str",
+        "it band glute",
+        "good mornings",
+        "single leg brid",
+    ] {
+        let hits = index().search(query, &Filters::default());
+        for hit in hits.iter().filter(|h| !h.name_positions.is_empty()) {
+            assert_eq!(
+                index().highlight(hit.index, query),
+                hit.name_positions,
+                "{query:?} in {:?}",
+                store().exercises[hit.index].name
+            );
+        }
+    }
+}
+
+#[test]
 fn name_positions_are_empty_when_only_an_alias_matched() {
     let hits = index().search("balasana", &Filters::default());
     assert_eq!(ids(&hits), ["childs-pose-breathing"]);

@@ -54,36 +54,56 @@ pub fn exercise_files(count: usize) -> Vec<SourceFile> {
     if originals.is_empty() {
         return Vec::new();
     }
+    let base_ids: Vec<&str> = (originals.iter())
+        .map(|t| t.get("id").and_then(|v| v.as_str()).unwrap_or("exercise"))
+        .collect();
+    // The id of the `i`th exercise, made from `originals[i % len]`.
+    let id_of = |i: usize| {
+        let (a, b) = (
+            WORDS[(i / originals.len()) % WORDS.len()],
+            WORDS[(i * 7 + 3) % WORDS.len()],
+        );
+        (
+            format!("{}-{a}-{b}-{i}", base_ids[i % originals.len()]),
+            a,
+            b,
+        )
+    };
     (0..count)
         .map(|i| {
             let mut table = originals[i % originals.len()].clone();
-            let base_id = table
-                .get("id")
-                .and_then(|v| v.as_str())
-                .unwrap_or("exercise")
-                .to_owned();
             let base_name = table
                 .get("name")
                 .and_then(|v| v.as_str())
                 .unwrap_or("Exercise")
                 .to_owned();
-            let (a, b) = (
-                WORDS[(i / originals.len()) % WORDS.len()],
-                WORDS[(i * 7 + 3) % WORDS.len()],
-            );
-            let id = format!("{base_id}-{a}-{b}-{i}");
+            let (id, a, b) = id_of(i);
             table.insert("id".into(), toml::Value::String(id.clone()));
             table.insert(
                 "name".into(),
                 toml::Value::String(format!("{a} {b} {base_name} {i}")),
             );
-            // Links to other exercises would name ids this store does not have.
+            // Prerequisites would tie the routine to ids made here: left out.
             table.remove("requires");
+            // A rung that is another exercise stays one, as in the bundled store: it links the copy of
+            // that exercise made in the same round, or, when the store ends before it, is a plain rung.
+            let round = i - i % originals.len();
             if let Some(toml::Value::Table(ladder)) = table.get_mut("ladder") {
                 for side in ["easier", "harder"] {
                     if let Some(toml::Value::Array(rungs)) = ladder.get_mut(side) {
                         for rung in rungs.iter_mut().filter_map(|r| r.as_table_mut()) {
-                            rung.remove("exercise");
+                            let linked = (rung.get("exercise").and_then(|v| v.as_str()))
+                                .and_then(|base| base_ids.iter().position(|b| *b == base))
+                                .map(|at| round + at)
+                                .filter(|&j| j < count);
+                            match linked {
+                                Some(j) => {
+                                    rung.insert("exercise".into(), toml::Value::String(id_of(j).0));
+                                }
+                                None => {
+                                    rung.remove("exercise");
+                                }
+                            }
                         }
                     }
                 }
@@ -131,5 +151,12 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(store.exercises.len(), 300);
         assert!(store.articles.len() == 5 && store.chains.len() >= 5);
+        // Rungs that are exercises in the bundled store are exercises here too.
+        let linked = (store.exercises.iter())
+            .filter_map(|e| e.ladder.as_ref())
+            .flat_map(|l| l.rungs())
+            .filter_map(|(_, r)| r.exercise.as_ref())
+            .count();
+        assert!(linked >= 30, "{linked} rungs linked");
     }
 }

@@ -148,8 +148,8 @@ impl Folded {
         start..self.text.len()
     }
 
-    /// Keeps each tag, rung name or summary word once (its first time), dropping empty ones: one hash set pass,
-    /// where comparing each with all kept before was quadratic in the words of a long summary.
+    /// Keeps each tag, rung name or summary word once (its first time), dropping empty ones: one hash
+    /// set pass, where comparing each with all kept before was quadratic in the words of a long summary.
     fn keep_distinct(&mut self, candidates: Vec<(Kind, Range<usize>)>) {
         let mut seen: HashSet<&str, BuildHasherDefault<Fnv>> =
             HashSet::with_capacity_and_hasher(candidates.len(), BuildHasherDefault::default());
@@ -409,9 +409,9 @@ impl SearchIndex {
         (read, literal)
     }
 
-    /// Whether some exercise's text (name, alias, tag or summary word) holds `phrase` as whole words,
-    /// joined by spaces or hyphens ("Single-Arm" holds "single arm"): worked out once per phrase, on
-    /// first use.
+    /// Whether some exercise's text (name, alias, tag, rung or summary word) holds `phrase` as whole
+    /// words, joined by spaces or hyphens ("Single-Arm" holds "single arm"): worked out once per phrase,
+    /// on first use.
     fn holds_as_words(&self, phrase: &str) -> bool {
         let mut known = self.typed_keys.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(&holds) = known.get(phrase) {

@@ -163,7 +163,7 @@ fn json(store: &Store, hits: &[Hit]) -> String {
             let rung = match hit.matched_field {
                 crate::search::Field::Rung(i) => (exercise.rung(i)).map(|(side, rung)| JsonRung {
                     name: &rung.name,
-                    side,
+                    side: side.as_str(),
                 }),
                 _ => None,
             };

@@ -558,11 +558,36 @@ impl Provenance {
 }
 
 impl Ladder {
-    /// Every rung with the side it is on ("easier" or "harder"): the easier ones nearest first, then the
-    /// harder ones nearest first. [`crate::search::Field::Rung`] counts in this order.
-    pub fn rungs(&self) -> impl Iterator<Item = (&'static str, &Rung)> {
-        let easier = self.easier.iter().map(|r| ("easier", r));
-        easier.chain(self.harder.iter().map(|r| ("harder", r)))
+    /// Every rung with the side it is on: the easier ones nearest first, then the harder ones nearest
+    /// first. [`crate::search::Field::Rung`] counts in this order.
+    pub fn rungs(&self) -> impl Iterator<Item = (Side, &Rung)> {
+        let easier = self.easier.iter().map(|r| (Side::Easier, r));
+        easier.chain(self.harder.iter().map(|r| (Side::Harder, r)))
+    }
+}
+
+/// Which side of an exercise a rung of its ladder is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Easier,
+    Harder,
+}
+
+impl Side {
+    /// "easier" or "harder", as the files name the lists.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Easier => "easier",
+            Side::Harder => "harder",
+        }
+    }
+
+    /// How the screens mark a rung of this side: "↓" a step down, "↑" a step up.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Side::Easier => "↓",
+            Side::Harder => "↑",
+        }
     }
 }
 
@@ -652,8 +677,8 @@ impl Exercise {
         !self.chains.is_empty()
     }
 
-    /// The rung at `at` in [`Ladder::rungs`] order, with its side ("easier" or "harder").
-    pub fn rung(&self, at: usize) -> Option<(&'static str, &Rung)> {
+    /// The rung at `at` in [`Ladder::rungs`] order, with its side.
+    pub fn rung(&self, at: usize) -> Option<(Side, &Rung)> {
         self.ladder.as_ref()?.rungs().nth(at)
     }
 }

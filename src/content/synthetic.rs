@@ -1,6 +1,7 @@
 //! Large stores made from the bundled one, for benchmarks and robustness tests: the real articles, claims,
 //! chains and questionnaire, plus any number of exercises varied from the real ones (about 1.4 KB each).
 
+use super::Side;
 use super::source::{Origin, SourceFile, read_files};
 use std::path::Path;
 
@@ -88,26 +89,10 @@ pub fn exercise_files(count: usize) -> Vec<SourceFile> {
             // A rung that is another exercise stays one, as in the bundled store: it links the copy of
             // that exercise made in the same round, or, when the store ends before it, is a plain rung.
             let round = i - i % originals.len();
-            if let Some(toml::Value::Table(ladder)) = table.get_mut("ladder") {
-                for side in ["easier", "harder"] {
-                    if let Some(toml::Value::Array(rungs)) = ladder.get_mut(side) {
-                        for rung in rungs.iter_mut().filter_map(|r| r.as_table_mut()) {
-                            let linked = (rung.get("exercise").and_then(|v| v.as_str()))
-                                .and_then(|base| base_ids.iter().position(|b| *b == base))
-                                .map(|at| round + at)
-                                .filter(|&j| j < count);
-                            match linked {
-                                Some(j) => {
-                                    rung.insert("exercise".into(), toml::Value::String(id_of(j).0));
-                                }
-                                None => {
-                                    rung.remove("exercise");
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            relink_rungs(&mut table, |base| {
+                let at = base_ids.iter().position(|b| *b == base)?;
+                Some(round + at).filter(|&j| j < count).map(|j| id_of(j).0)
+            });
             if let Some(toml::Value::Array(aliases)) = table.get_mut("aliases") {
                 aliases.push(toml::Value::String(format!("{b} {base_name}")));
             }
@@ -118,6 +103,26 @@ pub fn exercise_files(count: usize) -> Vec<SourceFile> {
             )
         })
         .collect()
+}
+
+/// Points each rung's `exercise` link of an exercise's table where `link` says, or drops it where `link`
+/// gives nothing.
+fn relink_rungs(table: &mut toml::Table, link: impl Fn(&str) -> Option<String>) {
+    let Some(toml::Value::Table(ladder)) = table.get_mut("ladder") else {
+        return;
+    };
+    for side in [Side::Easier, Side::Harder] {
+        let Some(toml::Value::Array(rungs)) = ladder.get_mut(side.as_str()) else {
+            continue;
+        };
+        for rung in rungs.iter_mut().filter_map(toml::Value::as_table_mut) {
+            let linked = (rung.get("exercise").and_then(toml::Value::as_str)).and_then(&link);
+            match linked {
+                Some(id) => rung.insert("exercise".into(), toml::Value::String(id)),
+                None => rung.remove("exercise"),
+            };
+        }
+    }
 }
 
 /// The bundled store with `count` synthetic exercises instead of its own, in memory.

@@ -19,10 +19,10 @@ const TAG_WEIGHT: i64 = 6;
 const SUMMARY_WEIGHT: i64 = 3;
 /// Added to the raw score, per char of the query word, when the word fits inside one word of the
 /// field: "brth" in "breathing" rather than spread over "bend from the hips".
-const ONE_WORD_BONUS: i64 = 4;
+pub(super) const ONE_WORD_BONUS: i64 = 4;
 /// Added when the whole query is exactly the name or an alias ("hip ir" is an alias of one drill); that
 /// field is then the hit's matched field.
-const EXACT_BONUS: i64 = 600;
+pub(super) const EXACT_BONUS: i64 = 600;
 
 /// What one search produced, with what a session needs to narrow the next one.
 pub(super) struct Outcome {
@@ -59,7 +59,8 @@ struct Bonus {
     exact: bool,
 }
 
-fn weight(kind: Kind) -> i64 {
+/// How much a match in a piece of this kind counts: the ranking rule the reference path shares.
+pub(super) fn weight(kind: Kind) -> i64 {
     match kind {
         Kind::Name => NAME_WEIGHT,
         Kind::Alias(_) => ALIAS_WEIGHT,
@@ -70,7 +71,7 @@ fn weight(kind: Kind) -> i64 {
     }
 }
 
-fn field(kind: Kind) -> Field {
+pub(super) fn field(kind: Kind) -> Field {
     match kind {
         Kind::Name => Field::Name,
         Kind::Alias(i) => Field::Alias(i as usize),

@@ -2,44 +2,20 @@
 //! in full with fuzzy-matcher's skim scorer, every field tried, every hit sorted. No prefilters, no
 //! narrowing, no shortcuts.
 //!
+//! The rules themselves (each field's weight, the bonuses) are `matcher`'s own, not a copy: what the two
+//! must agree on is the ranking, and the algorithm is what differs.
+//!
 //! It is the yardstick the fast path in `matcher` is held to: tests type queries one keystroke at a time
 //! through a [`super::SearchSession`] and compare its first hits with [`rank`]'s; the search bench times
 //! it as "the unoptimised path". It only agrees with an index built with the default scorer.
 
 use super::index::{Entry, Kind, SearchIndex};
+use super::matcher::{EXACT_BONUS, ONE_WORD_BONUS, field, weight};
 use super::prefilter::is_anchored_subsequence;
 use super::query::Query;
 use super::{Field, Filters, Hit};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-
-const NAME_WEIGHT: i64 = 10;
-const ALIAS_WEIGHT: i64 = 9;
-const TAG_WEIGHT: i64 = 6;
-const SUMMARY_WEIGHT: i64 = 3;
-const ONE_WORD_BONUS: i64 = 4;
-const EXACT_BONUS: i64 = 600;
-
-fn weight(kind: Kind) -> i64 {
-    match kind {
-        Kind::Name => NAME_WEIGHT,
-        Kind::Alias(_) => ALIAS_WEIGHT,
-        // A rung is a variation of the exercise, weighed as a tag: it sits among the tags in the index,
-        // where the lazy pass bounds every piece by the tag weight.
-        Kind::Tag | Kind::Rung(_) => TAG_WEIGHT,
-        Kind::Summary => SUMMARY_WEIGHT,
-    }
-}
-
-fn field(kind: Kind) -> Field {
-    match kind {
-        Kind::Name => Field::Name,
-        Kind::Alias(i) => Field::Alias(i as usize),
-        Kind::Tag => Field::Tag,
-        Kind::Summary => Field::Summary,
-        Kind::Rung(i) => Field::Rung(i as usize),
-    }
-}
 
 fn skim() -> SkimMatcherV2 {
     // As `SkimScorer`: folded text needs no case check, and a one-cell matrix limit keeps every call on

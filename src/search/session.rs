@@ -2,7 +2,7 @@
 //! query's matches are checked again.
 
 use super::carry::WordScores;
-use super::index::SearchIndex;
+use super::index::{SearchIndex, second_reading};
 use super::matcher::Within;
 use super::query::{Query, TYPO_MIN_CHARS};
 use super::words::Counts;
@@ -175,16 +175,13 @@ impl SearchSession {
             self.merged = None;
             return;
         };
-        let counts = self.counts;
-        let mut hits = index.merge(first.hits.clone(), second.hits.clone(), counts);
-        let settled = |part: &Last, counts: &dyn Fn(Hit) -> Hit| {
+        let mut hits = index.merge(first.hits.clone(), second.hits.clone(), self.counts);
+        // Where a reading ranked in part stops, as its hits count in the merged list (the first's in full).
+        let settled = |part: &Last, counts: Counts| {
             let last = part.hits.last().filter(|_| part.hits.len() < part.total)?;
-            Some(index.hit_key(&counts(last.clone())))
+            Some(index.hit_key(&second_reading(last.clone(), counts)))
         };
-        let cutoffs = [
-            settled(first, &|hit| hit),
-            settled(second, &|hit| super::index::second_reading(hit, counts)),
-        ];
+        let cutoffs = [settled(first, Counts::Full), settled(second, self.counts)];
         for settled in cutoffs.into_iter().flatten() {
             hits.retain(|hit| index.hit_key(hit) <= settled);
         }

@@ -1,7 +1,7 @@
 //! Search over the built-in exercises: what comes first for what people type, filters, narrowing as the
 //! user types, highlights, and the `search` command.
 
-use backchain::content::{Equipment, Phase, Region, Store, embedded};
+use backchain::content::{Equipment, Phase, Region, Side, Store, embedded};
 use backchain::search::{
     Field, Filters, Hit, RANKED, Scorer, SearchIndex, SearchSession, SkimScorer, reference,
 };
@@ -155,7 +155,7 @@ fn a_ladder_rung_is_found_by_its_name_and_named_as_the_match() {
         panic!("{:?} matched on its rung \"Couch stretch\"", hits[0])
     };
     let (side, rung) = store().exercises[hits[0].index].rung(i).unwrap();
-    assert_eq!((side, rung.name.as_str()), ("harder", "Couch stretch"));
+    assert_eq!((side, rung.name.as_str()), (Side::Harder, "Couch stretch"));
     // A rung weighs as a tag: below a name that holds the word.
     let hinge = index().search("wall hinge", &Filters::default());
     assert_eq!(ids(&hinge[..1]), ["hip-hinge-practice"]);

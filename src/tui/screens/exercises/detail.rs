@@ -2,7 +2,7 @@
 //! figure (when it goes in the text), the steps, cues and cautions, the ladder and what to make easy first, and where each part
 //! comes from.
 
-use crate::content::{Equipment, Exercise, Rung, Store};
+use crate::content::{Equipment, Exercise, Rung, Side, Store};
 use crate::text::{self, Line, Role, Run};
 
 /// Where the exercise's figure goes.
@@ -119,10 +119,10 @@ pub fn lines_and_figure(
             );
         };
         for r in ladder.easier.iter().rev() {
-            rung(&mut out, "↓", r);
+            rung(&mut out, Side::Easier.mark(), r);
         }
         for r in &ladder.harder {
-            rung(&mut out, "↑", r);
+            rung(&mut out, Side::Harder.mark(), r);
         }
         out.labelled("Move up:", &ladder.move_up);
         out.labelled("Move down:", &ladder.move_down);

@@ -267,23 +267,21 @@ impl State {
         let name_width = text::width(&exercise.name);
         // What matched when it is not the name: an alias ("= hip IR") or a rung of the ladder, marked as
         // the detail marks it ("↑ Couch stretch", one step harder).
-        let alias = match hit.matched_field {
-            Field::Alias(i) => exercise.aliases.get(i).map(|a| (" = ", a.as_str())),
-            Field::Rung(i) => (exercise.rung(i)).map(|(side, rung)| {
-                (
-                    if side == "easier" { " ↓ " } else { " ↑ " },
-                    rung.name.as_str(),
-                )
-            }),
+        let also = match hit.matched_field {
+            Field::Alias(i) => exercise.aliases.get(i).map(|a| ("=", a.as_str())),
+            Field::Rung(i) => {
+                (exercise.rung(i)).map(|(side, rung)| (side.mark(), rung.name.as_str()))
+            }
             _ => None,
         };
-        let alias_width = alias.map_or(0, |(lead, a)| text::width(lead) + text::width(a));
-        // When both do not fit, the name gives way to a short alias, down to MIN_NAME columns.
-        let name_fits = if name_width + alias_width <= name_room {
+        // " = hip IR": the mark with a space each side.
+        let lead = also.map_or(0, |(mark, _)| text::width(mark) + 2);
+        let also_width = also.map_or(0, |(_, a)| lead + text::width(a));
+        // When both do not fit, the name gives way to a short alias or rung, down to MIN_NAME columns.
+        let name_fits = if name_width + also_width <= name_room {
             name_width
         } else {
-            let lead = alias.map_or(0, |(lead, _)| text::width(lead));
-            (name_room.saturating_sub(alias_width.min(lead + 8))).max(MIN_NAME.min(name_room))
+            (name_room.saturating_sub(also_width.min(lead + 8))).max(MIN_NAME.min(name_room))
         };
         let name = text::truncate(&exercise.name, name_fits);
         let positions = if at >= POSITIONED && hit.name_positions.is_empty() {
@@ -306,12 +304,12 @@ impl State {
             );
         }
         let mut used = text::width(&name);
-        if let Some((lead, alias)) = alias {
-            let room = name_room.saturating_sub(used + text::width(lead));
+        if let Some((mark, also)) = also {
+            let room = name_room.saturating_sub(used + lead);
             if room >= 4 {
-                let alias = text::truncate(alias, room);
-                used += text::width(lead) + text::width(&alias);
-                line.push(Role::Muted, &format!("{lead}{alias}"));
+                let also = text::truncate(also, room);
+                used += lead + text::width(&also);
+                line.push(Role::Muted, &format!(" {mark} {also}"));
             }
         }
         let pad = avail.saturating_sub(used + text::width(&tag));

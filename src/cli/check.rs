@@ -2,16 +2,21 @@
 //! each record a later layer replaced.
 
 use super::{Exit, Format, emit, output::emit_err};
-use crate::content::{Counts, Layers, Store};
+use crate::content::{Counts, Layers, LoadProgress, Store};
 
-pub fn run(origin: &Layers, format: Format) -> Exit {
-    let (store, problems) = match Store::load_layers(origin) {
+/// `timings`: how long each phase of the load took, printed to stderr before the report.
+pub fn run(origin: &Layers, format: Format, timings: bool) -> Exit {
+    let progress = LoadProgress::new();
+    let (store, problems) = match Store::load_layers_watched(origin, &progress) {
         Ok(loaded) => loaded,
         Err(e) => {
             emit_err(&format!("backchain: {e}\n"));
             return Exit::Usage;
         }
     };
+    if timings {
+        emit_err(&timings_line(&progress, &store));
+    }
     let counts = store.counts();
     let by_layer = store.counts_by_layer();
     let (shown, more) = crate::content::cap_per_file(&problems);
@@ -100,6 +105,25 @@ fn tally(counts: &Counts) -> String {
     ]
     .map(|(n, what)| plural(n, what))
     .join(", ")
+}
+
+/// `load: reading 412 ms, parsing 301 ms, checking 21 ms; 734 ms in all (100,064 files, 100,000 from
+/// the store cache)`
+fn timings_line(progress: &LoadProgress, store: &Store) -> String {
+    let timings = progress.timings();
+    let ms = |d: std::time::Duration| format!("{:.0} ms", d.as_secs_f64() * 1000.0);
+    let phases: Vec<String> = (timings.iter())
+        .map(|(phase, took)| format!("{} {}", phase.name(), ms(*took)))
+        .collect();
+    let total = timings.iter().map(|(_, took)| *took).sum();
+    let cached = store.files.iter().filter(|f| f.from_cache()).count();
+    format!(
+        "load: {}; {} in all ({} files, {} from the store cache)\n",
+        phases.join(", "),
+        ms(total),
+        crate::text::thousands(store.files.len()),
+        crate::text::thousands(cached),
+    )
 }
 
 /// "1 claim", "2 claims".

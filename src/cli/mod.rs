@@ -100,6 +100,10 @@ pub enum Command {
     Check {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Also print to stderr how long each phase of the load took (reading, parsing, checking) and
+        /// how many files came from the store cache.
+        #[arg(long)]
+        timings: bool,
     },
     /// Print one record: an article, claim, topic, chain or exercise.
     Show {
@@ -481,7 +485,7 @@ pub fn run() -> Exit {
         return show_paths(&loaded, &origin);
     }
     match cli.command {
-        Some(Command::Check { format }) => check::run(&origin, format),
+        Some(Command::Check { format, timings }) => check::run(&origin, format, timings),
         Some(Command::Show {
             kind,
             ref id,

@@ -1,7 +1,8 @@
 //! How far a store load has got: counted by the loader as it goes, read from another thread by whoever
 //! shows it (the app's status line). Counts only ever grow; a reader sees each count as it stood then.
 
-use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU8, AtomicU64, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 /// The steps of a load, in the order they run.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -20,6 +21,17 @@ pub enum LoadPhase {
 }
 
 impl LoadPhase {
+    /// How `check --timings` names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            LoadPhase::Reading => "reading",
+            LoadPhase::Parsing => "parsing",
+            LoadPhase::Checking => "checking",
+            LoadPhase::Indexing => "indexing",
+            LoadPhase::Done => "done",
+        }
+    }
+
     const ALL: [LoadPhase; 5] = [
         LoadPhase::Reading,
         LoadPhase::Parsing,
@@ -43,12 +55,29 @@ impl LoadPhase {
 }
 
 /// The counters a load updates. Share it (`Arc`) between the loading thread and the one showing it.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct LoadProgress {
     phase: AtomicU8,
     found: AtomicUsize,
     read: AtomicUsize,
     parsed: AtomicUsize,
+    /// When the load began (when this was made), and when each phase after the first began, in
+    /// nanoseconds since then (0: not begun), for `check --timings`.
+    began: Instant,
+    phase_began: [AtomicU64; LoadPhase::ALL.len()],
+}
+
+impl Default for LoadProgress {
+    fn default() -> LoadProgress {
+        LoadProgress {
+            phase: AtomicU8::default(),
+            found: AtomicUsize::default(),
+            read: AtomicUsize::default(),
+            parsed: AtomicUsize::default(),
+            began: Instant::now(),
+            phase_began: Default::default(),
+        }
+    }
 }
 
 /// The counters as they stood at one moment.
@@ -68,9 +97,34 @@ impl LoadProgress {
         LoadProgress::default()
     }
 
-    /// Moves on to `phase` (a load never goes back).
+    /// Moves on to `phase` (a load never goes back), noting when it began.
     pub fn set_phase(&self, phase: LoadPhase) {
-        self.phase.fetch_max(phase as u8, Ordering::Relaxed);
+        let before = self.phase.fetch_max(phase as u8, Ordering::Relaxed);
+        if before < phase as u8
+            && let Some(began) = self.phase_began.get(phase as usize)
+        {
+            let nanos = u64::try_from(self.began.elapsed().as_nanos()).unwrap_or(u64::MAX);
+            began.store(nanos.max(1), Ordering::Relaxed);
+        }
+    }
+
+    /// How long each phase took, from the start of the load until the next phase began or until now,
+    /// for the phases that have begun (a phase moved past at once is left out).
+    pub fn timings(&self) -> Vec<(LoadPhase, Duration)> {
+        let now = u64::try_from(self.began.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        let mut starts: Vec<(LoadPhase, u64)> = vec![(LoadPhase::Reading, 0)];
+        for phase in &LoadPhase::ALL[1..] {
+            let at = self.phase_began[*phase as usize].load(Ordering::Relaxed);
+            if at > 0 {
+                starts.push((*phase, at));
+            }
+        }
+        (starts.iter().enumerate())
+            .map(|(i, (phase, at))| {
+                let end = starts.get(i + 1).map_or(now, |(_, next)| *next);
+                (*phase, Duration::from_nanos(end.saturating_sub(*at)))
+            })
+            .collect()
     }
 
     /// `n` more files found.
@@ -154,6 +208,26 @@ mod tests {
         assert_eq!(checking.parsed, 100);
         progress.set_phase(LoadPhase::Done);
         assert_eq!(progress.snapshot().fraction(), 1.0);
+    }
+
+    #[test]
+    fn each_phase_is_timed_from_its_start_to_the_next() {
+        let progress = LoadProgress::new();
+        std::thread::sleep(Duration::from_millis(5));
+        progress.set_phase(LoadPhase::Parsing);
+        progress.set_phase(LoadPhase::Reading);
+        std::thread::sleep(Duration::from_millis(5));
+        progress.set_phase(LoadPhase::Checking);
+        let timings = progress.timings();
+        let phases: Vec<_> = timings.iter().map(|(phase, _)| *phase).collect();
+        assert_eq!(
+            phases,
+            [LoadPhase::Reading, LoadPhase::Parsing, LoadPhase::Checking]
+        );
+        assert!(timings[0].1 >= Duration::from_millis(5), "{timings:?}");
+        assert!(timings[1].1 >= Duration::from_millis(5), "{timings:?}");
+        let total: Duration = timings.iter().map(|(_, t)| *t).sum();
+        assert!(total <= progress.began.elapsed(), "{timings:?}");
     }
 
     #[test]

@@ -88,3 +88,62 @@ fn only_a_large_folder_is_cached_and_a_gone_folders_cache_is_deleted() {
         "the cache of a folder now small is deleted: {left:?}"
     );
 }
+
+/// `check --timings`'s line on stderr, from a check of `store` with its cache in `cache`.
+fn timings_of(store: &Path, cache: &Path) -> String {
+    let out = Command::new(BIN)
+        .args(["check", "--timings", "--only"])
+        .arg(store)
+        .env("BACKCHAIN_CACHE_DIR", cache)
+        .env_remove("BACKCHAIN_NO_CACHE")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{stderr}");
+    let line = stderr.lines().find(|l| l.starts_with("load: "));
+    line.unwrap_or_else(|| panic!("no timings line in {stderr:?}"))
+        .to_owned()
+}
+
+#[test]
+fn check_timings_names_each_phase_and_the_files_the_cache_gave() {
+    let home = tempfile::tempdir().unwrap();
+    let cache = home.path().join("cache");
+    let store = home.path().join("store");
+    synthetic::write_store(&store, backchain::content::cache::MIN_FILES).unwrap();
+    common::age(&store, 0);
+    let files = backchain::text::thousands(
+        walkdir_count(&store), // every .toml file of the store
+    );
+    let cold = timings_of(&store, &cache);
+    let warm = timings_of(&store, &cache);
+    for line in [&cold, &warm] {
+        for phase in ["reading ", "parsing ", "checking "] {
+            assert!(line.contains(phase), "{phase:?} in {line:?}");
+        }
+        assert!(line.contains(" ms in all ("), "{line:?}");
+    }
+    assert!(
+        cold.ends_with(&format!("({files} files, 0 from the store cache)")),
+        "{cold:?}"
+    );
+    assert!(
+        warm.ends_with(&format!("({files} files, {files} from the store cache)")),
+        "{warm:?}"
+    );
+}
+
+/// How many `.toml` files are below `dir`.
+fn walkdir_count(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            if p.is_dir() {
+                walkdir_count(&p)
+            } else {
+                usize::from(p.extension().is_some_and(|e| e == "toml"))
+            }
+        })
+        .sum()
+}

@@ -33,7 +33,10 @@ pub fn run(store: &Store, options: &Options) -> Exit {
         Progress::of(&events, store.plan.as_ref(), date::unix_now()).with_ranking(&events, store);
     let stopped = report.as_ref().is_some_and(Report::has_red_flags);
     match options.format {
-        ProgressFormat::Text => emit(&text(&progress, stopped)),
+        ProgressFormat::Text => emit(&text(
+            &progress,
+            report.as_ref().filter(|r| r.has_red_flags()),
+        )),
         ProgressFormat::Markdown => emit(&export::markdown(
             &progress,
             store,
@@ -77,10 +80,11 @@ fn report(store: &Store, options: &Options) -> Result<Option<Report>, Exit> {
     Ok(Some(engine::evaluate(store, &answers)))
 }
 
-fn text(progress: &Progress, stopped: bool) -> String {
+/// `stopped`: the report whose red flag stops sessions, if one does.
+fn text(progress: &Progress, stopped: Option<&Report>) -> String {
     let mut out = String::new();
-    if stopped {
-        out.push_str(&super::show::wrap(export::SESSIONS_STOPPED, ""));
+    if let Some(report) = stopped {
+        out.push_str(&super::show::wrap(&export::sessions_stopped(report), ""));
         out.push('\n');
     }
     out.push_str(&progress.to_text(WIDTH));

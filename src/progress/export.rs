@@ -6,24 +6,43 @@ use crate::content::Store;
 use crate::engine::{self, Report, Standing};
 
 /// Said wherever progress is shown while a red flag is answered: sessions stop, as the questionnaire
-/// stops the routine.
-pub const SESSIONS_STOPPED: &str = "Sessions are stopped: one of the signs that need a clinician is answered yes in the questionnaire. See a GP or a physiotherapist (or the service the questionnaire names) before exercising again; the charts below are your history.";
+/// stops the routine, and where to go is the questionnaire's own care message for the most urgent sign
+/// (an emergency department for saddle numbness, a doctor within days for others), never softened to a
+/// routine appointment.
+pub fn sessions_stopped(report: &Report) -> String {
+    format!(
+        "Sessions are stopped: one of the signs that need a clinician is answered yes in the questionnaire. {} The charts below are your history.",
+        care_or_clinician(report)
+    )
+}
+
+/// The report's care message for its most urgent red flag; a clinician before exercising when it has
+/// none.
+pub fn care_or_clinician(report: &Report) -> &str {
+    report
+        .care
+        .as_deref()
+        .map(str::trim)
+        .filter(|care| !care.is_empty())
+        .unwrap_or("See a GP or a physiotherapist before exercising again.")
+}
 
 /// Why a report gives no routine, in a sentence (the same reasons `backchain session` gives).
-pub fn no_routine(report: Option<&Report>) -> &'static str {
-    match report.map(|r| r.standing) {
+pub fn no_routine(report: Option<&Report>) -> String {
+    let why = match report.map(|r| r.standing) {
         None => {
             "No routine: there are no saved answers yet. Answer the questionnaire first (the app, or `backchain quiz`)."
         }
         Some(Standing::SafetyUnanswered) => {
             "No routine: the safety question is not answered. Answer it first (the app, or `backchain quiz`)."
         }
-        Some(Standing::RedFlag) => SESSIONS_STOPPED,
+        Some(Standing::RedFlag) => return report.map(sessions_stopped).unwrap_or_default(),
         Some(Standing::NoneFits | Standing::Open) => {
             "No routine yet: no story fits your answers clearly enough. The questionnaire names the questions that would settle it."
         }
         Some(Standing::Clear) => "",
-    }
+    };
+    why.to_string()
 }
 
 /// The progress summary and charts, then the routine sheet for `report` dated `date` as the journal's
@@ -39,8 +58,8 @@ pub fn markdown(
         "# backchain — your progress\n\nMade on {date} by backchain {}.\n\n",
         env!("CARGO_PKG_VERSION")
     );
-    if report.is_some_and(Report::has_red_flags) {
-        out.push_str(&format!("**{SESSIONS_STOPPED}**\n\n"));
+    if let Some(report) = report.filter(|r| r.has_red_flags()) {
+        out.push_str(&format!("**{}**\n\n", sessions_stopped(report)));
     }
     out.push_str(&progress.to_markdown());
     out.push('\n');
@@ -50,7 +69,7 @@ pub fn markdown(
         }
         other => {
             out.push_str("## Routine\n\n");
-            out.push_str(no_routine(other));
+            out.push_str(&no_routine(other));
             out.push('\n');
         }
     }

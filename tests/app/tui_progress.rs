@@ -112,6 +112,7 @@ fn a_red_flag_says_sessions_are_stopped_and_keeps_the_history() {
     app.prepare();
     let screen = screen_text(&mut app);
     assert!(screen.contains("▲ Sessions are stopped"), "{screen}");
+    assert!(screen.contains("within the next few days"), "{screen}");
     assert!(screen.contains("Pain, 0–10"), "{screen}");
     assert!(screen.contains("• before"), "{screen}");
 }

@@ -256,7 +256,10 @@ fn a_red_flag_answered_later_stops_the_session() {
     );
     assert!(matches!(app.session.phase, Phase::Ready));
     let screen = render(&mut app, 100, 30);
-    assert!(screen.contains("see a GP or"), "{screen}");
+    // Saddle numbness is an emergency: the screen says so in the questionnaire's words, not "see a GP".
+    assert!(screen.contains("No session"), "{screen}");
+    assert!(screen.contains("emergency department"), "{screen}");
+    assert!(!screen.contains("GP"), "{screen}");
 }
 
 #[test]

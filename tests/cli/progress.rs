@@ -150,4 +150,16 @@ fn a_red_flag_stops_sessions_but_keeps_the_history() {
     );
     assert!(md.contains("**Sessions are stopped"), "{md}");
     assert!(!md.contains("# backchain — your routine"), "{md}");
+    // Where to go is the questionnaire's care message for the sign answered: within days for night
+    // pain, an emergency department for saddle numbness.
+    assert!(text.contains("within the next few days"), "{text}");
+    let emergency = dir.path().join("emergency.toml");
+    std::fs::write(&emergency, "red_flags = [\"saddle_numbness\"]\n").unwrap();
+    let text = ok(
+        &file,
+        &["progress", "--answers", emergency.to_str().unwrap()],
+    );
+    assert!(text.starts_with("Sessions are stopped"), "{text}");
+    assert!(text.contains("emergency department"), "{text}");
+    assert!(!text.contains("GP"), "{text}");
 }

@@ -46,7 +46,7 @@ fn paragraphs(ctx: &Context, progress: &Progress) -> Vec<Line> {
     if ctx.report.has_red_flags() {
         out.push(Line::of(
             Role::Danger,
-            format!("▲ {}", export::SESSIONS_STOPPED),
+            format!("▲ {}", export::sessions_stopped(ctx.report)),
         ));
     }
     let record = label_in(Scope::Screen(Screen::Progress), Action::RecordRetest);

@@ -207,10 +207,10 @@ impl State {
                 pain: None,
                 note: String::from("Stopped: a red flag was answered."),
             }));
-            msgs.push(Msg::Important(String::from(
+            msgs.push(Msg::Important(format!(
                 "The session is stopped: one of the signs that need a clinician is answered yes. \
-                 What you did is kept in your journal. Please see a GP or physiotherapist before \
-                 exercising again.",
+                 What you did is kept in your journal. {}",
+                crate::progress::export::care_or_clinician(ctx.report)
             )));
         }
         self.phase = Phase::Ready;

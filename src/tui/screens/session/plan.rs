@@ -55,8 +55,10 @@ pub fn plan(ctx: &Context) -> Plan {
             "No session yet: the safety question is not answered. Answer it first on the Questionnaire (1)."
         }
         (Standing::RedFlag, _) => {
-            "No session: one of the signs that need a clinician is answered yes. Please see a GP or \
-             physiotherapist before exercising. backchain gives no routine."
+            return Plan::None(format!(
+                "No session: one of the signs that need a clinician is answered yes. {}",
+                crate::progress::export::care_or_clinician(ctx.report)
+            ));
         }
         _ => {
             "No session yet: no story fits your answers clearly enough for a routine. Answer the questions \

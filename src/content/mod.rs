@@ -2,8 +2,6 @@
 
 pub mod cache;
 mod check;
-mod check_figure;
-mod check_words;
 pub mod evidence;
 mod layers;
 mod load;
@@ -16,7 +14,7 @@ pub mod synthetic;
 mod verdict;
 pub mod words;
 
-pub use check_figure::figure as check_figure;
+pub use check::figure::figure as check_figure;
 pub use layers::Layers;
 use load::Unreadable;
 pub use load::{FileRole, LAYOUT_HINT, syntax_problem};

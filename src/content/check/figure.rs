@@ -2,7 +2,7 @@
 //! joint's range, move and hold times in range, props placed where they can be drawn, labels short and
 //! pointing at a known place on the body.
 
-use super::source::{Problem, SourceFile};
+use crate::content::source::{Problem, SourceFile};
 use crate::figure::spec::{
     FigureSpec, HOLD_MS, MAX_KEYFRAMES, MAX_LABEL, MAX_LABELS, MOVE_MS, RANGES,
 };

@@ -3,8 +3,8 @@
 //! not also a key; each pair of alike words two such keys, neither listed elsewhere. Each problem at the
 //! key, word or row it is about.
 
-use super::Store;
-use super::source::Problem;
+use crate::content::Store;
+use crate::content::source::Problem;
 use std::collections::HashMap;
 
 pub fn search_words<'a>(store: &'a Store, problems: &mut Vec<Problem>) {

@@ -190,6 +190,11 @@ impl App {
 
     /// The key scopes active now, most specific first.
     pub fn key_context(&self) -> KeyContext {
+        if super::layout::too_small(self.size) {
+            return KeyContext {
+                scopes: vec![Scope::Mode(Mode::TooSmall)],
+            };
+        }
         let mode = match &self.overlay {
             Some(Overlay::Help(_)) => Some(Mode::Help),
             Some(Overlay::Intro(_)) => Some(Mode::Intro),

@@ -53,7 +53,9 @@ impl Loading {
 
     /// The key scopes active now: the help's, or loading's own over the global keys.
     pub fn key_context(&self) -> KeyContext {
-        let scopes = if self.help.is_some() {
+        let scopes = if layout::too_small(self.size) {
+            vec![Scope::Mode(Mode::TooSmall)]
+        } else if self.help.is_some() {
             vec![Scope::Mode(Mode::Help)]
         } else {
             vec![Scope::Loading, Scope::Global]

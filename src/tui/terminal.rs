@@ -166,6 +166,9 @@ fn loading_loop<E: Send + 'static>(
         // Everything already queued, before drawing again.
         loop {
             let event = event::read()?;
+            if let Some(size) = resized(&event) {
+                loading.size = size;
+            }
             if let Some(action) = to_action(&loading.key_context(), event) {
                 let _handling = lock(screen);
                 loading.update(action);
@@ -405,6 +408,10 @@ fn event_loop(
         let mut event = event::read()?;
         // Handle everything already queued before drawing again, so fast typing is coalesced.
         loop {
+            // A key that follows a resize is read in the new size (too small, or not any more).
+            if let Some(size) = resized(&event) {
+                app.size = size;
+            }
             if let Some(action) = to_action(&app.key_context(), event) {
                 let _handling = lock(screen);
                 app.now = session.now();
@@ -421,9 +428,19 @@ fn event_loop(
     Ok(())
 }
 
+/// The terminal's new size, for a resize event.
+fn resized(event: &Event) -> Option<ratatui::layout::Rect> {
+    match event {
+        Event::Resize(width, height) => Some(ratatui::layout::Rect::new(0, 0, *width, *height)),
+        _ => None,
+    }
+}
+
 fn to_action(keys: &keys::KeyContext, event: Event) -> Option<Action> {
     match event {
         Event::Key(key) => keys::map_key(keys, key),
+        // Nothing is drawn to click on in a window too small for the app.
+        Event::Mouse(_) if keys.mode() == Some(keys::Mode::TooSmall) => None,
         Event::Mouse(MouseEvent {
             kind, column, row, ..
         }) => match kind {

@@ -237,6 +237,33 @@ fn a_tiny_terminal_says_so_on_every_screen() {
     }
 }
 
+#[test]
+fn keys_pressed_in_a_too_small_window_change_nothing_but_q_quits() {
+    let mut app = app_with(None);
+    let _ = render(&mut app, 30, 8);
+    // Blind, Enter would pick the first option of the safety question: saddle numbness, a red flag.
+    press(
+        &mut app,
+        &[
+            KeyCode::Enter,
+            KeyCode::Char(' '),
+            KeyCode::Char('2'),
+            KeyCode::Char('?'),
+        ],
+    );
+    assert!(app.answers.is_empty(), "{:?}", app.answers);
+    assert_eq!(app.screen, Screen::Questionnaire);
+    assert!(!app.help_open());
+    assert!(app.running);
+    // Once it is large enough again, the same key does what it says.
+    let _ = render(&mut app, 100, 30);
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(app.answers.is_answered("red_flags"), "{:?}", app.answers);
+    let _ = render(&mut app, 30, 8);
+    press(&mut app, &[KeyCode::Char('q')]);
+    assert!(!app.running, "q quits even in a window too small");
+}
+
 // ---- Saved answers -------------------------------------------------------------------------------
 
 /// A fresh folder under the temp dir for one test, removed when the test lets go of it.

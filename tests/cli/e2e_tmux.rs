@@ -149,13 +149,22 @@ fn a_30x8_window_shows_a_message_and_survives_resizing() {
     let t = Tmux::start("tiny", 30, 8);
     t.launch();
     t.wait_for("too small");
+    // Keys pressed blind do nothing: Enter would otherwise tick the first red flag, saddle numbness.
+    t.keys(&["Enter", "Space", "2"]);
     let status = t
         .cmd()
         .args(["resize-window", "-t", "t", "-x", "100", "-y", "30"])
         .status()
         .unwrap();
     assert!(status.success());
-    t.wait_for("Questionnaire");
+    let screen = t.wait_for("Questionnaire");
+    assert!(
+        screen.contains("[ ] Numbness or tingling in the saddle area"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Red flag"), "{screen}");
+    let saved = std::fs::read_to_string(t.dir.join("state/answers.toml")).unwrap_or_default();
+    assert!(!saved.contains("saddle"), "{saved}");
     let status = t
         .cmd()
         .args(["resize-window", "-t", "t", "-x", "20", "-y", "5"])

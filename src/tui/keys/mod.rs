@@ -34,6 +34,9 @@ pub enum Mode {
     Note,
     /// A form of number boxes (the retest): characters go into the focused box.
     Form,
+    /// The window is too small to show the app: nothing it cannot show may change, so only quitting
+    /// works (a key pressed blind must not answer a question).
+    TooSmall,
 }
 
 impl Mode {
@@ -50,6 +53,7 @@ impl Mode {
             Mode::Choice => "choice",
             Mode::Note => "note",
             Mode::Form => "retest form",
+            Mode::TooSmall => "window too small",
         }
     }
 }

@@ -367,4 +367,12 @@ pub const MODES: &[Binding] = &[
         "bottom",
         Action::Bottom
     ),
+    bind!(
+        M(Mode::TooSmall),
+        true,
+        [ch('q')],
+        "q",
+        "quit",
+        Action::Quit
+    ),
 ];

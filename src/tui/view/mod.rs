@@ -81,7 +81,7 @@ pub fn render(app: &App, frame: &mut Frame) {
 pub(super) fn too_small(frame: &mut Frame) {
     let area = frame.area();
     let text = format!(
-        "Terminal too small: {}×{}.\nbackchain needs at least {}×{}.\nMake the window larger, or press q to quit.",
+        "Terminal too small: {}×{}.\nbackchain needs at least {}×{}.\nMake the window larger, or press q to quit.\nOther keys do nothing until then.",
         area.width,
         area.height,
         layout::MIN_WIDTH,

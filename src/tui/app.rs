@@ -188,6 +188,17 @@ impl App {
         self.overlay.is_some()
     }
 
+    /// The terminal changed size. A window too small to show the app hides a session in progress: it
+    /// waits, as it does on another screen, rather than run on unseen.
+    pub fn resize(&mut self, size: Rect) {
+        self.size = size;
+        if super::layout::too_small(size) {
+            let ctx = context!(self);
+            let msgs = self.session.hold(&ctx);
+            self.handle(msgs);
+        }
+    }
+
     /// The key scopes active now, most specific first.
     pub fn key_context(&self) -> KeyContext {
         if super::layout::too_small(self.size) {

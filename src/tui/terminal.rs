@@ -410,7 +410,11 @@ fn event_loop(
         loop {
             // A key that follows a resize is read in the new size (too small, or not any more).
             if let Some(size) = resized(&event) {
-                app.size = size;
+                let _handling = lock(screen);
+                app.now = session.now();
+                app.tick();
+                app.resize(size);
+                run_effects(terminal, app, session)?;
             }
             if let Some(action) = to_action(&app.key_context(), event) {
                 let _handling = lock(screen);

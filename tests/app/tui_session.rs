@@ -11,6 +11,7 @@ use backchain::tui::screens::session::Phase;
 use backchain::tui::theme::Theme;
 use backchain::tui::{Action, App, Screen, update};
 use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::Rect;
 
 use crate::common::fixture_answers;
 use crate::drive::{press, render};
@@ -168,6 +169,18 @@ fn looking_elsewhere_or_suspending_pauses_the_session() {
     assert!(!guide(&app).run.is_paused());
     update(&mut app, Action::Suspend);
     assert!(guide(&app).run.is_paused(), "Ctrl-Z pauses it");
+    press(&mut app, &[KeyCode::Char(' ')]);
+    assert!(!guide(&app).run.is_paused());
+    app.resize(Rect::new(0, 0, 100, 30));
+    assert!(
+        !guide(&app).run.is_paused(),
+        "a size that fits changes nothing"
+    );
+    app.resize(Rect::new(0, 0, 30, 8));
+    assert!(
+        guide(&app).run.is_paused(),
+        "a window too small to show it pauses it"
+    );
 }
 
 #[test]

@@ -18,7 +18,8 @@ use crate::text;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -114,14 +115,10 @@ pub fn run<E: Send + 'static>(
     };
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if mouse {
-            let _ = execute!(std::io::stdout(), DisableMouseCapture);
-        }
+        give_back_input(mouse);
         previous(info);
     }));
-    if mouse {
-        let _ = execute!(std::io::stdout(), EnableMouseCapture);
-    }
+    take_input(mouse);
 
     let mut loading = Loading::new(Theme::new(options.no_colour));
     let loaded = match early {
@@ -324,9 +321,7 @@ fn lock(screen: &Mutex<Screen>) -> std::sync::MutexGuard<'_, Screen> {
 
 /// Normal screen, cooked mode, cursor shown, mouse released.
 fn restore_terminal(mouse: bool) {
-    if mouse {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    }
+    give_back_input(mouse);
     // A terminal that hung up cannot be restored, and there is nobody to tell.
     let _ = ratatui::try_restore();
 }
@@ -408,6 +403,13 @@ fn event_loop(
         let mut event = event::read()?;
         // Handle everything already queued before drawing again, so fast typing is coalesced.
         loop {
+            if let Event::Paste(text) = &event {
+                let _handling = lock(screen);
+                app.now = session.now();
+                app.tick();
+                super::update::paste(app, text);
+                run_effects(terminal, app, session)?;
+            }
             // A key that follows a resize is read in the new size (too small, or not any more).
             if let Some(size) = resized(&event) {
                 let _handling = lock(screen);
@@ -600,17 +602,30 @@ fn export(app: &mut App, session: &Session) {
 
 /// Ctrl-Z: give the terminal back, stop, and take it again when resumed (`fg`).
 fn suspend(terminal: &mut AppTerminal, mouse: bool) -> std::io::Result<()> {
-    if mouse {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    }
+    give_back_input(mouse);
     execute!(std::io::stdout(), LeaveAlternateScreen)?;
     disable_raw_mode()?;
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     // Execution continues here after SIGCONT.
     enable_raw_mode()?;
     execute!(std::io::stdout(), EnterAlternateScreen)?;
+    take_input(mouse);
+    terminal.clear()
+}
+
+/// What the app asks of the terminal beyond raw mode and the alternate screen: a paste as one event
+/// (so pasted text is never read as keys), and the mouse unless `--no-mouse`.
+fn take_input(mouse: bool) {
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     if mouse {
         let _ = execute!(std::io::stdout(), EnableMouseCapture);
     }
-    terminal.clear()
+}
+
+/// Gives back what [`take_input`] asked for.
+fn give_back_input(mouse: bool) {
+    if mouse {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    }
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
 }

@@ -6,6 +6,24 @@ use super::app::{App, Effect, Overlay, context};
 use super::layout;
 use super::screens::Msg;
 
+/// The most of a paste that is typed: more than any box holds (a note takes 500 characters).
+pub const PASTE_MAX_CHARS: usize = 1_000;
+
+/// Text pasted into the terminal (which sends it as one event, never as keys): typed into the box that
+/// has focus, a line break as a space, as if each character were pressed; with no box open, nothing
+/// takes it and the status line says so (pasted letters must not act as keys: answer a question, quit).
+pub fn paste(app: &mut App, text: &str) {
+    if !app.key_context().typing() {
+        app.info("Pasted text goes into a search box, a note or the retest form: open one first. Nothing changed.");
+        return;
+    }
+    let chars = text.chars().filter(|c| *c != '\r').take(PASTE_MAX_CHARS);
+    for c in chars {
+        let c = if c.is_whitespace() { ' ' } else { c };
+        update(app, Action::Input(c));
+    }
+}
+
 /// Applies an action. Returns whether it meant anything here: `false` when the open screen had no use
 /// for it in its present state (tests use this to check that every key the table lists does something).
 pub fn update(app: &mut App, action: Action) -> bool {

@@ -522,3 +522,13 @@ fn every_questionnaire_key_does_something() {
         );
     }
 }
+
+#[test]
+fn a_paste_on_the_questionnaire_answers_nothing() {
+    let mut app = app_with(None);
+    let _ = render(&mut app, 100, 30);
+    backchain::tui::update::paste(&mut app, " 1 2 \n");
+    assert!(app.answers.is_empty(), "{:?}", app.answers);
+    assert!(app.running);
+    assert_eq!(app.screen, Screen::Questionnaire);
+}

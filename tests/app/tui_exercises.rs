@@ -177,6 +177,26 @@ fn digits_and_letters_go_into_the_query_while_the_box_has_focus() {
 }
 
 #[test]
+fn a_paste_goes_into_the_search_box_and_nowhere_else() {
+    let mut app = app(80, 24);
+    // No box open: pasted letters are not keys (q would quit, f open a picker, 1 switch screens).
+    backchain::tui::update::paste(&mut app, "q1f");
+    assert!(app.running && app.screen == Screen::Exercises && app.exercises.picker.is_none());
+    let status = app.status.as_ref().expect("says where a paste goes");
+    assert!(status.text.contains("search box"), "{status:?}");
+    press(&mut app, &[KeyCode::Char('/')]);
+    backchain::tui::update::paste(&mut app, "hip\r\nhinge\tpractice");
+    assert_eq!(app.exercises.query, "hip hinge practice");
+    assert!(app.exercises.typing(), "a line break pasted is not Enter");
+    // However long the paste, the box keeps what it holds.
+    backchain::tui::update::paste(&mut app, &"x".repeat(50_000));
+    assert_eq!(
+        app.exercises.query.chars().count(),
+        backchain::search::MAX_QUERY_CHARS
+    );
+}
+
+#[test]
 fn typing_only_marks_the_search_pending_until_the_frame() {
     let mut app = app(80, 24);
     update(&mut app, Action::FocusSearch);

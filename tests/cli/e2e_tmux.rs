@@ -387,3 +387,40 @@ fn the_introduction_opens_a_first_run_only_and_i_brings_it_back() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn a_paste_is_typed_into_a_search_box_and_never_read_as_keys() {
+    let t = Tmux::start("paste", 100, 30);
+    t.launch();
+    t.wait_for("Question 1 of");
+    let paste = |text: &str| {
+        let set = t.cmd().args(["set-buffer", "--", text]).status().unwrap();
+        assert!(set.success());
+        // -p: as a bracketed paste, which the app asked the terminal for.
+        let pasted = t
+            .cmd()
+            .args(["paste-buffer", "-p", "-t", "t"])
+            .status()
+            .unwrap();
+        assert!(pasted.success());
+    };
+    // Read as keys, Space would tick saddle numbness and q would quit.
+    paste(" q");
+    let screen = t.wait_for("Pasted text goes into a search box");
+    assert!(
+        screen.contains("[ ] Numbness or tingling in the saddle area"),
+        "{screen}"
+    );
+    assert!(
+        !t.saved_answers().contains("saddle"),
+        "{}",
+        t.saved_answers()
+    );
+    t.keys(&["4", "/"]);
+    paste("hamstrng q");
+    t.wait_for("/ hamstrng q");
+    // Apart: Esc then q at once reads as Alt-q.
+    t.keys(&["Escape"]);
+    t.keys(&["q"]);
+    t.assert_terminal_restored();
+}

@@ -373,24 +373,19 @@ pub fn read_files_with(
                 path: root.clone(),
                 error,
             })?;
-            let mut found = Vec::new();
-            walk(root, root, entries, 0, &mut found, &mut read.failed);
-            progress.found(found.len());
-            // Reading many small files is I/O-bound per file: read them on every core.
-            let results = crate::par::map(&found, |file| {
-                let result = read_one(file, cache);
-                progress.read(1);
-                result
-            });
-            for result in results {
-                match result {
-                    Ok(file) => read.files.push(file),
-                    Err(failed) => read.failed.push(failed),
-                }
-            }
+            let at = Walk {
+                root,
+                cache,
+                progress,
+            };
+            walk(&at, root, entries, 0, &mut read);
         }
     }
-    read.files.sort_by(|a, b| a.relative.cmp(&b.relative));
+    // The walk gives files in path order as a rule (not when a folder's name is a file's name cut short:
+    // `a/x.toml` comes before `a.toml`): a sorted list is only checked, not moved.
+    if !read.files.is_sorted_by(|a, b| a.relative <= b.relative) {
+        read.files.sort_by(|a, b| a.relative.cmp(&b.relative));
+    }
     Ok(read)
 }
 
@@ -418,15 +413,6 @@ pub const MAX_DEPTH: usize = 4;
 
 /// Folders at the root that hold one file per record.
 const RECORD_FOLDERS: [&str; 2] = ["claims", "exercises"];
-
-/// A `.toml` file found in the store folder, not read yet.
-struct Found {
-    path: PathBuf,
-    relative: String,
-    /// Taken before the file is read: a change while it is read gives it another mtime than the one
-    /// cached with it.
-    stamp: Option<Stamp>,
-}
 
 fn relative_of(root: &Path, path: &Path) -> String {
     path.strip_prefix(root)
@@ -458,22 +444,37 @@ fn failed_at(path: &Path, kind: Option<&'static str>, message: String) -> Failed
     }
 }
 
-/// The `.toml` files below `dir`, skipping hidden entries; what cannot be walked becomes a problem.
-fn walk(
-    root: &Path,
-    dir: &Path,
-    entries: std::fs::ReadDir,
-    depth: usize,
-    found: &mut Vec<Found>,
-    failed: &mut Vec<Failed>,
-) {
-    let folder_kind = || kind_at(&relative_of(root, dir), true);
+/// What the walk makes of one entry of a folder.
+enum Seen {
+    /// A folder to walk next (its path and its path in the store).
+    Folder(PathBuf, String),
+    /// A `.toml` file, read (or stamped, when the cache holds it unchanged), or why it could not be.
+    File(Result<SourceFile, Failed>),
+    /// Something in the way: a folder where a file belongs, a file where a folder does.
+    Failed(Failed),
+    /// Not ours (another extension).
+    Skip,
+}
+
+/// Where the walk is, and what it needs at each entry.
+struct Walk<'a> {
+    root: &'a Path,
+    cache: Option<&'a LayerCache>,
+    progress: &'a super::LoadProgress,
+}
+
+/// Reads the `.toml` files below `dir` into `read`, skipping hidden entries; what cannot be walked or
+/// read becomes a problem. Each entry is `stat`ed, looked up in the cache and read where it is found, on
+/// every core (a record folder holds a file per record); folders are walked in name order, so files
+/// come in the order of their paths.
+fn walk(at: &Walk, dir: &Path, entries: std::fs::ReadDir, depth: usize, read: &mut ReadFiles) {
+    let folder_kind = || kind_at(&relative_of(at.root, dir), true);
     let mut list = Vec::new();
     for entry in entries {
         match entry {
             Ok(entry) => list.push(entry),
             Err(e) => {
-                failed.push(failed_at(
+                read.failed.push(failed_at(
                     dir,
                     folder_kind(),
                     format!("cannot read folder: {e}"),
@@ -488,22 +489,73 @@ fn walk(
         .filter(|(name, _)| !name.as_encoded_bytes().starts_with(b"."))
         .collect();
     list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    // Follow symbolic links to see what they point at; a broken one is reported when it looks like ours.
-    // Anything else is `stat`ed beside its folder's open handle (no lookup of the whole path). A record
-    // folder holds a file per record: their `stat`s go on every core.
-    let metadata = crate::par::map(&list, |(_, entry)| match entry.file_type() {
-        Ok(kind) if !kind.is_symlink() => entry.metadata(),
-        _ => std::fs::metadata(entry.path()),
+    // Counted before any is read, for the "of N files read" of the app's status line.
+    let files = (list.iter())
+        .filter(|(name, entry)| {
+            name.as_encoded_bytes().ends_with(b".toml")
+                && !entry.file_type().is_ok_and(|kind| kind.is_dir())
+        })
+        .count();
+    at.progress.found(files);
+    let dir_relative = relative_of(at.root, dir);
+    let seen = crate::par::map(&list, |(name, entry)| {
+        at.see((name, entry), (dir, &dir_relative), depth)
     });
-    let dir_relative = relative_of(root, dir);
-    for ((name, entry), metadata) in list.into_iter().zip(metadata) {
-        let path = entry.path();
-        let name = name.to_string_lossy();
-        let relative = if dir_relative.is_empty() {
-            name.to_string()
-        } else {
-            format!("{dir_relative}/{name}")
+    drop(list);
+    read.files.reserve(files);
+    for seen in seen {
+        match seen {
+            Seen::Folder(path, relative) => match std::fs::read_dir(&path) {
+                Ok(entries) => walk(at, &path, entries, depth + 1, read),
+                Err(e) => read.failed.push(failed_at(
+                    &path,
+                    kind_at(&relative, true),
+                    format!("cannot read folder: {e}"),
+                )),
+            },
+            Seen::File(Ok(file)) => read.files.push(file),
+            Seen::File(Err(failed)) | Seen::Failed(failed) => read.failed.push(failed),
+            Seen::Skip => {}
+        }
+    }
+}
+
+impl Walk<'_> {
+    /// One entry of a folder at `depth` below the root: `stat`ed (following a symbolic link to see what
+    /// it points at; a broken one is reported when it looks like ours), and read when it is a `.toml`
+    /// file. Anything else is `stat`ed beside its folder's open handle (no lookup of the whole path).
+    fn see(
+        &self,
+        (name, entry): (&std::ffi::OsStr, &std::fs::DirEntry),
+        (at_dir, dir_relative): (&Path, &str),
+        depth: usize,
+    ) -> Seen {
+        let metadata = match entry.file_type() {
+            Ok(kind) if !kind.is_symlink() => entry.metadata(),
+            _ => std::fs::metadata(entry.path()),
         };
+        // The folder's path and the name, joined by hand: `DirEntry::path` takes the folder's path
+        // apart to join them, for each of a record folder's 100,000 files.
+        let path = {
+            let dir = at_dir.as_os_str();
+            let mut joined = std::ffi::OsString::with_capacity(dir.len() + 1 + name.len());
+            joined.push(dir);
+            let ends_in_separator = (dir.as_encoded_bytes().last())
+                .is_some_and(|b| std::path::is_separator(char::from(*b)));
+            if !ends_in_separator {
+                joined.push(std::path::MAIN_SEPARATOR_STR);
+            }
+            joined.push(name);
+            PathBuf::from(joined)
+        };
+        let name = name.to_string_lossy();
+        // Made to size: a record folder makes 100,000 of these.
+        let mut relative = String::with_capacity(dir_relative.len() + 1 + name.len());
+        if !dir_relative.is_empty() {
+            relative.push_str(dir_relative);
+            relative.push('/');
+        }
+        relative.push_str(&name);
         let (is_dir, stamp) = match metadata {
             Ok(meta) => (
                 meta.is_dir(),
@@ -513,96 +565,90 @@ fn walk(
             ),
             Err(e) => {
                 let record_folder = depth == 0 && RECORD_FOLDERS.contains(&name.as_ref());
-                if record_folder {
-                    failed.push(failed_at(
+                return if record_folder {
+                    Seen::Failed(failed_at(
                         &path,
                         kind_at(&relative, true),
                         format!("cannot read folder: {e}"),
-                    ));
+                    ))
                 } else if name.ends_with(".toml") {
-                    failed.push(failed_at(
+                    Seen::Failed(failed_at(
                         &path,
                         kind_at(&relative, false),
                         format!("cannot read file: {e}"),
-                    ));
-                }
-                continue;
+                    ))
+                } else {
+                    Seen::Skip
+                };
             }
         };
         if is_dir {
-            if name.ends_with(".toml") {
-                failed.push(failed_at(
+            return if name.ends_with(".toml") {
+                Seen::Failed(failed_at(
                     &path,
                     kind_at(&relative, false),
                     format!(
                         "{} is a folder; it must be a file",
                         crate::text::quote(&name)
                     ),
-                ));
+                ))
             } else if depth >= MAX_DEPTH {
-                failed.push(failed_at(
+                Seen::Failed(failed_at(
                     &path,
                     None,
                     format!("folder is nested more than {MAX_DEPTH} deep; its files are not read"),
-                ));
+                ))
             } else {
-                match std::fs::read_dir(&path) {
-                    Ok(entries) => walk(root, &path, entries, depth + 1, found, failed),
-                    Err(e) => failed.push(failed_at(
-                        &path,
-                        kind_at(&relative, true),
-                        format!("cannot read folder: {e}"),
-                    )),
-                }
-            }
-            continue;
+                Seen::Folder(path, relative)
+            };
         }
         if depth == 0 && RECORD_FOLDERS.contains(&name.as_ref()) {
-            failed.push(failed_at(
+            return Seen::Failed(failed_at(
                 &path,
                 kind_at(&relative, true),
                 format!(
                     "`{name}` is a file; it must be a folder holding one .toml file per record"
                 ),
             ));
-            continue;
         }
-        if path.extension().is_none_or(|e| e != "toml") {
-            continue;
+        // A hidden `.toml` was left out before: any other name ending so has the extension.
+        if !name.ends_with(".toml") {
+            return Seen::Skip;
         }
-        found.push(Found {
-            path,
-            relative,
-            stamp,
-        });
+        let file = read_one(path, relative, stamp, self.cache);
+        self.progress.read(1);
+        Seen::File(file)
     }
 }
 
 /// Reads one file; a file that is not a regular file of at most [`MAX_FILE_BYTES`], cannot be opened or
 /// is not UTF-8 becomes a problem naming it.
-fn read_one(found: &Found, cache: Option<&LayerCache>) -> Result<SourceFile, Failed> {
-    let display = crate::text::path(&found.path);
-    let relative = found.relative.clone();
-    // What the file may have held, only needed when it fails.
-    let kind = || kind_at(&found.relative, false);
-    let stamp = found.stamp;
+/// `stamp`: the file's size and mtime, taken before it is read (a change while it is read gives it
+/// another mtime than the one cached with it); `None` when it is not a regular file within the size.
+fn read_one(
+    path: PathBuf,
+    relative: String,
+    stamp: Option<Stamp>,
+    cache: Option<&LayerCache>,
+) -> Result<SourceFile, Failed> {
+    let display = crate::text::path(&path);
     if let (Some(cache), Some(stamp)) = (cache, stamp)
         && let Some(at) = cache.hit(&relative, stamp)
     {
-        let path = found.path.clone();
         return Ok(SourceFile::cached(relative, display, path, stamp, at));
     }
     // The walk's `stat` found a regular file within the size when it gave a stamp: not asked again.
     let read = match stamp {
-        Some(_) => files::read_seen_regular(&found.path, MAX_FILE_BYTES),
-        None => files::read_regular(&found.path, MAX_FILE_BYTES),
+        Some(_) => files::read_seen_regular(&path, MAX_FILE_BYTES),
+        None => files::read_regular(&path, MAX_FILE_BYTES),
     };
-    let bytes =
-        read.map_err(|e| failed_at(&found.path, kind(), format!("cannot read file: {e}")))?;
+    // What the file may have held, only needed when it fails.
+    let kind = kind_at(&relative, false);
+    let bytes = read.map_err(|e| failed_at(&path, kind, format!("cannot read file: {e}")))?;
     match String::from_utf8(bytes) {
         Ok(text) => {
             let mut file = SourceFile::new(relative, display, text);
-            file.disk = Some((found.path.clone(), stamp));
+            file.disk = Some((path, stamp));
             Ok(file)
         }
         Err(e) => {
@@ -617,10 +663,7 @@ fn read_one(found: &Found, cache: Option<&LayerCache>) -> Result<SourceFile, Fai
                 valid..valid,
                 format!("file is not valid UTF-8 (bad byte at offset {valid}); save it as UTF-8"),
             );
-            Err(Failed {
-                kind: kind(),
-                problem,
-            })
+            Err(Failed { kind, problem })
         }
     }
 }
@@ -628,6 +671,37 @@ fn read_one(found: &Found, cache: Option<&LayerCache>) -> Result<SourceFile, Fai
 #[cfg(test)]
 mod tests {
     use super::SourceFile;
+
+    #[test]
+    fn a_folder_is_read_in_path_order_and_counted_as_it_is_read() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path();
+        for file in [
+            "b.toml",
+            "a.toml",
+            "a/x.toml",
+            "a/y/z.toml",
+            ".hidden.toml",
+            "notes.txt",
+        ] {
+            let path = dir.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, "x = 1\n").unwrap();
+        }
+        std::fs::create_dir_all(dir.join("d.toml")).unwrap();
+        let progress = super::super::LoadProgress::new();
+        let origin = super::Origin::Dir(dir.to_path_buf());
+        let read = super::read_files_with(&origin, None, &progress).unwrap();
+        let files: Vec<&str> = read.files.iter().map(|f| f.relative.as_str()).collect();
+        // `a/x.toml` is walked before `a.toml` (the folder `a` sorts first) and put in place after.
+        assert_eq!(files, ["a.toml", "a/x.toml", "a/y/z.toml", "b.toml"]);
+        let shown = crate::text::path(&dir.join("a/y/z.toml"));
+        assert_eq!(read.files[2].display, shown);
+        assert_eq!(read.failed.len(), 1, "{:?}", read.failed);
+        assert!(read.failed[0].problem.message.contains("is a folder"));
+        let counts = progress.snapshot();
+        assert_eq!((counts.found, counts.read), (4, 4));
+    }
 
     #[test]
     fn a_control_character_in_a_message_is_shown_escaped() {

@@ -220,8 +220,8 @@ impl Store {
         let parsed = crate::par::map_mut_with(&mut files, pool, |file_id, file| {
             let cache = caches.get(file.layer).and_then(Option::as_ref);
             if let (Some(cache), Some(entry)) = (cache, file.cached.clone())
-                && let Some(tree) = cache.tree(&entry)
-                && let Some(parsed) = load::parse_cached(file, file_id, &tree)
+                && let Some(parsed) =
+                    cache.with_tree(&entry, |tree| load::parse_cached(file, file_id, tree))
             {
                 file.release();
                 progress.parsed_one();

@@ -156,8 +156,28 @@ impl LayerCache {
 
     /// The tree of an entry [`LayerCache::hit`] gave, when it reads back intact.
     pub fn tree(&self, entry: &Entry) -> Option<Vec<u8>> {
-        let bytes = read_at(self.handle.as_ref()?, entry.at, entry.len as usize).ok()?;
-        (checksum(&bytes) == entry.sum).then_some(bytes)
+        self.with_tree(entry, |tree| Some(tree.to_vec()))
+    }
+
+    /// `read` given the tree of an entry [`LayerCache::hit`] gave, when it reads back intact. The tree
+    /// is read into a buffer each thread keeps: a 100k store's trees are not each allocated and zeroed.
+    pub fn with_tree<R>(&self, entry: &Entry, read: impl FnOnce(&[u8]) -> Option<R>) -> Option<R> {
+        thread_local! {
+            static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let handle = self.handle.as_ref()?;
+        let len = entry.len as usize;
+        // Taken out while `read` runs, so a `read` that reads another tree gets a buffer of its own.
+        let mut buffer = BUFFER.with(|b| b.take());
+        if buffer.len() < len {
+            buffer.resize(len, 0);
+        }
+        let tree = &mut buffer[..len];
+        let out = (read_exact_at(handle, tree, entry.at).is_ok() && checksum(tree) == entry.sum)
+            .then(|| read(tree))
+            .flatten();
+        BUFFER.with(|b| b.replace(buffer));
+        out
     }
 
     /// Keeps a file's newly encoded tree for the next cache: written at once to the new cache file (begun
@@ -415,12 +435,18 @@ impl Spool {
 /// `len` bytes of a file from `at`, without moving a shared cursor (so threads can read side by side).
 pub(super) fn read_at(file: &std::fs::File, at: u64, len: usize) -> std::io::Result<Vec<u8>> {
     let mut buf = vec![0; len];
+    read_exact_at(file, &mut buf, at)?;
+    Ok(buf)
+}
+
+/// Fills `buf` from the file at `at`, without moving a shared cursor.
+fn read_exact_at(file: &std::fs::File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
     #[cfg(unix)]
-    std::os::unix::fs::FileExt::read_exact_at(file, &mut buf, at)?;
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, at)?;
     #[cfg(windows)]
     {
         let mut done = 0;
-        while done < len {
+        while done < buf.len() {
             match std::os::windows::fs::FileExt::seek_read(
                 file,
                 &mut buf[done..],
@@ -431,7 +457,7 @@ pub(super) fn read_at(file: &std::fs::File, at: u64, len: usize) -> std::io::Res
             }
         }
     }
-    Ok(buf)
+    Ok(())
 }
 
 /// Where a file's tree for the next cache comes from.

@@ -450,7 +450,8 @@ enum Seen {
     Folder(PathBuf, String),
     /// A `.toml` file, read (or stamped, when the cache holds it unchanged), or why it could not be.
     File(Result<SourceFile, Failed>),
-    /// Something in the way: a folder where a file belongs, a file where a folder does.
+    /// Something in the way: an entry that cannot be `stat`ed, a folder where a file belongs, a file
+    /// where a folder does, a folder nested too deep.
     Failed(Failed),
     /// Not ours (another extension).
     Skip,
@@ -465,8 +466,8 @@ struct Walk<'a> {
 
 /// Reads the `.toml` files below `dir` into `read`, skipping hidden entries; what cannot be walked or
 /// read becomes a problem. Each entry is `stat`ed, looked up in the cache and read where it is found, on
-/// every core (a record folder holds a file per record); folders are walked in name order, so files
-/// come in the order of their paths.
+/// every core (a record folder holds a file per record); entries are taken in name order, each folder
+/// where it stands among them.
 fn walk(at: &Walk, dir: &Path, entries: std::fs::ReadDir, depth: usize, read: &mut ReadFiles) {
     let folder_kind = || kind_at(&relative_of(at.root, dir), true);
     let mut list = Vec::new();

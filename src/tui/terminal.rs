@@ -403,26 +403,18 @@ fn event_loop(
         let mut event = event::read()?;
         // Handle everything already queued before drawing again, so fast typing is coalesced.
         loop {
-            if let Event::Paste(text) = &event {
+            if let Some(input) = input_of(&app.key_context(), event) {
                 let _handling = lock(screen);
                 app.now = session.now();
                 app.tick();
-                super::update::paste(app, text);
-                run_effects(terminal, app, session)?;
-            }
-            // A key that follows a resize is read in the new size (too small, or not any more).
-            if let Some(size) = resized(&event) {
-                let _handling = lock(screen);
-                app.now = session.now();
-                app.tick();
-                app.resize(size);
-                run_effects(terminal, app, session)?;
-            }
-            if let Some(action) = to_action(&app.key_context(), event) {
-                let _handling = lock(screen);
-                app.now = session.now();
-                app.tick();
-                update(app, action);
+                match input {
+                    Input::Act(action) => {
+                        update(app, action);
+                    }
+                    Input::Paste(text) => super::update::paste(app, &text),
+                    // A key that follows a resize is read in the new size (too small, or not any more).
+                    Input::Resize(size) => app.resize(size),
+                }
                 run_effects(terminal, app, session)?;
             }
             if !app.running || !event::poll(Duration::ZERO)? {
@@ -439,6 +431,21 @@ fn resized(event: &Event) -> Option<ratatui::layout::Rect> {
     match event {
         Event::Resize(width, height) => Some(ratatui::layout::Rect::new(0, 0, *width, *height)),
         _ => None,
+    }
+}
+
+/// What an event asks of the app.
+enum Input {
+    Act(Action),
+    Paste(String),
+    Resize(ratatui::layout::Rect),
+}
+
+fn input_of(keys: &keys::KeyContext, event: Event) -> Option<Input> {
+    match event {
+        Event::Paste(text) => Some(Input::Paste(text)),
+        Event::Resize(..) => resized(&event).map(Input::Resize),
+        other => to_action(keys, other).map(Input::Act),
     }
 }
 

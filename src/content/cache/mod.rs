@@ -154,7 +154,8 @@ impl LayerCache {
         self.entries = Entries::default();
     }
 
-    /// The tree of an entry [`LayerCache::hit`] gave, when it reads back intact.
+    /// The tree of an entry [`LayerCache::hit`] gave, when it reads back intact (a copy, for tests).
+    #[cfg(test)]
     pub fn tree(&self, entry: &Entry) -> Option<Vec<u8>> {
         self.with_tree(entry, |tree| Some(tree.to_vec()))
     }

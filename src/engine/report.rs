@@ -92,6 +92,16 @@ impl Report {
         !self.red_flags.is_empty()
     }
 
+    /// Where to go: the care message for the most urgent red flag (an emergency department for saddle
+    /// numbness, a doctor within days for others), as the questionnaire words it; a clinician before
+    /// exercising when the report has none. Every place that stops a routine or a session says this.
+    pub fn care_or_clinician(&self) -> &str {
+        (self.care.as_deref())
+            .map(str::trim)
+            .filter(|care| !care.is_empty())
+            .unwrap_or("See a GP or a physiotherapist before exercising again.")
+    }
+
     /// The top chain when it leads "none" (there may be no verdict yet).
     pub fn leader(&self) -> Option<&ChainScore> {
         self.chains

@@ -6,25 +6,13 @@ use crate::content::Store;
 use crate::engine::{self, Report, Standing};
 
 /// Said wherever progress is shown while a red flag is answered: sessions stop, as the questionnaire
-/// stops the routine, and where to go is the questionnaire's own care message for the most urgent sign
-/// (an emergency department for saddle numbness, a doctor within days for others), never softened to a
-/// routine appointment.
+/// stops the routine, and where to go is [`Report::care_or_clinician`], never softened to a routine
+/// appointment.
 pub fn sessions_stopped(report: &Report) -> String {
     format!(
         "Sessions are stopped: one of the signs that need a clinician is answered yes in the questionnaire. {} The charts below are your history.",
-        care_or_clinician(report)
+        report.care_or_clinician()
     )
-}
-
-/// The report's care message for its most urgent red flag; a clinician before exercising when it has
-/// none.
-pub fn care_or_clinician(report: &Report) -> &str {
-    report
-        .care
-        .as_deref()
-        .map(str::trim)
-        .filter(|care| !care.is_empty())
-        .unwrap_or("See a GP or a physiotherapist before exercising again.")
 }
 
 /// Why a report gives no routine, in a sentence (the same reasons `backchain session` gives).

@@ -9,16 +9,16 @@ use std::process::Command;
 
 const BIN: &str = env!("CARGO_BIN_EXE_backchain");
 
-fn check(store: &Path, cache: &Path) {
+fn check(store: &Path, cache: &Path) -> std::process::Output {
     common::succeeded(
         Command::new(BIN)
-            .args(["check", "--only"])
+            .args(["check", "--timings", "--only"])
             .arg(store)
             .env("BACKCHAIN_CACHE_DIR", cache)
             .env_remove("BACKCHAIN_NO_CACHE")
             .output()
             .unwrap(),
-    );
+    )
 }
 
 /// The cache folder's files, by name.
@@ -91,15 +91,7 @@ fn only_a_large_folder_is_cached_and_a_gone_folders_cache_is_deleted() {
 
 /// `check --timings`'s line on stderr, from a check of `store` with its cache in `cache`.
 fn timings_of(store: &Path, cache: &Path) -> String {
-    let out = Command::new(BIN)
-        .args(["check", "--timings", "--only"])
-        .arg(store)
-        .env("BACKCHAIN_CACHE_DIR", cache)
-        .env_remove("BACKCHAIN_NO_CACHE")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "{stderr}");
+    let stderr = String::from_utf8_lossy(&check(store, cache).stderr).into_owned();
     let line = stderr.lines().find(|l| l.starts_with("load: "));
     line.unwrap_or_else(|| panic!("no timings line in {stderr:?}"))
         .to_owned()
@@ -112,9 +104,9 @@ fn check_timings_names_each_phase_and_the_files_the_cache_gave() {
     let store = home.path().join("store");
     synthetic::write_store(&store, backchain::content::cache::MIN_FILES).unwrap();
     common::age(&store, 0);
-    let files = backchain::text::thousands(
-        walkdir_count(&store), // every .toml file of the store
-    );
+    // Every file written, as `write_store` writes them.
+    let files = synthetic::store_files(backchain::content::cache::MIN_FILES).len();
+    let files = backchain::text::thousands(files);
     let cold = timings_of(&store, &cache);
     let warm = timings_of(&store, &cache);
     for line in [&cold, &warm] {
@@ -131,19 +123,4 @@ fn check_timings_names_each_phase_and_the_files_the_cache_gave() {
         warm.ends_with(&format!("({files} files, {files} from the store cache)")),
         "{warm:?}"
     );
-}
-
-/// How many `.toml` files are below `dir`.
-fn walkdir_count(dir: &Path) -> usize {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .map(|p| {
-            if p.is_dir() {
-                walkdir_count(&p)
-            } else {
-                usize::from(p.extension().is_some_and(|e| e == "toml"))
-            }
-        })
-        .sum()
 }

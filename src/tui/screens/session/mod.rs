@@ -210,7 +210,7 @@ impl State {
             msgs.push(Msg::Important(format!(
                 "The session is stopped: one of the signs that need a clinician is answered yes. \
                  What you did is kept in your journal. {}",
-                crate::progress::export::care_or_clinician(ctx.report)
+                ctx.report.care_or_clinician()
             )));
         }
         self.phase = Phase::Ready;

@@ -57,7 +57,7 @@ pub fn plan(ctx: &Context) -> Plan {
         (Standing::RedFlag, _) => {
             return Plan::None(format!(
                 "No session: one of the signs that need a clinician is answered yes. {}",
-                crate::progress::export::care_or_clinician(ctx.report)
+                ctx.report.care_or_clinician()
             ));
         }
         _ => {

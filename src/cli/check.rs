@@ -32,7 +32,7 @@ pub fn run(origin: &Layers, format: Format, timings: bool) -> Exit {
                 .records()
                 .into_iter()
                 .map(|(kind, id, file)| {
-                    let path = store.files.get(file).map_or("", |f| f.display.as_str());
+                    let path = store.files.get(file).map_or("", |f| f.display());
                     serde_json::json!({
                         "kind": kind, "id": id, "layer": store.layer_of(file) + 1, "path": path,
                     })

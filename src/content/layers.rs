@@ -103,7 +103,7 @@ pub fn overlay(store: &mut Store, layer_names: &[String], notes: &mut Vec<Proble
             new_at.span(),
             format!(
                 "note: {kind} {id:?} replaces the one in {layer} ({}:{line}:{col})",
-                old.display
+                old.display()
             ),
         ));
     }

@@ -368,7 +368,12 @@ pub fn parse_file(file: &SourceFile, file_id: FileId, encode: bool) -> Parsed {
         Some(FileRole::Claims) => Records::Claims(records(file, file_id, "claim", p, u, t)),
         Some(FileRole::Chains) => Records::Chains(records(file, file_id, "chain", p, u, t)),
         Some(FileRole::Exercise) => {
-            Records::Exercise(whole_record(file, file_id, p, u, t).map(Box::new))
+            // Cached as the record itself, not its tree (see `cache::exercise`).
+            let exercise: Option<Exercise> = whole_record(file, file_id, p, u, None);
+            if encode && let Some(exercise) = &exercise {
+                tree = Some(super::cache::exercise::encode(exercise));
+            }
+            Records::Exercise(exercise.map(Box::new))
         }
         Some(FileRole::Questionnaire) => {
             Records::Questionnaire(whole_record(file, file_id, p, u, t).map(Box::new))
@@ -419,7 +424,11 @@ pub fn parse_cached(file: &SourceFile, file_id: FileId, tree: &[u8]) -> Option<P
         FileRole::Topics => Records::Topics(tagged(document.records("topic").ok()?, file_id)),
         FileRole::Claims => Records::Claims(tagged(document.records("claim").ok()?, file_id)),
         FileRole::Chains => Records::Chains(tagged(document.records("chain").ok()?, file_id)),
-        FileRole::Exercise => Records::Exercise(Some(one(document, file_id)?)),
+        FileRole::Exercise => {
+            let mut exercise = super::cache::exercise::decode(tree)?;
+            exercise.set_file(file_id);
+            Records::Exercise(Some(Box::new(exercise)))
+        }
         FileRole::Questionnaire => Records::Questionnaire(Some(one(document, file_id)?)),
         FileRole::Plan => Records::Plan(Some(one(document, file_id)?)),
         FileRole::SearchWords => Records::SearchWords(Some(one(document, file_id)?)),

@@ -256,7 +256,8 @@ impl Store {
                     0..0,
                     format!(
                         "note: {} replaces the one in {layer} ({})",
-                        new.relative, old.display
+                        new.relative,
+                        old.display()
                     ),
                 ));
             }

@@ -19,9 +19,9 @@ pub const EMBEDDED_NAME: &str = "built-in content";
 pub struct SourceFile {
     /// Relative to the store root, with `/` separators: `exercises/wall-sit.toml`.
     pub relative: String,
-    /// What messages print: `content/exercises/wall-sit.toml` or the real path on disk, escaped and
-    /// quoted by [`crate::text::path`] when it holds anything that could break `path:line:col`.
-    pub display: String,
+    /// What messages print (see [`SourceFile::display`]); made from the path on disk when first asked
+    /// for, since a large store's files are named in messages only when they have a problem.
+    display: OnceLock<String>,
     /// Empty once [`SourceFile::release`]d: see [`SourceFile::contents`].
     pub text: String,
     /// Which layer of the store it was read from (0 for the lowest, usually the built-in store).
@@ -42,7 +42,7 @@ impl SourceFile {
     pub fn new(relative: String, display: String, text: String) -> SourceFile {
         SourceFile {
             relative,
-            display,
+            display: OnceLock::from(display),
             text,
             layer: 0,
             disk: None,
@@ -54,18 +54,22 @@ impl SourceFile {
     }
 
     /// A file on disk whose tree the store cache holds: its text is not read unless needed.
-    pub(crate) fn cached(
-        relative: String,
-        display: String,
-        path: PathBuf,
-        stamp: Stamp,
-        at: Entry,
-    ) -> SourceFile {
-        let mut file = SourceFile::new(relative, display, String::new());
+    pub(crate) fn cached(relative: String, path: PathBuf, stamp: Stamp, at: Entry) -> SourceFile {
+        let mut file = SourceFile::new(relative, String::new(), String::new());
+        file.display = OnceLock::new();
         file.disk = Some((path, Some(stamp)));
         file.cached = Some(at);
         file.released = true;
         file
+    }
+
+    /// What messages print: `content/exercises/wall-sit.toml` or the real path on disk, escaped and
+    /// quoted by [`crate::text::path`] when it holds anything that could break `path:line:col`.
+    pub fn display(&self) -> &str {
+        self.display.get_or_init(|| match &self.disk {
+            Some((path, _)) => crate::text::path(path),
+            None => self.relative.clone(),
+        })
     }
 
     /// Were the records of this file read from the store cache (not from its text)?
@@ -124,7 +128,7 @@ impl SourceFile {
     pub fn problem(&self, span: Range<usize>, message: impl Into<String>) -> Problem {
         let (line, col) = self.line_col(span.start);
         Problem {
-            path: self.display.clone(),
+            path: self.display().to_owned(),
             line,
             col,
             message: cap_message(message.into()),
@@ -445,6 +449,8 @@ fn failed_at(path: &Path, kind: Option<&'static str>, message: String) -> Failed
 }
 
 /// What the walk makes of one entry of a folder.
+// A file is nearly every entry of a large store: boxing it would cost an allocation each.
+#[allow(clippy::large_enum_variant)]
 enum Seen {
     /// A folder to walk next (its path and its path in the store).
     Folder(PathBuf, String),
@@ -632,12 +638,12 @@ fn read_one(
     stamp: Option<Stamp>,
     cache: Option<&LayerCache>,
 ) -> Result<SourceFile, Failed> {
-    let display = crate::text::path(&path);
     if let (Some(cache), Some(stamp)) = (cache, stamp)
         && let Some(at) = cache.hit(&relative, stamp)
     {
-        return Ok(SourceFile::cached(relative, display, path, stamp, at));
+        return Ok(SourceFile::cached(relative, path, stamp, at));
     }
+    let display = crate::text::path(&path);
     // The walk's `stat` found a regular file within the size when it gave a stamp: not asked again.
     let read = match stamp {
         Some(_) => files::read_seen_regular(&path, MAX_FILE_BYTES),
@@ -697,7 +703,7 @@ mod tests {
         // `a/x.toml` is walked before `a.toml` (the folder `a` sorts first) and put in place after.
         assert_eq!(files, ["a.toml", "a/x.toml", "a/y/z.toml", "b.toml"]);
         let shown = crate::text::path(&dir.join("a/y/z.toml"));
-        assert_eq!(read.files[2].display, shown);
+        assert_eq!(read.files[2].display(), shown);
         assert_eq!(read.failed.len(), 1, "{:?}", read.failed);
         assert!(read.failed[0].problem.message.contains("is a folder"));
         let counts = progress.snapshot();

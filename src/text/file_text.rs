@@ -165,6 +165,16 @@ impl<'de> Deserialize<'de> for Text {
 }
 
 impl Text {
+    /// Text the store cache kept (cleaned when first read), shared like text read from a file; `None`
+    /// when the bytes are not UTF-8.
+    pub fn from_cache(text: &[u8], span: Range<usize>) -> Option<Text> {
+        Some(Text::spanned(
+            intern::shared_bytes(text)?,
+            span.start,
+            span.end,
+        ))
+    }
+
     fn spanned(text: Arc<str>, start: usize, end: usize) -> Text {
         // A span past 4 GiB cannot occur (files are read up to a few MiB); it would only misplace a message.
         let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);

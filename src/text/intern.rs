@@ -13,7 +13,25 @@ thread_local! {
 }
 
 /// Each text as read (the key) and as cleaned (the value; the same `Arc` when it needed no cleaning).
-type Strings = WordMap<Arc<str>, Arc<str>>;
+type Strings = WordMap<Raw, Arc<str>>;
+
+/// A text as read, looked up by its bytes: text the store cache gives is found before it is checked as
+/// UTF-8, which only a text not seen before then needs.
+#[derive(PartialEq, Eq)]
+struct Raw(Arc<str>);
+
+impl std::hash::Hash for Raw {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // As its bytes, so a lookup by `&[u8]` finds it (`Borrow` asks for the same hash).
+        self.0.as_bytes().hash(state);
+    }
+}
+
+impl std::borrow::Borrow<[u8]> for Raw {
+    fn borrow(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
 
 /// A map whose keys (ids, paths, texts) are hashed by [`WordHasher`]: the maps a large store fills while
 /// it loads, where SipHash's per-byte rounds dominate.
@@ -52,21 +70,28 @@ impl Drop for Pool {
 
 /// `raw` cleaned, shared with every equal text read on this thread while a [`Pool`] is open.
 pub fn shared(raw: &str) -> Arc<str> {
+    shared_bytes(raw.as_bytes()).unwrap_or_else(|| Arc::from(clean(raw)))
+}
+
+/// Like [`shared`], for bytes that should be UTF-8 (the store cache's): `None` when they are not. Bytes
+/// the pool has seen are not checked again.
+pub fn shared_bytes(raw: &[u8]) -> Option<Arc<str>> {
     POOL.with(|pool| match pool.borrow_mut().as_mut() {
         Some(strings) => {
             if let Some(cleaned) = strings.get(raw) {
-                return Arc::clone(cleaned);
+                return Some(Arc::clone(cleaned));
             }
+            let raw = std::str::from_utf8(raw).ok()?;
             let (key, cleaned): (Arc<str>, Arc<str>) = if is_clean(raw) {
                 let text: Arc<str> = Arc::from(raw);
                 (Arc::clone(&text), text)
             } else {
                 (Arc::from(raw), Arc::from(clean(raw)))
             };
-            strings.insert(key, Arc::clone(&cleaned));
-            cleaned
+            strings.insert(Raw(key), Arc::clone(&cleaned));
+            Some(cleaned)
         }
-        None => Arc::from(clean(raw)),
+        None => Some(Arc::from(clean(std::str::from_utf8(raw).ok()?))),
     })
 }
 
@@ -95,10 +120,13 @@ impl Hasher for WordHasher {
             self.add(u64::from_le_bytes(eight));
         }
         let rest = words.remainder();
-        if !rest.is_empty() {
-            let mut eight = [0u8; 8];
-            eight[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(eight));
+        if rest.is_empty() {
+        } else if let Some(last) = bytes.last_chunk::<8>() {
+            // The last eight bytes, overlapping the word before: no copy of a tail of odd length.
+            self.add(u64::from_le_bytes(*last));
+        } else {
+            let tail = (rest.iter().enumerate()).fold(0, |w, (i, b)| w | u64::from(*b) << (8 * i));
+            self.add(tail);
         }
     }
 

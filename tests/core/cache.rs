@@ -341,3 +341,73 @@ fn a_store_read_as_before_keeps_its_verdict_and_any_change_checks_it_again() {
         "the copy repeats an id: {problems:#?}"
     );
 }
+
+/// Every exercise a store can hold, parsed from its file as a load parses it (spans and all): the
+/// bundled ones, the imported Free Exercise DB, and synthetic ones.
+fn exercises_of_every_kind() -> Vec<backchain::content::model::Exercise> {
+    use backchain::content::SourceFile;
+    use backchain::import::{FreeExerciseDb, Source, exercise_toml};
+    let json = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/free-exercise-db/exercises.json"),
+    )
+    .unwrap();
+    let mut files = synthetic::store_files(60);
+    for (i, imported) in (FreeExerciseDb.convert(&json).unwrap().exercises.iter()).enumerate() {
+        let relative = format!("exercises/imported-{i}.toml");
+        let text = exercise_toml(imported).unwrap();
+        files.push(SourceFile::new(relative.clone(), relative, text));
+    }
+    let mut problems = Vec::new();
+    let mut exercises = Store::from_files(files, &mut problems).exercises;
+    exercises.extend(backchain::content::embedded().exercises);
+    assert!(exercises.len() > 60 + 873, "{} exercises", exercises.len());
+    exercises
+}
+
+/// A warm load reads each exercise from the record the cache keeps of it (not from its TOML tree): the
+/// record gives the exercise back as parsed, every text's and number's place included.
+#[test]
+fn every_exercise_reads_back_from_its_cache_record_as_parsed() {
+    use backchain::content::cache::exercise::{decode, encode};
+    let exercises = exercises_of_every_kind();
+    for exercise in &exercises {
+        let record = encode(exercise);
+        let mut back =
+            decode(&record).unwrap_or_else(|| panic!("{} does not read back", exercise.id));
+        // The file it came from is the load's to set.
+        back.file = exercise.file;
+        assert_eq!(format!("{back:?}"), format!("{exercise:?}"));
+        // Written again, the same bytes: every span came back too (the record holds them all).
+        assert_eq!(encode(&back), record, "{}", exercise.id);
+    }
+    // Spans are there to come back: the bundled exercises' figures and texts have real places.
+    let bundled = exercises.last().unwrap();
+    let back = decode(&encode(bundled)).unwrap();
+    assert_eq!(back.name.span(), bundled.name.span());
+    assert!(!bundled.name.span().is_empty());
+    let (figure, again) = (bundled.figure.as_ref().unwrap(), back.figure.unwrap());
+    assert_eq!(figure.keyframes.span(), again.keyframes.span());
+    assert_eq!(
+        figure.keyframes.get_ref()[0].move_ms.span(),
+        again.keyframes.get_ref()[0].move_ms.span()
+    );
+}
+
+/// A record cut short or run on reads as missing (the file is then parsed from its text), never as a
+/// wrong exercise or a panic.
+#[test]
+fn a_damaged_exercise_record_reads_as_missing() {
+    use backchain::content::cache::exercise::{decode, encode};
+    let exercise = backchain::content::embedded().exercises.remove(0);
+    let record = encode(&exercise);
+    for end in 0..record.len() {
+        assert!(decode(&record[..end]).is_none(), "cut at {end}");
+    }
+    let mut longer = record.clone();
+    longer.push(0);
+    assert!(decode(&longer).is_none());
+    // A flag that is neither 0 nor 1, or an enum past its last variant, is refused too.
+    let mut garbled = record.clone();
+    garbled.iter_mut().for_each(|b| *b = 0xff);
+    assert!(decode(&garbled).is_none());
+}

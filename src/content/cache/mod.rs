@@ -1,9 +1,11 @@
 //! The on-disk cache of a folder store: each file's parsed TOML tree, kept while its size and mtime stay.
 //!
-//! What is cached is the TOML tree (values and their byte spans), not the records: records are made from
-//! it by the same serde code that makes them from a parsed file, so a cached store is the store the files
-//! give, whatever the record types look like in this build. Only files that parsed without a problem are
-//! cached; the rest are parsed each time, so their problems are found as they always are.
+//! An exercise file (nearly all of a large store) is cached as its record, every text and number with
+//! its byte span, written and read by [`exercise`] without serde; the header carries that codec's
+//! fingerprint, so a build whose exercise types differ reads no cache written by another. Any other file
+//! is cached as its TOML tree (values and their byte spans), made into records by the same serde code that
+//! makes them from a parsed file. Only files that parsed without a problem are cached; the rest are
+//! parsed each time, so their problems are found as they always are.
 //!
 //! A cache file holds a header (magic, format, version, the store folder), then the trees, then the index
 //! (each file's path, size, mtime, and where its tree is, with its checksum), then the index's length and
@@ -18,6 +20,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+pub mod exercise;
 mod tree;
 use tree::Reader;
 pub use tree::{DecodeError, Document, encode};
@@ -26,7 +29,7 @@ pub use tree::{DecodeError, Document, encode};
 pub const NO_CACHE_ENV: &str = "BACKCHAIN_NO_CACHE";
 
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 const MAGIC: &[u8; 16] = b"backchain-cache\n";
 
 /// A file changed less than this long before it was read is not cached: a change within the same
@@ -305,10 +308,22 @@ impl Header {
     /// Written by this format and version of backchain, for the store folder `root`: anything else is
     /// read as no file at all.
     pub(super) fn is_ours(&self, root: &[u8]) -> bool {
-        self.format == FORMAT
-            && self.version == env!("CARGO_PKG_VERSION").as_bytes()
-            && self.root == root
+        self.format == FORMAT && self.version == version().as_bytes() && self.root == root
     }
+}
+
+/// The version of backchain, and the fingerprint of the exercise codec's layout
+/// ([`exercise::fingerprint`]): a cache written by another build of the same version whose exercise
+/// types differ is not read.
+fn version() -> &'static str {
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    VERSION.get_or_init(|| {
+        format!(
+            "{} {:016x}",
+            env!("CARGO_PKG_VERSION"),
+            exercise::fingerprint()
+        )
+    })
 }
 
 /// The header at the start of `file`; `None` when it is not a cache file's (another magic, or a field
@@ -348,7 +363,7 @@ pub(super) fn header(root: &[u8]) -> std::io::Result<Vec<u8>> {
     let mut header = Vec::new();
     header.extend_from_slice(MAGIC);
     header.extend_from_slice(&FORMAT.to_le_bytes());
-    for field in [env!("CARGO_PKG_VERSION").as_bytes(), root] {
+    for field in [version().as_bytes(), root] {
         header.extend_from_slice(&len32(field.len())?.to_le_bytes());
         header.extend_from_slice(field);
     }

@@ -114,7 +114,7 @@ pub fn encode(document: &toml::Spanned<DeTable<'_>>) -> Option<Vec<u8>> {
     Some(out)
 }
 
-fn varint(out: &mut Vec<u8>, mut n: u64) {
+pub(super) fn varint(out: &mut Vec<u8>, mut n: u64) {
     while n >= 0x80 {
         out.push((n as u8) | 0x80);
         n >>= 7;

@@ -136,7 +136,7 @@ impl Checker<'_> {
         match self.store.files.get(file) {
             Some(source) => {
                 let (line, col) = source.line_col(text.span().start);
-                format!("{}:{line}:{col}", source.display)
+                format!("{}:{line}:{col}", source.display())
             }
             None => String::from("<unknown file>"),
         }

@@ -139,13 +139,22 @@ impl Store {
         // Before any file is stamped: a file is cached only if it was changed well before this.
         let read_at = std::time::SystemTime::now();
         for (layer, origin) in layers.origins().iter().enumerate() {
-            let mut cache = match (origin, cache_dir) {
+            let opened = std::sync::OnceLock::new();
+            let open = || match (origin, cache_dir) {
                 (Origin::Dir(dir), Some(cache_dir)) => {
-                    Some(cache::LayerCache::open(cache_dir, dir))
+                    Some(opened.get_or_init(|| cache::LayerCache::open(cache_dir, dir)))
                 }
                 _ => None,
             };
-            let read = source::read_files_with(origin, cache.as_ref(), progress)?;
+            // The cache's index is read on another thread while the walk lists the folders (each tens
+            // of milliseconds at 100k files); the first file looked up waits for it.
+            let read = std::thread::scope(|scope| {
+                if matches!((origin, cache_dir), (Origin::Dir(_), Some(_))) {
+                    scope.spawn(open);
+                }
+                source::read_files_with(origin, &open, progress)
+            })?;
+            let mut cache = opened.into_inner();
             if let Some(cache) = &mut cache {
                 cache.let_go_of_index();
             }

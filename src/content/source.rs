@@ -344,15 +344,19 @@ pub struct Failed {
 }
 
 pub fn read_files(origin: &Origin, progress: &super::LoadProgress) -> Result<ReadFiles, ReadError> {
-    read_files_with(origin, None, progress)
+    read_files_with(origin, &|| None, progress)
 }
+
+/// The store cache of a folder being read, asked for when the first file is looked up in it (so its
+/// index can be read on another thread while the walk lists the folders); `None` for no cache.
+pub type CacheOf<'a> = &'a (dyn Fn() -> Option<&'a LayerCache> + Sync);
 
 /// [`read_files`], with the store cache of a folder: a file it holds unchanged is not read, only
 /// stamped (see [`SourceFile::contents`]).
-pub fn read_files_with(
-    origin: &Origin,
-    cache: Option<&LayerCache>,
-    progress: &super::LoadProgress,
+pub fn read_files_with<'a>(
+    origin: &'a Origin,
+    cache: CacheOf<'a>,
+    progress: &'a super::LoadProgress,
 ) -> Result<ReadFiles, ReadError> {
     let mut read = ReadFiles::default();
     match origin {
@@ -466,7 +470,7 @@ enum Seen {
 /// Where the walk is, and what it needs at each entry.
 struct Walk<'a> {
     root: &'a Path,
-    cache: Option<&'a LayerCache>,
+    cache: CacheOf<'a>,
     progress: &'a super::LoadProgress,
 }
 
@@ -508,7 +512,18 @@ fn walk(at: &Walk, dir: &Path, entries: std::fs::ReadDir, depth: usize, read: &m
     let seen = crate::par::map(&list, |(name, entry)| {
         at.see((name, entry), (dir, &dir_relative), depth)
     });
-    drop(list);
+    // 100,000 entries of a record folder take a while to free: on another thread, while the files
+    // found are gathered.
+    std::thread::scope(|scope| {
+        if list.len() >= 1024 {
+            scope.spawn(move || drop(list));
+        }
+        gather(at, seen, files, depth, read);
+    });
+}
+
+/// What [`Walk::see`] found in a folder: its files and problems kept, its folders walked.
+fn gather(at: &Walk, seen: Vec<Seen>, files: usize, depth: usize, read: &mut ReadFiles) {
     read.files.reserve(files);
     for seen in seen {
         match seen {
@@ -622,7 +637,7 @@ impl Walk<'_> {
         if !name.ends_with(".toml") {
             return Seen::Skip;
         }
-        let file = read_one(path, relative, stamp, self.cache);
+        let file = read_one(path, relative, stamp, (self.cache)());
         self.progress.read(1);
         Seen::File(file)
     }
@@ -698,7 +713,7 @@ mod tests {
         std::fs::create_dir_all(dir.join("d.toml")).unwrap();
         let progress = super::super::LoadProgress::new();
         let origin = super::Origin::Dir(dir.to_path_buf());
-        let read = super::read_files_with(&origin, None, &progress).unwrap();
+        let read = super::read_files_with(&origin, &|| None, &progress).unwrap();
         let files: Vec<&str> = read.files.iter().map(|f| f.relative.as_str()).collect();
         // `a/x.toml` is walked before `a.toml` (the folder `a` sorts first) and put in place after.
         assert_eq!(files, ["a.toml", "a/x.toml", "a/y/z.toml", "b.toml"]);

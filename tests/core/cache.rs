@@ -411,3 +411,40 @@ fn a_damaged_exercise_record_reads_as_missing() {
     garbled.iter_mut().for_each(|b| *b = 0xff);
     assert!(decode(&garbled).is_none());
 }
+
+/// A large store's exercises are checked on every core: what the checker finds in the first and the last
+/// of 600 exercises is reported, placed in its own file, in the same order on every load.
+#[test]
+fn every_exercise_of_a_large_store_is_checked_wherever_it_falls() {
+    let load = || {
+        let mut files = synthetic::store_files(600);
+        let exercises: Vec<usize> = (files.iter().enumerate())
+            .filter(|(_, f)| f.relative.starts_with("exercises/"))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(exercises.len(), 600);
+        let (first, last) = (exercises[0], exercises[599]);
+        for at in [first, last] {
+            let file = &mut files[at];
+            file.text = file
+                .text
+                .replacen("chains = [\"", "chains = [\"no-such-chain\", \"", 1);
+        }
+        let names = [first, last].map(|at| files[at].display().to_owned());
+        let mut problems = Vec::new();
+        Store::from_files(files, &mut problems);
+        (names, problems)
+    };
+    let (names, problems) = load();
+    for name in &names {
+        assert!(
+            problems.iter().any(|p| &p.path == name
+                && p.message
+                    .contains("\"no-such-chain\", which does not exist")
+                && p.line > 1),
+            "{name}: {problems:#?}"
+        );
+    }
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert_eq!(load().1, problems);
+}

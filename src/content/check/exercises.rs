@@ -8,107 +8,122 @@ impl Checker<'_> {
         for e in &self.store.exercises {
             *id_counts.entry(e.id.as_str()).or_default() += 1;
         }
-        for e in &self.store.exercises {
-            self.texts(
-                e.file,
-                "exercise",
-                &e.id,
-                &[("name", &e.name), ("summary", &e.summary)],
-            );
-            for (field, items) in [
-                ("aliases", &e.aliases),
-                ("muscles", &e.muscles),
-                ("steps", &e.steps),
-                ("cues", &e.cues),
-                ("cautions", &e.cautions),
+        // Each exercise is checked on its own (the references it makes are looked up in the store, not
+        // changed), so a large store's are checked on every core; problems are sorted once all are in.
+        let found = crate::par::map(&self.store.exercises, |e| {
+            let mut problems = Vec::new();
+            let mut checker = Checker {
+                store: self.store,
+                unreadable: self.unreadable,
+                problems: &mut problems,
+            };
+            checker.exercise(e, &id_counts);
+            problems
+        });
+        self.problems.extend(found.into_iter().flatten());
+    }
+
+    /// The checks of one exercise; `id_counts` counts each exercise id in the store.
+    fn exercise(&mut self, e: &Exercise, id_counts: &WordMap<&str, usize>) {
+        self.texts(
+            e.file,
+            "exercise",
+            &e.id,
+            &[("name", &e.name), ("summary", &e.summary)],
+        );
+        for (field, items) in [
+            ("aliases", &e.aliases),
+            ("muscles", &e.muscles),
+            ("steps", &e.steps),
+            ("cues", &e.cues),
+            ("cautions", &e.cautions),
+        ] {
+            self.items(e.file, "exercise", &e.id, field, items);
+        }
+        if Self::whole_record_needed(e) {
+            for (field, len, min) in [
+                ("muscles", e.muscles.len(), 1),
+                ("steps", e.steps.len(), 2),
+                ("regions", e.regions.len(), 1),
+                // `equipment = ["none"]` when it needs nothing.
+                ("equipment", e.equipment.len(), 1),
             ] {
-                self.items(e.file, "exercise", &e.id, field, items);
+                self.at_least(e.file, "exercise", &e.id, field, len, min);
             }
-            if Self::whole_record_needed(e) {
-                for (field, len, min) in [
-                    ("muscles", e.muscles.len(), 1),
-                    ("steps", e.steps.len(), 2),
-                    ("regions", e.regions.len(), 1),
-                    // `equipment = ["none"]` when it needs nothing.
-                    ("equipment", e.equipment.len(), 1),
-                ] {
-                    self.at_least(e.file, "exercise", &e.id, field, len, min);
-                }
-            }
-            self.routine_parts(e);
-            self.source(e);
-            // A repeated id is reported as a duplicate; its file name then says nothing new.
-            let repeated = id_counts.get(e.id.as_str()).is_some_and(|&n| n > 1);
-            if let Some(source) = self.store.files.get(e.file)
-                && !repeated
-                && FileRole::of(&source.relative) == Some(FileRole::Exercise)
-            {
-                let stem = source
-                    .relative
-                    .rsplit('/')
-                    .next()
-                    .and_then(|n| n.strip_suffix(".toml"))
-                    .unwrap_or_default();
-                if stem != e.id.as_str() {
-                    self.at(
-                        e.file,
-                        &e.id,
-                        format!("exercise id {:?} does not match its file name {stem:?}.toml; rename one of them", e.id),
-                    );
-                }
-            }
-            if e.cautions.is_empty() {
+        }
+        self.routine_parts(e);
+        self.source(e);
+        // A repeated id is reported as a duplicate; its file name then says nothing new.
+        let repeated = id_counts.get(e.id.as_str()).is_some_and(|&n| n > 1);
+        if let Some(source) = self.store.files.get(e.file)
+            && !repeated
+            && FileRole::of(&source.relative) == Some(FileRole::Exercise)
+        {
+            let stem = source
+                .relative
+                .rsplit('/')
+                .next()
+                .and_then(|n| n.strip_suffix(".toml"))
+                .unwrap_or_default();
+            if stem != e.id.as_str() {
                 self.at(
                     e.file,
                     &e.id,
-                    format!("exercise {:?}: `cautions` is empty; every exercise needs at least one (e.g. stop if it hurts)", e.id),
+                    format!("exercise id {:?} does not match its file name {stem:?}.toml; rename one of them", e.id),
                 );
             }
-            self.refs(e.file, "exercise", &e.id, "chains", "chain", &e.chains);
-            self.refs(
+        }
+        if e.cautions.is_empty() {
+            self.at(
                 e.file,
-                "exercise",
                 &e.id,
-                "articles",
-                "article",
-                &e.articles,
+                format!("exercise {:?}: `cautions` is empty; every exercise needs at least one (e.g. stop if it hurts)", e.id),
             );
-            if let (Some(source), Some(figure)) = (self.store.files.get(e.file), &e.figure) {
-                super::figure::figure(source, &e.id, figure, self.problems);
-            }
-            if let Some(provenance) = &e.provenance {
-                self.provenance(e, provenance);
-            }
-            if let Some(ladder) = &e.ladder {
-                self.ladder(e, ladder);
-            }
-            self.refs(
+        }
+        self.refs(e.file, "exercise", &e.id, "chains", "chain", &e.chains);
+        self.refs(
+            e.file,
+            "exercise",
+            &e.id,
+            "articles",
+            "article",
+            &e.articles,
+        );
+        if let (Some(source), Some(figure)) = (self.store.files.get(e.file), &e.figure) {
+            super::figure::figure(source, &e.id, figure, self.problems);
+        }
+        if let Some(provenance) = &e.provenance {
+            self.provenance(e, provenance);
+        }
+        if let Some(ladder) = &e.ladder {
+            self.ladder(e, ladder);
+        }
+        self.refs(
+            e.file,
+            "exercise",
+            &e.id,
+            "requires",
+            "exercise",
+            &e.requires,
+        );
+        let Some(d) = &e.dosage else { return };
+        if d.sets == 0 || d.sets > 20 {
+            self.at(
                 e.file,
-                "exercise",
                 &e.id,
-                "requires",
-                "exercise",
-                &e.requires,
+                format!("exercise {:?}: dosage `sets` must be 1 to 20", e.id),
             );
-            let Some(d) = &e.dosage else { continue };
-            if d.sets == 0 || d.sets > 20 {
-                self.at(
-                    e.file,
-                    &e.id,
-                    format!("exercise {:?}: dosage `sets` must be 1 to 20", e.id),
-                );
-            }
-            if d.reps.is_none()
-                && d.breaths.is_none()
-                && d.seconds.is_none()
-                && d.hold_seconds.is_none()
-            {
-                self.at(
-                    e.file,
-                    &e.id,
-                    format!("exercise {:?}: [dosage] needs one of `reps`, `breaths`, `seconds` or `hold_seconds`", e.id),
-                );
-            }
+        }
+        if d.reps.is_none()
+            && d.breaths.is_none()
+            && d.seconds.is_none()
+            && d.hold_seconds.is_none()
+        {
+            self.at(
+                e.file,
+                &e.id,
+                format!("exercise {:?}: [dosage] needs one of `reps`, `breaths`, `seconds` or `hold_seconds`", e.id),
+            );
         }
     }
 

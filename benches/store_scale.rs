@@ -253,6 +253,8 @@ fn benches(c: &mut Criterion) {
 criterion_group!(group, benches);
 
 fn main() {
+    // As the binary does at start (`cli::run`), for both sides alike.
+    backchain::heap::grow_in_large_steps();
     group();
     let dir = store_dir();
     // Interleave the two so that disk cache and CPU frequency treat them alike.

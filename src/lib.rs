@@ -18,6 +18,7 @@ pub mod engine;
 pub mod export;
 pub mod figure;
 pub mod files;
+pub mod heap;
 pub mod import;
 pub mod journal;
 pub mod par;

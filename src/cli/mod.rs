@@ -447,6 +447,7 @@ pub enum RecordKind {
 
 /// Parses the command line and runs it; returns the process exit code.
 pub fn run() -> Exit {
+    crate::heap::grow_in_large_steps();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

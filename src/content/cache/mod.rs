@@ -557,6 +557,27 @@ mod tests {
     use super::tree::TABLE;
     use super::*;
 
+    /// Exercises are cached as records in this build's layout: a cache whose header names another
+    /// layout (the same version of backchain built with other exercise types) is not read.
+    #[test]
+    fn a_cache_written_with_another_exercise_layout_is_not_read() {
+        let ours = Header {
+            format: FORMAT,
+            version: version().as_bytes().to_vec(),
+            root: b"/store".to_vec(),
+            len: 0,
+        };
+        assert!(ours.is_ours(b"/store"));
+        let fingerprint = format!("{:016x}", exercise::fingerprint());
+        assert!(version().ends_with(&fingerprint));
+        let other = format!("{:016x}", exercise::fingerprint() ^ 1);
+        let theirs = Header {
+            version: version().replace(&fingerprint, &other).into_bytes(),
+            ..ours
+        };
+        assert!(!theirs.is_ours(b"/store"));
+    }
+
     #[test]
     fn a_cache_file_is_read_only_when_everything_about_it_fits() {
         let scratch = tempfile::Builder::new()

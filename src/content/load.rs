@@ -350,12 +350,13 @@ pub struct Parsed {
     pub records: Records,
     pub problems: Vec<Problem>,
     pub unreadable: Unreadable,
-    /// The file's tree for the store cache, when asked for and the file has no problem.
+    /// What the store cache keeps of the file (an exercise's record, any other file's tree), when asked
+    /// for and the file has no problem.
     pub tree: Option<Vec<u8>>,
 }
 
-/// Parses one file by the role its place in the store gives it; with `encode`, also encodes its tree
-/// for the store cache.
+/// Parses one file by the role its place in the store gives it; with `encode`, also encodes it for the
+/// store cache.
 pub fn parse_file(file: &SourceFile, file_id: FileId, encode: bool) -> Parsed {
     let mut problems = Vec::new();
     let mut unreadable = Unreadable::default();
@@ -405,8 +406,9 @@ pub fn parse_file(file: &SourceFile, file_id: FileId, encode: bool) -> Parsed {
     }
 }
 
-/// A file's records from its cached tree, as [`parse_file`] gives them for a file without problems;
-/// `None` when the tree does not read back (the file is then parsed from its text).
+/// A file's records from what the cache keeps of it (an exercise's record, any other file's tree), as
+/// [`parse_file`] gives them for a file without problems;
+/// `None` when it does not read back (the file is then parsed from its text).
 pub fn parse_cached(file: &SourceFile, file_id: FileId, tree: &[u8]) -> Option<Parsed> {
     use super::cache::Document;
     fn tagged<T: Record>(mut records: Vec<T>, file_id: FileId) -> Vec<T> {

@@ -1,4 +1,5 @@
-//! The on-disk cache of a folder store: each file's parsed TOML tree, kept while its size and mtime stay.
+//! The on-disk cache of a folder store: each file as parsed (an exercise's record, any other file's TOML
+//! tree), kept while its size and mtime stay.
 //!
 //! An exercise file (nearly all of a large store) is cached as its record, every text and number with
 //! its byte span, written and read by [`exercise`] without serde; the header carries that codec's
@@ -41,7 +42,7 @@ pub fn disabled_by_env() -> bool {
     std::env::var_os(NO_CACHE_ENV).is_some_and(|v| !v.is_empty() && v != "0")
 }
 
-/// A file's size and modification time: its cached tree is used only while both are the same.
+/// A file's size and modification time: what the cache keeps of it is used only while both are the same.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stamp {
     pub size: u64,

@@ -172,10 +172,14 @@ impl Store {
                 }
                 problems.push(failed.problem);
             }
-            files.extend(read.files.into_iter().map(|mut file| {
-                file.layer = layer;
-                file
-            }));
+            let mut read = read.files;
+            read.iter_mut().for_each(|file| file.layer = layer);
+            // The first layer's list is taken as it is: a 100k store's files are not moved again.
+            if files.is_empty() {
+                files = read;
+            } else {
+                files.append(&mut read);
+            }
         }
         let root = match layers.top() {
             Origin::Embedded => PathBuf::from("content"),
@@ -225,7 +229,10 @@ impl Store {
         // Files are independent until the checker looks across them: parse them on every core, each
         // from its cached tree when the cache holds it, and let go of its text once parsed.
         // Each thread shares the strings its files repeat (muscles, ids, cautions …).
-        let pool = crate::text::intern::Pool::open;
+        // Room in each thread's pool for a few strings per file, so a large store's pools are not grown
+        // (and rehashed) by doubling from nothing.
+        let share = files.len().div_ceil(crate::par::workers());
+        let pool = || crate::text::intern::Pool::with_capacity(share * 2);
         let parsed = crate::par::map_mut_with(&mut files, pool, |file_id, file| {
             let cache = caches.get(file.layer).and_then(Option::as_ref);
             if let (Some(cache), Some(entry)) = (cache, file.cached.clone())

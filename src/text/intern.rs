@@ -46,11 +46,19 @@ pub struct Pool {
 
 impl Pool {
     pub fn open() -> Pool {
+        Pool::with_capacity(0)
+    }
+
+    /// A pool with room for `strings` distinct texts before it grows.
+    pub fn with_capacity(strings: usize) -> Pool {
         let opened = POOL.with(|pool| {
             let mut pool = pool.borrow_mut();
             let opened = pool.is_none();
             if opened {
-                *pool = Some(Strings::default());
+                *pool = Some(Strings::with_capacity_and_hasher(
+                    strings,
+                    Default::default(),
+                ));
             }
             opened
         });

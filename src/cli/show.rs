@@ -353,7 +353,7 @@ fn exercise(store: &Store, e: &Exercise, figure: bool) -> String {
     out.push_str(&wrap(&e.summary, ""));
     if figure {
         out.push('\n');
-        match &e.figure {
+        match e.figure.as_ref() {
             Some(spec) => out.push_str(&crate::figure::braille::key_pose_text(
                 &spec.figure(),
                 FIGURE_COLS,

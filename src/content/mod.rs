@@ -4,6 +4,7 @@ pub mod cache;
 mod check;
 pub mod evidence;
 mod layers;
+mod lazy_figure;
 mod load;
 pub mod model;
 pub mod plan;
@@ -16,6 +17,7 @@ pub mod words;
 
 pub use check::figure::figure as check_figure;
 pub use layers::Layers;
+pub use lazy_figure::LazyFigure;
 use load::Unreadable;
 pub use load::{FileRole, LAYOUT_HINT, syntax_problem};
 pub use model::*;

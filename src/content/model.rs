@@ -664,9 +664,9 @@ pub struct Exercise {
     pub import: BTreeMap<String, Vec<Text>>,
     /// The moving figure: keyframes of a side-view skeleton, props and labels. Needed for an exercise
     /// that serves a chain and for any exercise without a [`ExerciseSource`]; an imported exercise has none
-    /// until someone draws it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub figure: Option<crate::figure::FigureSpec>,
+    /// until someone draws it. Read from the store cache when first asked for (see [`LazyFigure`]).
+    #[serde(default, skip_serializing_if = "super::LazyFigure::is_none")]
+    pub figure: super::LazyFigure,
     #[serde(skip)]
     pub file: FileId,
 }

@@ -414,7 +414,7 @@ fn sheets_of(store: &Store, routine: &Routine) -> Document {
             );
         }
         if let Some(e) = item.shown(store) {
-            if let Some(spec) = &e.figure {
+            if let Some(spec) = e.figure.as_ref() {
                 let drawing =
                     crate::figure::braille::key_pose_text(&spec.figure(), SHEET_COLS, SHEET_ROWS);
                 doc.preformatted(drawing.lines().map(str::to_owned).collect());

@@ -270,7 +270,7 @@ impl FreeExerciseDb {
             chains: Vec::new(),
             articles: Vec::new(),
             requires: Vec::new(),
-            figure: None,
+            figure: Default::default(),
             dosage: None,
             provenance: None,
             ladder: None,

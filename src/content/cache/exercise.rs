@@ -10,6 +10,7 @@
 //! the build here until the codec writes it.
 
 use super::tree::varint;
+use crate::content::LazyFigure;
 use crate::content::model::{
     Dosage, Equipment, Exercise, ExerciseSource, Ladder, Level, PartSource, Phase, Position,
     Provenance, Region, Rung,
@@ -49,6 +50,13 @@ pub fn decode(bytes: &[u8]) -> Option<Exercise> {
     let mut input = In { bytes, at: 0 };
     let exercise = input.exercise()?;
     (input.at == bytes.len()).then_some(exercise)
+}
+
+/// A figure as [`encode`] writes it within an exercise; `None` when the bytes do not read back whole.
+pub(crate) fn decode_figure(bytes: &[u8]) -> Option<FigureSpec> {
+    let mut input = In { bytes, at: 0 };
+    let figure = input.figure()?;
+    (input.at == bytes.len()).then_some(figure)
 }
 
 /// A fieldless enum written as its place in a list of its variants.
@@ -198,7 +206,17 @@ impl Out {
             self.str(key);
             self.texts(texts);
         }
-        self.option(figure, Out::figure);
+        // Length first, so a load can keep the figure's bytes without reading them (see `LazyFigure`).
+        self.flag(figure.is_some());
+        if let Some(kept) = figure.kept_bytes() {
+            self.n(kept.len() as u64);
+            self.0.extend_from_slice(kept);
+        } else if let Some(spec) = figure.as_ref() {
+            let mut one = Out(Vec::with_capacity(256));
+            one.figure(spec);
+            self.n(one.0.len() as u64);
+            self.0.extend_from_slice(&one.0);
+        }
     }
 
     fn dosage(&mut self, dosage: &Dosage) {
@@ -457,7 +475,10 @@ impl In<'_> {
                 }
                 import
             },
-            figure: self.option(In::figure)?,
+            figure: match self.flag()? {
+                true => LazyFigure::kept(self.bytes()?),
+                false => LazyFigure::default(),
+            },
             file: Default::default(),
         })
     }

@@ -89,7 +89,7 @@ impl Checker<'_> {
             "article",
             &e.articles,
         );
-        if let (Some(source), Some(figure)) = (self.store.files.get(e.file), &e.figure) {
+        if let (Some(source), Some(figure)) = (self.store.files.get(e.file), e.figure.as_ref()) {
             super::figure::figure(source, &e.id, figure, self.problems);
         }
         if let Some(provenance) = &e.provenance {

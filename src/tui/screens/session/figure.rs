@@ -55,7 +55,7 @@ mod tests {
     fn spec() -> FigureSpec {
         crate::content::embedded()
             .exercise("hamstring-bridge")
-            .and_then(|e| e.figure.clone())
+            .and_then(|e| e.figure.cloned())
             .expect("a built-in exercise with a figure")
     }
 

@@ -11,8 +11,8 @@ const TOP_PAD: i32 = 64 << 20;
 /// Makes the heap grow in large steps (glibc only; elsewhere the allocator's own policy stands).
 pub fn grow_in_large_steps() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: `mallopt` only sets a tuning parameter of glibc's allocator; it is called before any other
-    // thread of this process exists, and a refusal (0) leaves the default in place.
+    // SAFETY: `mallopt` only sets a tuning parameter of glibc's allocator, under the allocator's own
+    // locks (glibc documents it MT-safe); it takes no pointers, and a refusal (0) leaves the default.
     unsafe {
         libc::mallopt(libc::M_TOP_PAD, TOP_PAD);
     }

@@ -8,6 +8,9 @@
 //!
 //! The encoder takes every struct apart with an exhaustive pattern: a field added to a record type stops
 //! the build here until the codec writes it.
+//!
+//! The figure is written last, its length first, so a load keeps its bytes as they are and decodes them
+//! only when the figure is first asked for ([`LazyFigure`]).
 
 use super::tree::varint;
 use crate::content::LazyFigure;

@@ -4,7 +4,8 @@ use super::*;
 
 impl Checker<'_> {
     pub(super) fn exercises(&mut self) {
-        let mut id_counts: WordMap<&str, usize> = WordMap::default();
+        let mut id_counts: WordMap<&str, usize> =
+            WordMap::with_capacity_and_hasher(self.store.exercises.len(), Default::default());
         for e in &self.store.exercises {
             *id_counts.entry(e.id.as_str()).or_default() += 1;
         }

@@ -108,8 +108,9 @@ impl Checker<'_> {
             ),
         ];
         for (kind, ids) in kinds {
-            // Hashed a word at a time: a large store has an id per exercise.
-            let mut first: WordMap<&str, (FileId, &Text)> = WordMap::default();
+            // Hashed a word at a time, room made at once: a large store has an id per exercise.
+            let mut first: WordMap<&str, (FileId, &Text)> =
+                WordMap::with_capacity_and_hasher(ids.len(), Default::default());
             for (file, id) in ids {
                 if !is_record_id(id) {
                     self.at(

@@ -304,10 +304,26 @@ pub fn whole_record<T: Record>(
     unreadable: &mut Unreadable,
     tree: Option<&mut Option<Vec<u8>>>,
 ) -> Option<T> {
+    whole_record_with(file, file_id, (problems, unreadable), tree, |_| None)
+}
+
+/// [`whole_record`], trying `direct` on the parsed document first: a record it makes is taken as it is;
+/// when it gives `None`, serde reads the document and words any fault.
+fn whole_record_with<T: Record>(
+    file: &SourceFile,
+    file_id: FileId,
+    (problems, unreadable): (&mut Vec<Problem>, &mut Unreadable),
+    tree: Option<&mut Option<Vec<u8>>>,
+    direct: impl FnOnce(&toml::Spanned<DeTable<'_>>) -> Option<T>,
+) -> Option<T> {
     let Some(document) = parse_document(file, problems, tree) else {
         unreadable.file(T::KIND);
         return None;
     };
+    if let Some(mut record) = direct(&document) {
+        record.set_file(file_id);
+        return Some(record);
+    }
     let span = document.span();
     let id = document
         .get_ref()
@@ -370,7 +386,8 @@ pub fn parse_file(file: &SourceFile, file_id: FileId, encode: bool) -> Parsed {
         Some(FileRole::Chains) => Records::Chains(records(file, file_id, "chain", p, u, t)),
         Some(FileRole::Exercise) => {
             // Cached as the record itself, not its tree (see `cache::exercise`).
-            let exercise: Option<Exercise> = whole_record(file, file_id, p, u, None);
+            let exercise: Option<Exercise> =
+                whole_record_with(file, file_id, (p, u), None, super::exercise_toml::exercise);
             if encode && let Some(exercise) = &exercise {
                 tree = Some(super::cache::exercise::encode(exercise));
             }

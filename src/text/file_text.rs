@@ -165,8 +165,8 @@ impl<'de> Deserialize<'de> for Text {
 }
 
 impl Text {
-    /// Text the store cache kept (cleaned when first read), shared like text read from a file; `None`
-    /// when the bytes are not UTF-8.
+    /// Text at `span` of a file, from the store cache or toml's parsed tree without serde: cleaned and
+    /// shared as serde's reading of a `Text` makes it; `None` when the bytes are not UTF-8.
     pub fn from_cache(text: &[u8], span: Range<usize>) -> Option<Text> {
         Some(Text::spanned(
             intern::shared_bytes(text)?,

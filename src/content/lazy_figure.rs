@@ -89,15 +89,21 @@ impl<'de> Deserialize<'de> for LazyFigure {
 #[cfg(test)]
 mod tests {
     use super::LazyFigure;
+    use crate::content::Exercise;
+    use crate::content::cache::exercise::{decode, encode};
+
+    /// A built-in exercise with a figure, and the same exercise read back from its cache record.
+    fn parsed_and_cached() -> (Exercise, Exercise) {
+        let exercise = (crate::content::embedded().exercises.into_iter())
+            .find(|e| e.figure.is_some())
+            .expect("a built-in exercise with a figure");
+        let back = decode(&encode(&exercise)).unwrap();
+        (exercise, back)
+    }
 
     #[test]
     fn a_kept_figure_is_decoded_when_asked_for_and_bad_bytes_are_no_figure() {
-        let store = crate::content::embedded();
-        let exercise = (store.exercises.iter())
-            .find(|e| e.figure.is_some())
-            .expect("a built-in exercise with a figure");
-        let record = crate::content::cache::exercise::encode(exercise);
-        let back = crate::content::cache::exercise::decode(&record).unwrap();
+        let (exercise, back) = parsed_and_cached();
         let kept = back.figure.kept_bytes().expect("kept as bytes").to_vec();
         let lazy = LazyFigure::kept(&kept);
         assert!(
@@ -116,5 +122,19 @@ mod tests {
             assert!(lazy.is_none() && lazy.cloned().is_none());
         }
         assert!(LazyFigure::default().is_none());
+    }
+
+    /// An exercise read from the cache is written back with its figure's bytes as they were: not decoded
+    /// on the way, and bytes that would not decode still make a record that reads back (as no figure).
+    #[test]
+    fn a_kept_figure_is_written_back_undecoded() {
+        let (exercise, back) = parsed_and_cached();
+        assert_eq!(encode(&back), encode(&exercise));
+        assert!(back.figure.spec.get().is_none(), "decoded to be written");
+        let mut broken = back.clone();
+        broken.figure = LazyFigure::kept(&[0xff; 8]);
+        let again = decode(&encode(&broken)).expect("the record reads back");
+        assert!(again.figure.is_none());
+        assert_eq!(again.name, exercise.name);
     }
 }

@@ -320,33 +320,33 @@ fn whole_record_with<T: Record>(
         unreadable.file(T::KIND);
         return None;
     };
-    if let Some(mut record) = direct(&document) {
-        record.set_file(file_id);
-        return Some(record);
-    }
-    let span = document.span();
-    let id = document
-        .get_ref()
-        .get("id")
-        .and_then(|v| v.get_ref().as_str())
-        .map(crate::text::clean);
-    match T::deserialize(document.into_deserializer()) {
-        Ok(mut record) => {
-            record.set_file(file_id);
-            Some(record)
+    let mut record = match direct(&document) {
+        Some(record) => record,
+        None => {
+            let span = document.span();
+            let id = document
+                .get_ref()
+                .get("id")
+                .and_then(|v| v.get_ref().as_str())
+                .map(crate::text::clean);
+            match T::deserialize(document.into_deserializer()) {
+                Ok(record) => record,
+                Err(error) => {
+                    problems.push(deserialize_problem(
+                        file,
+                        T::KIND,
+                        id.clone(),
+                        span.start..span.start,
+                        &error,
+                    ));
+                    unreadable.record(T::KIND, id);
+                    return None;
+                }
+            }
         }
-        Err(error) => {
-            problems.push(deserialize_problem(
-                file,
-                T::KIND,
-                id.clone(),
-                span.start..span.start,
-                &error,
-            ));
-            unreadable.record(T::KIND, id);
-            None
-        }
-    }
+    };
+    record.set_file(file_id);
+    Some(record)
 }
 
 /// The records one file holds.
@@ -432,8 +432,8 @@ pub fn parse_cached(file: &SourceFile, file_id: FileId, tree: &[u8]) -> Option<P
         records.iter_mut().for_each(|r| r.set_file(file_id));
         records
     }
-    fn one<T: Record>(document: Document<'_>, file_id: FileId) -> Option<Box<T>> {
-        let mut record: T = document.whole().ok()?;
+    fn one<T: Record>(record: Option<T>, file_id: FileId) -> Option<Box<T>> {
+        let mut record = record?;
         record.set_file(file_id);
         Some(Box::new(record))
     }
@@ -443,14 +443,15 @@ pub fn parse_cached(file: &SourceFile, file_id: FileId, tree: &[u8]) -> Option<P
         FileRole::Topics => Records::Topics(tagged(document.records("topic").ok()?, file_id)),
         FileRole::Claims => Records::Claims(tagged(document.records("claim").ok()?, file_id)),
         FileRole::Chains => Records::Chains(tagged(document.records("chain").ok()?, file_id)),
+        // An exercise is cached as its record, not its tree (see `cache::exercise`).
         FileRole::Exercise => {
-            let mut exercise = super::cache::exercise::decode(tree)?;
-            exercise.set_file(file_id);
-            Records::Exercise(Some(Box::new(exercise)))
+            Records::Exercise(Some(one(super::cache::exercise::decode(tree), file_id)?))
         }
-        FileRole::Questionnaire => Records::Questionnaire(Some(one(document, file_id)?)),
-        FileRole::Plan => Records::Plan(Some(one(document, file_id)?)),
-        FileRole::SearchWords => Records::SearchWords(Some(one(document, file_id)?)),
+        FileRole::Questionnaire => {
+            Records::Questionnaire(Some(one(document.whole().ok(), file_id)?))
+        }
+        FileRole::Plan => Records::Plan(Some(one(document.whole().ok(), file_id)?)),
+        FileRole::SearchWords => Records::SearchWords(Some(one(document.whole().ok(), file_id)?)),
     };
     Some(Parsed {
         records,

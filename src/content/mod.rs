@@ -3,7 +3,7 @@
 pub mod cache;
 mod check;
 pub mod evidence;
-mod exercise_toml;
+pub mod exercise_toml;
 mod layers;
 mod lazy_figure;
 mod load;

@@ -53,11 +53,22 @@ impl SourceFile {
         }
     }
 
+    /// A file read from disk at `path`, named in messages by its path (made when first needed).
+    pub(crate) fn on_disk(
+        relative: String,
+        path: PathBuf,
+        stamp: Option<Stamp>,
+        text: String,
+    ) -> SourceFile {
+        let mut file = SourceFile::new(relative, String::new(), text);
+        file.display = OnceLock::new();
+        file.disk = Some((path, stamp));
+        file
+    }
+
     /// A file on disk whose tree the store cache holds: its text is not read unless needed.
     pub(crate) fn cached(relative: String, path: PathBuf, stamp: Stamp, at: Entry) -> SourceFile {
-        let mut file = SourceFile::new(relative, String::new(), String::new());
-        file.display = OnceLock::new();
-        file.disk = Some((path, Some(stamp)));
+        let mut file = SourceFile::on_disk(relative, path, Some(stamp), String::new());
         file.cached = Some(at);
         file.released = true;
         file
@@ -658,7 +669,6 @@ fn read_one(
     {
         return Ok(SourceFile::cached(relative, path, stamp, at));
     }
-    let display = crate::text::path(&path);
     // The walk's `stat` found a regular file within the size when it gave a stamp: not asked again.
     let read = match stamp {
         Some(_) => files::read_seen_regular(&path, MAX_FILE_BYTES),
@@ -668,19 +678,12 @@ fn read_one(
     let kind = kind_at(&relative, false);
     let bytes = read.map_err(|e| failed_at(&path, kind, format!("cannot read file: {e}")))?;
     match String::from_utf8(bytes) {
-        Ok(text) => {
-            let mut file = SourceFile::new(relative, display, text);
-            file.disk = Some((path, stamp));
-            Ok(file)
-        }
+        Ok(text) => Ok(SourceFile::on_disk(relative, path, stamp, text)),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
-            let file = SourceFile::new(
-                relative,
-                display,
-                String::from_utf8_lossy(&bytes[..valid]).into_owned(),
-            );
+            let valid_text = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            let file = SourceFile::on_disk(relative, path, stamp, valid_text);
             let problem = file.problem(
                 valid..valid,
                 format!("file is not valid UTF-8 (bad byte at offset {valid}); save it as UTF-8"),

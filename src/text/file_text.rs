@@ -165,8 +165,13 @@ impl<'de> Deserialize<'de> for Text {
 }
 
 impl Text {
-    /// Text at `span` of a file, from the store cache or toml's parsed tree without serde: cleaned and
-    /// shared as serde's reading of a `Text` makes it; `None` when the bytes are not UTF-8.
+    /// Text at `span` of a file, as toml parsed it: cleaned and shared as serde's reading of a `Text`
+    /// makes it (for readers of toml's tree that do without serde).
+    pub fn in_file(text: &str, span: Range<usize>) -> Text {
+        Text::spanned(intern::shared(text), span.start, span.end)
+    }
+
+    /// Text the store cache kept, read as [`Text::in_file`]; `None` when the bytes are not UTF-8.
     pub fn from_cache(text: &[u8], span: Range<usize>) -> Option<Text> {
         Some(Text::spanned(
             intern::shared_bytes(text)?,

@@ -78,18 +78,24 @@ impl Drop for Pool {
 
 /// `raw` cleaned, shared with every equal text read on this thread while a [`Pool`] is open.
 pub fn shared(raw: &str) -> Arc<str> {
-    shared_bytes(raw.as_bytes()).unwrap_or_else(|| Arc::from(clean(raw)))
+    // Never `None`: `raw` is text already.
+    share(raw.as_bytes(), || Some(raw)).unwrap_or_else(|| Arc::from(clean(raw)))
 }
 
 /// Like [`shared`], for bytes that should be UTF-8 (the store cache's): `None` when they are not. Bytes
 /// the pool has seen are not checked again.
 pub fn shared_bytes(raw: &[u8]) -> Option<Arc<str>> {
+    share(raw, || std::str::from_utf8(raw).ok())
+}
+
+/// `raw` looked up in the pool by its bytes; `text` gives it as text when it is not there yet.
+fn share<'a>(raw: &'a [u8], text: impl FnOnce() -> Option<&'a str>) -> Option<Arc<str>> {
     POOL.with(|pool| match pool.borrow_mut().as_mut() {
         Some(strings) => {
             if let Some(cleaned) = strings.get(raw) {
                 return Some(Arc::clone(cleaned));
             }
-            let raw = std::str::from_utf8(raw).ok()?;
+            let raw = text()?;
             let (key, cleaned): (Arc<str>, Arc<str>) = if is_clean(raw) {
                 let text: Arc<str> = Arc::from(raw);
                 (Arc::clone(&text), text)
@@ -99,7 +105,7 @@ pub fn shared_bytes(raw: &[u8]) -> Option<Arc<str>> {
             strings.insert(Raw(key), Arc::clone(&cleaned));
             Some(cleaned)
         }
-        None => Some(Arc::from(clean(std::str::from_utf8(raw).ok()?))),
+        None => Some(Arc::from(clean(text()?))),
     })
 }
 

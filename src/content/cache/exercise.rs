@@ -121,8 +121,7 @@ impl Out {
     }
 
     fn texts(&mut self, texts: &[Text]) {
-        self.n(texts.len() as u64);
-        texts.iter().for_each(|t| self.text(t));
+        self.list(texts, Out::text);
     }
 
     fn code<T: Code>(&mut self, value: T) {
@@ -130,8 +129,7 @@ impl Out {
     }
 
     fn codes<T: Code>(&mut self, values: &[T]) {
-        self.n(values.len() as u64);
-        values.iter().for_each(|v| self.code(*v));
+        self.list(values, |out, v| out.code(*v));
     }
 
     /// Writes a flag, then the value when there is one.
@@ -210,16 +208,19 @@ impl Out {
             self.texts(texts);
         }
         // Length first, so a load can keep the figure's bytes without reading them (see `LazyFigure`).
-        self.flag(figure.is_some());
-        if let Some(kept) = figure.kept_bytes() {
-            self.n(kept.len() as u64);
-            self.0.extend_from_slice(kept);
-        } else if let Some(spec) = figure.as_ref() {
-            let mut one = Out(Vec::with_capacity(256));
-            one.figure(spec);
-            self.n(one.0.len() as u64);
-            self.0.extend_from_slice(&one.0);
-        }
+        // Bytes the cache kept are written back as they are, not decoded to be encoded again.
+        let written: Option<std::borrow::Cow<[u8]>> = match figure.kept_bytes() {
+            Some(kept) => Some(kept.into()),
+            None => figure.as_ref().map(|spec| {
+                let mut one = Out(Vec::with_capacity(256));
+                one.figure(spec);
+                one.0.into()
+            }),
+        };
+        self.option(&written, |out, bytes| {
+            out.n(bytes.len() as u64);
+            out.0.extend_from_slice(bytes);
+        });
     }
 
     fn dosage(&mut self, dosage: &Dosage) {

@@ -3,12 +3,8 @@
 use super::*;
 
 impl Checker<'_> {
-    pub(super) fn exercises(&mut self) {
-        let mut id_counts: WordMap<&str, usize> =
-            WordMap::with_capacity_and_hasher(self.store.exercises.len(), Default::default());
-        for e in &self.store.exercises {
-            *id_counts.entry(e.id.as_str()).or_default() += 1;
-        }
+    /// `repeated`: the ids [`Checker::ids`] found defined more than once.
+    pub(super) fn exercises(&mut self, repeated: &Repeated<'_>) {
         // Each exercise is checked on its own (the references it makes are looked up in the store, not
         // changed), so a large store's are checked on every core; problems are sorted once all are in.
         let found = crate::par::map(&self.store.exercises, |e| {
@@ -18,14 +14,14 @@ impl Checker<'_> {
                 unreadable: self.unreadable,
                 problems: &mut problems,
             };
-            checker.exercise(e, &id_counts);
+            checker.exercise(e, repeated);
             problems
         });
         self.problems.extend(found.into_iter().flatten());
     }
 
-    /// The checks of one exercise; `id_counts` counts each exercise id in the store.
-    fn exercise(&mut self, e: &Exercise, id_counts: &WordMap<&str, usize>) {
+    /// The checks of one exercise.
+    fn exercise(&mut self, e: &Exercise, repeated: &Repeated<'_>) {
         self.texts(
             e.file,
             "exercise",
@@ -55,7 +51,7 @@ impl Checker<'_> {
         self.routine_parts(e);
         self.source(e);
         // A repeated id is reported as a duplicate; its file name then says nothing new.
-        let repeated = id_counts.get(e.id.as_str()).is_some_and(|&n| n > 1);
+        let repeated = repeated.contains(&("exercise", e.id.as_str()));
         if let Some(source) = self.store.files.get(e.file)
             && !repeated
             && FileRole::of(&source.relative) == Some(FileRole::Exercise)

@@ -32,12 +32,12 @@ pub fn check(store: &Store, unreadable: &Unreadable, problems: &mut Vec<Problem>
         unreadable,
         problems,
     };
-    checker.ids();
+    let repeated = checker.ids();
     checker.articles();
     checker.topics();
     checker.claims();
     checker.chains();
-    checker.exercises();
+    checker.exercises(&repeated);
     checker.prerequisite_cycles();
     let before = checker.problems.len();
     checker.questionnaire();
@@ -77,7 +77,10 @@ fn is_id_with(id: &str, joiner: char) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == joiner)
 }
 
-impl Checker<'_> {
+/// Ids defined more than once, with their kind: `("exercise", "bird-dog")`.
+type Repeated<'a> = HashSet<(&'static str, &'a str)>;
+
+impl<'a> Checker<'a> {
     fn at(&mut self, file: FileId, text: &Text, message: String) {
         let problem = match self.store.files.get(file) {
             Some(source) => source.problem(text.span(), message),
@@ -91,10 +94,11 @@ impl Checker<'_> {
         self.problems.push(problem);
     }
 
-    /// Record ids: well formed, and unique within their kind.
-    fn ids(&mut self) {
+    /// Record ids: well formed, and unique within their kind. Gives the ids defined more than once.
+    fn ids(&mut self) -> Repeated<'a> {
+        let mut repeated = Repeated::new();
         let s = self.store;
-        let kinds: [(&str, Vec<(FileId, &Text)>); 5] = [
+        let kinds: [(&'static str, Vec<(FileId, &'a Text)>); 5] = [
             (
                 "article",
                 s.articles.iter().map(|r| (r.file, &r.id)).collect(),
@@ -120,6 +124,7 @@ impl Checker<'_> {
                     );
                 }
                 if let Some(&(first_file, first_id)) = first.get(id.as_str()) {
+                    repeated.insert((kind, id.as_str()));
                     let place = self.place(first_file, first_id);
                     self.at(
                         file,
@@ -131,6 +136,7 @@ impl Checker<'_> {
                 }
             }
         }
+        repeated
     }
 
     fn place(&self, file: FileId, text: &Text) -> String {
